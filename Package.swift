@@ -1,0 +1,36 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+  name: "EffectSim",
+  products: [
+    .library(name: "EffectSim", targets: ["EffectSim"]),
+    .executable(name: "effectsim", targets: ["effectsim"]),
+  ],
+  targets: [
+    // MARK: - Public API
+
+    /// Scenario language, expressions, random numbers, samplers, engine and statistics.
+    .target(name: "EffectSim"),
+    /// Renderers (table, markdown, csv, json): they see results, never engine internals.
+    .target(name: "EffectSimReport", dependencies: ["EffectSim"]),
+
+    // MARK: - Command line
+
+    /// Argument parsing, commands and exit codes, kept in a library so tests can drive it.
+    .target(name: "EffectSimCLI", dependencies: ["EffectSim", "EffectSimReport"]),
+    .executableTarget(name: "effectsim", dependencies: ["EffectSimCLI"]),
+
+    // MARK: - Benchmarks
+
+    .target(name: "BenchmarkSupport", path: "Benchmarks/BenchmarkSupport"),
+    .executableTarget(
+      name: "Random", dependencies: ["EffectSim", "BenchmarkSupport"], path: "Benchmarks/Random"),
+
+    // MARK: - Unit test bundles
+
+    .testTarget(name: "EffectSimTests", dependencies: ["EffectSim"]),
+    .testTarget(name: "EffectSimReportTests", dependencies: ["EffectSimReport"]),
+    .testTarget(name: "EffectSimCLITests", dependencies: ["EffectSimCLI"]),
+  ]
+)
