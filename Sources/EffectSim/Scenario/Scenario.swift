@@ -1,0 +1,166 @@
+/// A scenario file, decoded and checked: names are resolved to indices, expressions parsed,
+/// distributions validated. `Model` compiles it further for the engine.
+public struct Scenario: Sendable {
+  public var name: String
+  public var description: String?
+  public var source: String?
+  public var currency: String
+  public var priceLevel: String?
+  /// First calendar year of the horizon.
+  public var start: Int
+  /// Horizon in calendar years.
+  public var years: Int
+  public var cycle: CycleLength
+  public var occupancy: OccupancyConvention
+  public var discount: Discount
+  /// In file order.
+  public var parameters: [Parameter]
+  public var states: [State]
+  /// Index 0 is the intervention, 1 the control (`Arm.Kind.rawValue`).
+  public var arms: [Arm]
+  public var intake: [Intake]
+  public var lineItems: [LineItem]
+  public var payback: [PaybackDefinition]
+  public var report: ReportOptions
+  public var pairing: Pairing
+
+  /// Cycles in one calendar year: 12 or 1.
+  public var cyclesPerYear: Int { cycle.cyclesPerYear }
+  /// Cycles in the horizon.
+  public var horizonCycles: Int { years * cyclesPerYear }
+}
+
+public enum CycleLength: String, Sendable {
+  case month, year
+  public var cyclesPerYear: Int { self == .month ? 12 : 1 }
+}
+
+/// Which state a cycle is counted in.
+public enum OccupancyConvention: String, Sendable {
+  /// The state held at the start of the cycle.
+  case start
+  /// The state after the cycle's transition.
+  case end
+  /// Half of each: the half-cycle (life-table) correction.
+  case average
+}
+
+public enum Pairing: String, Sendable {
+  /// One uniform per person and cycle serves both arms (common random numbers).
+  case coupled
+  /// Each arm draws its own uniforms.
+  case independent
+}
+
+public struct Discount: Sendable {
+  public var costs: Double
+  public var outcomes: Double
+  /// Exponent of the first year: factor = (1 + r)^−(t + firstYear).
+  public var firstYear: Int
+
+  /// The discount factor of year index `t` (0 = the first year) at annual rate `rate`.
+  public func factor(rate: Double, yearIndex t: Int) -> Double {
+    rate == 0 ? 1 : 1 / pow1p(rate, t + firstYear)
+  }
+
+  private func pow1p(_ rate: Double, _ exponent: Int) -> Double {
+    var result = 1.0
+    for _ in 0..<max(0, exponent) { result *= 1 + rate }
+    return result
+  }
+}
+
+/// A named input of the model.
+public struct Parameter: Sendable {
+  public enum Scope: String, Sendable { case iteration, person }
+  public enum Definition: Sendable {
+    case fixed(Double)
+    case derived(Expression)
+    case distributed(Distribution, base: Double)
+  }
+  public var name: String
+  public var definition: Definition
+  /// For a derived parameter: person scope when it depends on one, found by the decoder.
+  public var scope: Scope
+  public var note: String?
+  public var source: String?
+}
+
+/// A half-open window `[from, to)` of cycles since a person's entry.
+public struct CycleWindow: Sendable, Equatable {
+  public var from: Int
+  /// `nil`: to the end of the horizon.
+  public var to: Int?
+
+  public static let always = CycleWindow(from: 0, to: nil)
+
+  public func contains(_ k: Int) -> Bool { k >= from && (to.map { k < $0 } ?? true) }
+
+  public var description: String { to.map { "cycles [\(from), \($0))" } ?? "cycles [\(from), end)" }
+}
+
+public struct State: Sendable {
+  public var id: String
+  public var label: String?
+  public var costs: [Cost]
+  /// Outcome name → weight per cycle, in file order.
+  public var outcomes: [(name: String, weight: Expression)]
+}
+
+public struct Cost: Sendable {
+  public var area: String
+  public var perCycle: Expression
+  /// `nil`: both arms.
+  public var arm: Arm.Kind?
+  public var cycles: CycleWindow
+  /// JSON path of `perCycle`, for run errors.
+  public var path: String
+}
+
+public struct Arm: Sendable {
+  public enum Kind: Int, Sendable, CaseIterable {
+    case intervention = 0, control = 1
+    public var name: String { self == .intervention ? "intervention" : "control" }
+  }
+  public var label: String?
+  /// State index → weight, in listing order; empty means "the first state".
+  public var initial: [(state: Int, weight: Expression)]
+  public var transitions: [Transition]
+}
+
+public struct Transition: Sendable {
+  public var from: Int
+  public var to: Int
+  public var p: Expression
+  public var cycles: CycleWindow
+  public var path: String
+}
+
+public struct Intake: Sendable {
+  public enum Spread: String, Sendable { case start, even }
+  public var year: Int
+  public var count: Expression
+  public var spread: Spread
+  public var path: String
+}
+
+public struct LineItem: Sendable {
+  public var label: String
+  public var area: String
+  public var committee: String?
+  /// Calendar year → amount, in file order.
+  public var byYear: [(year: Int, amount: Expression, path: String)]
+}
+
+public struct PaybackDefinition: Sendable {
+  public var name: String
+  /// `nil` means every area.
+  public var areas: [String]?
+  public var discounted: Bool
+}
+
+public struct ReportOptions: Sendable {
+  public static let defaultPercentiles: [Double] = [5, 10, 25, 50, 75, 90, 95]
+  public var percentiles: [Double]
+  public var occupancyAt: [Int]
+}

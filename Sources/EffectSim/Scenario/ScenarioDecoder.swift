@@ -1,0 +1,520 @@
+import Foundation
+
+/// Turns a scenario document into a checked `Scenario`, collecting every problem with its path.
+///
+/// Runs after `ShapeValidator`, so JSON types are known to be right; what remains is meaning:
+/// references between states, parameters and areas, windows and years inside the horizon,
+/// distribution fields, expressions and the order of derived parameters.
+public enum ScenarioDecoder {
+  /// Decodes a scenario from the bytes of a JSON file.
+  /// - Throws: `ScenarioErrors` listing every problem found (syntax, shape, meaning).
+  public static func decode(_ bytes: [UInt8]) throws(ScenarioErrors) -> Scenario {
+    let document: JSONValue
+    do throws(JSONSyntaxError) {
+      document = try JSONParser.parse(bytes)
+    } catch {
+      throw ScenarioErrors([ScenarioError(path: "", message: error.description)])
+    }
+    var shapes = ShapeValidator()
+    shapes.check(document, against: .object(ScenarioFormat.scenario), at: "")
+    guard shapes.errors.isEmpty else { throw ScenarioErrors(shapes.errors) }
+    var reader = Reader()
+    let scenario = reader.scenario(document)
+    guard reader.errors.isEmpty, let scenario else { throw ScenarioErrors(reader.errors) }
+    return scenario
+  }
+
+  public static func decode(_ text: String) throws(ScenarioErrors) -> Scenario {
+    try decode(Array(text.utf8))
+  }
+}
+
+/// Member access on an object whose shape has been checked.
+private struct Members {
+  let pairs: [(key: String, value: JSONValue)]
+  let path: String
+
+  init(_ value: JSONValue, path: String) {
+    if case .object(let pairs) = value { self.pairs = pairs } else { self.pairs = [] }
+    self.path = path
+  }
+
+  subscript(key: String) -> JSONValue? { pairs.first { $0.key == key }?.value }
+
+  func string(_ key: String) -> String? {
+    if case .string(let text)? = self[key] { return text }
+    return nil
+  }
+
+  func number(_ key: String) -> Double? {
+    if case .number(let value)? = self[key] { return value }
+    return nil
+  }
+
+  func int(_ key: String) -> Int? { number(key).map { Int($0) } }
+
+  func array(_ key: String) -> [JSONValue] {
+    if case .array(let elements)? = self[key] { return elements }
+    return []
+  }
+
+  /// Name map members without the `comment` entry.
+  func map(_ key: String) -> [(key: String, value: JSONValue)] {
+    if case .object(let pairs)? = self[key] { return pairs.filter { $0.key != "comment" } }
+    return []
+  }
+
+  func path(_ key: String) -> String { path.jsonPath(key) }
+}
+
+private struct Reader {
+  var errors: [ScenarioError] = []
+  var start = 0
+  var years = 1
+  var parameterNames: [String] = []
+  var personScoped: Set<String> = []
+  var stateIDs: [String] = []
+
+  mutating func fail(_ path: String, _ message: String) {
+    errors.append(ScenarioError(path: path, message: message))
+  }
+
+  mutating func scenario(_ document: JSONValue) -> Scenario? {
+    let top = Members(document, path: "")
+    start = top.int("start") ?? 0
+    years = top.int("years") ?? 1
+    let cycle = CycleLength(rawValue: top.string("cycle") ?? "month") ?? .month
+    let parameters = self.parameters(top.map("parameters"))
+    let states = self.states(top.array("states"))
+    let armMembers = Members(top["arms"] ?? .null, path: "arms")
+    let arms = Arm.Kind.allCases.map { kind in
+      arm(Members(armMembers[kind.name] ?? .null, path: armMembers.path(kind.name)))
+    }
+    let intake = self.intake(Members(top["cohort"] ?? .null, path: "cohort"))
+    let lineItems = self.lineItems(top.array("lineItems"))
+    var areas = Set(states.flatMap { $0.costs.map(\.area) })
+    areas.formUnion(lineItems.map(\.area))
+    let payback = self.payback(top.array("payback"), areas: areas)
+    let report = self.report(Members(top["report"] ?? .null, path: "report"), cycle: cycle)
+    let discountMembers = Members(top["discount"] ?? .null, path: "discount")
+    let discount = Discount(
+      costs: rate(discountMembers, "costs"), outcomes: rate(discountMembers, "outcomes"),
+      firstYear: discountMembers.int("firstYear") ?? 0)
+    if discount.firstYear > 1 {
+      fail(discountMembers.path("firstYear"), "must be 0 or 1, found \(discount.firstYear)")
+    }
+    guard errors.isEmpty else { return nil }
+    return Scenario(
+      name: top.string("name") ?? "", description: top.string("description"),
+      source: top.string("source"), currency: top.string("currency") ?? "DKK",
+      priceLevel: top.string("priceLevel"), start: start, years: years, cycle: cycle,
+      occupancy: OccupancyConvention(rawValue: top.string("occupancy") ?? "start") ?? .start,
+      discount: discount, parameters: parameters, states: states, arms: arms, intake: intake,
+      lineItems: lineItems, payback: payback, report: report,
+      pairing: Pairing(rawValue: top.string("pairing") ?? "coupled") ?? .coupled)
+  }
+
+  mutating func rate(_ members: Members, _ key: String) -> Double {
+    let value = members.number(key) ?? 0
+    if value <= -1 || value > 1 {
+      fail(members.path(key), "an annual rate must lie in (-1, 1], found \(value)")
+    }
+    return value
+  }
+
+  // MARK: - Parameters
+
+  mutating func parameters(_ entries: [(key: String, value: JSONValue)]) -> [Parameter] {
+    parameterNames = entries.map(\.key)
+    var result: [Parameter] = []
+    var derived: [(index: Int, path: String)] = []
+    for (name, value) in entries {
+      let path = "parameters".jsonPath(name)
+      if ScenarioFormat.reservedNames.contains(name) {
+        fail(path, "\"\(name)\" is a function or constant of the expression language; rename it")
+      }
+      switch value {
+      case .number(let number):
+        result.append(Parameter(name: name, definition: .fixed(number), scope: .iteration))
+      case .string(let text):
+        let expression = self.expression(text, at: path)
+        result.append(Parameter(
+          name: name, definition: .derived(expression ?? .constant(0)), scope: .iteration))
+        derived.append((result.count - 1, path))
+      default:
+        let members = Members(value, path: path)
+        guard let (distribution, field) = self.distribution(members) else {
+          result.append(Parameter(name: name, definition: .fixed(0), scope: .iteration))
+          continue
+        }
+        let scope = Parameter.Scope(rawValue: members.string("scope") ?? "iteration") ?? .iteration
+        if scope == .person { personScoped.insert(name) }
+        let base = members.number("base") ?? distribution.mean
+        if !base.isFinite {
+          fail(members.path(field), "the distribution has no finite mean; give a \"base\"")
+        }
+        result.append(Parameter(
+          name: name, definition: .distributed(distribution, base: base), scope: scope,
+          note: members.string("note"), source: members.string("source")))
+      }
+    }
+    orderDerived(&result, derived)
+    return result
+  }
+
+  /// Finds cycles among derived parameters and marks those that depend on person scope.
+  mutating func orderDerived(_ parameters: inout [Parameter], _ derived: [(index: Int, path: String)]) {
+    let indexByName = Dictionary(
+      parameters.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+    // 0 unvisited, 1 on the current path, 2 done.
+    var mark = [Int](repeating: 0, count: parameters.count)
+    var reported = false
+    func visit(_ index: Int, _ trail: [String]) {
+      if mark[index] == 2 { return }
+      if mark[index] == 1 {
+        if !reported, let entry = derived.first(where: { $0.index == index }) {
+          reported = true
+          let cycleStart = trail.firstIndex(of: parameters[index].name) ?? 0
+          let loop = (trail[cycleStart...] + [parameters[index].name]).joined(separator: " → ")
+          errors.append(ScenarioError(
+            path: entry.path, message: "derived parameters depend on each other in a cycle: \(loop)"))
+        }
+        return
+      }
+      guard case .derived(let expression) = parameters[index].definition else {
+        mark[index] = 2
+        return
+      }
+      mark[index] = 1
+      var person = false
+      for name in expression.referencedNames.sorted() {
+        guard let dependency = indexByName[name] else { continue }
+        visit(dependency, trail + [parameters[index].name])
+        if parameters[dependency].scope == .person { person = true }
+      }
+      if person {
+        parameters[index].scope = .person
+        personScoped.insert(parameters[index].name)
+      }
+      mark[index] = 2
+    }
+    for entry in derived { visit(entry.index, []) }
+  }
+
+  mutating func distribution(_ members: Members) -> (Distribution, String)? {
+    guard let entry = ScenarioFormat.distributionFields.first(where: { members[$0.name] != nil })
+    else { return nil }
+    let fieldsPath = members.path(entry.name)
+    let fields = Members(members[entry.name] ?? .null, path: fieldsPath)
+    func need(_ names: String...) -> [Double]? {
+      let missing = names.filter { fields.number($0) == nil }
+      if !missing.isEmpty {
+        fail(fieldsPath, "\(entry.name) needs " + missing.map { "\"\($0)\"" }.joined(separator: " and "))
+        return nil
+      }
+      return names.compactMap { fields.number($0) }
+    }
+    func has(_ name: String) -> Bool { fields[name] != nil }
+    do throws(DistributionError) {
+      let distribution: Distribution
+      switch entry.name {
+      case "uniform":
+        guard let v = need("min", "max") else { return nil }
+        distribution = try Distribution.makeUniform(min: v[0], max: v[1])
+      case "triangular":
+        guard let v = need("min", "mode", "max") else { return nil }
+        distribution = try Distribution.makeTriangular(min: v[0], mode: v[1], max: v[2])
+      case "pert":
+        guard let v = need("min", "mode", "max") else { return nil }
+        distribution = try Distribution.makePERT(
+          min: v[0], mode: v[1], max: v[2], lambda: fields.number("lambda") ?? 4)
+      case "normal":
+        guard let v = need("mean", "sd") else { return nil }
+        distribution = try Distribution.makeNormal(
+          mean: v[0], sd: v[1], min: fields.number("min"), max: fields.number("max"))
+      case "lognormal":
+        guard let v = need("mean", "sd") else { return nil }
+        distribution = try Distribution.makeLognormal(mean: v[0], sd: v[1])
+      case "beta":
+        let sets = [["alpha", "beta"], ["mean", "sd"], ["successes", "trials"]]
+        let used = sets.filter { $0.contains(where: has) }
+        guard used.count == 1, let set = used.first else {
+          fail(fieldsPath, "beta takes one pair: alpha and beta, mean and sd, or successes and trials")
+          return nil
+        }
+        guard let v = need(set[0], set[1]) else { return nil }
+        switch set[0] {
+        case "alpha": distribution = try Distribution.makeBeta(alpha: v[0], beta: v[1])
+        case "mean": distribution = try Distribution.makeBeta(mean: v[0], sd: v[1])
+        default: distribution = try Distribution.makeBeta(successes: v[0], trials: v[1])
+        }
+      case "gamma":
+        let sets = [["shape", "scale"], ["mean", "sd"]]
+        let used = sets.filter { $0.contains(where: has) }
+        guard used.count == 1, let set = used.first else {
+          fail(fieldsPath, "gamma takes one pair: shape and scale, or mean and sd")
+          return nil
+        }
+        guard let v = need(set[0], set[1]) else { return nil }
+        distribution = set[0] == "shape"
+          ? try Distribution.makeGamma(shape: v[0], scale: v[1])
+          : try Distribution.makeGamma(mean: v[0], sd: v[1])
+      default:
+        let values = numbers(fields.array("values"))
+        let weights = numbers(fields.array("weights"))
+        guard has("values"), has("weights") else {
+          fail(fieldsPath, "discrete needs \"values\" and \"weights\"")
+          return nil
+        }
+        distribution = try Distribution.makeDiscrete(values: values, weights: weights)
+      }
+      return (distribution, entry.name)
+    } catch {
+      fail(fieldsPath.jsonPath(error.field), error.message)
+      return nil
+    }
+  }
+
+  func numbers(_ values: [JSONValue]) -> [Double] {
+    values.compactMap { if case .number(let x) = $0 { return x } else { return nil } }
+  }
+
+  // MARK: - Expressions
+
+  /// Parses an expression and checks its names and function calls.
+  /// - Parameter allowPerson: whether person-scope parameters may appear.
+  mutating func expression(_ text: String, at path: String, allowPerson: Bool = true) -> Expression? {
+    let expression: Expression
+    do throws(ExpressionError) {
+      expression = try Expression.parse(text)
+    } catch {
+      fail(path, error.description)
+      return nil
+    }
+    var slots: [String: Int] = [:]
+    for (index, name) in parameterNames.enumerated() { slots[name] = index }
+    do throws(ExpressionError) {
+      _ = try expression.compile(slots: slots, cyclesPerYear: 12)
+    } catch {
+      fail(path, error.description)
+      return nil
+    }
+    if !allowPerson, let name = expression.referencedNames.sorted().first(where: personScoped.contains) {
+      fail(path, "cannot depend on the person-scope parameter \"\(name)\": it is drawn once per"
+        + " iteration, before there are persons")
+    }
+    return expression
+  }
+
+  mutating func expression(_ value: JSONValue?, at path: String, allowPerson: Bool = true) -> Expression? {
+    switch value {
+    case .number(let number)?: return .constant(number)
+    case .string(let text)?: return expression(text, at: path, allowPerson: allowPerson)
+    default: return nil
+    }
+  }
+
+  // MARK: - States and arms
+
+  mutating func states(_ elements: [JSONValue]) -> [State] {
+    stateIDs = elements.map { Members($0, path: "").string("id") ?? "" }
+    var seen: [String: Int] = [:]
+    return elements.enumerated().map { index, element in
+      let members = Members(element, path: "states".jsonPath(index))
+      let id = members.string("id") ?? ""
+      if let first = seen[id] {
+        fail(members.path("id"), "duplicate state id \"\(id)\" (also states[\(first)])")
+      } else {
+        seen[id] = index
+      }
+      let costs = members.array("costs").enumerated().compactMap { costIndex, costValue in
+        cost(Members(costValue, path: members.path("costs").jsonPath(costIndex)))
+      }
+      let outcomes = members.map("outcomes").compactMap { name, weight in
+        expression(weight, at: members.path("outcomes").jsonPath(name)).map { (name, $0) }
+      }
+      return State(id: id, label: members.string("label"), costs: costs, outcomes: outcomes)
+    }
+  }
+
+  mutating func cost(_ members: Members) -> Cost? {
+    let area = members.string("area") ?? ""
+    if area.trimmingCharacters(in: .whitespaces).isEmpty {
+      fail(members.path("area"), "an area needs a name")
+    }
+    let perCycle = expression(members["perCycle"], at: members.path("perCycle"))
+    let window = self.window(members)
+    guard let perCycle else { return nil }
+    return Cost(
+      area: area, perCycle: perCycle, arm: members.string("arm").flatMap(armKind),
+      cycles: window, path: members.path("perCycle"))
+  }
+
+  func armKind(_ name: String) -> Arm.Kind? { Arm.Kind.allCases.first { $0.name == name } }
+
+  mutating func window(_ members: Members) -> CycleWindow {
+    let bounds = members.array("cycles").compactMap { value -> Int? in
+      if case .number(let x) = value { return Int(x) }
+      return nil
+    }
+    guard let from = bounds.first else { return .always }
+    let window = CycleWindow(from: from, to: bounds.count > 1 ? bounds[1] : nil)
+    if let to = window.to, to <= from {
+      fail(members.path("cycles"), "the window [\(from), \(to)) is empty: \"to\" must exceed \"from\"")
+    }
+    return window
+  }
+
+  mutating func stateIndex(_ id: String?, at path: String) -> Int? {
+    guard let id else { return nil }
+    if let index = stateIDs.firstIndex(of: id) { return index }
+    var message = "unknown state \"\(id)\""
+    if let guess = Suggestion.closest(to: id, among: stateIDs) {
+      message += " (did you mean \"\(guess)\"?)"
+    } else {
+      message += "; states are " + stateIDs.joined(separator: ", ")
+    }
+    fail(path, message)
+    return nil
+  }
+
+  mutating func arm(_ members: Members) -> Arm {
+    var initial: [(state: Int, weight: Expression)] = []
+    for (id, weight) in members.map("initial") {
+      let path = members.path("initial").jsonPath(id)
+      let state = stateIndex(id, at: path)
+      if let state, let weight = expression(weight, at: path, allowPerson: false) {
+        if let constant = constantValue(weight), constant < 0 {
+          fail(path, "a weight must not be negative, found \(constant)")
+        }
+        initial.append((state, weight))
+      }
+    }
+    if !initial.isEmpty, initial.allSatisfy({ constantValue($0.weight) == 0 }) {
+      fail(members.path("initial"), "the weights sum to zero")
+    }
+    var transitions: [Transition] = []
+    for (index, value) in members.array("transitions").enumerated() {
+      let transitionMembers = Members(value, path: members.path("transitions").jsonPath(index))
+      let from = stateIndex(transitionMembers.string("from"), at: transitionMembers.path("from"))
+      let to = stateIndex(transitionMembers.string("to"), at: transitionMembers.path("to"))
+      if let from, let to, from == to {
+        fail(transitionMembers.path("to"), "a transition must lead to another state"
+          + " (staying is what remains when no transition fires)")
+      }
+      let p = expression(transitionMembers["p"], at: transitionMembers.path("p"))
+      if let p, let constant = constantValue(p), !(0...1).contains(constant) {
+        fail(transitionMembers.path("p"), "a probability must lie in [0, 1], found \(constant)")
+      }
+      let window = self.window(transitionMembers)
+      if let from, let to, let p {
+        transitions.append(Transition(
+          from: from, to: to, p: p, cycles: window, path: transitionMembers.path("p")))
+      }
+    }
+    return Arm(label: members.string("label"), initial: initial, transitions: transitions)
+  }
+
+  func constantValue(_ expression: Expression) -> Double? {
+    (try? expression.compile(slots: [:], cyclesPerYear: 12))?.constantValue
+  }
+
+  // MARK: - Cohort, line items, payback, report
+
+  mutating func checkYear(_ year: Int, at path: String) -> Bool {
+    guard year >= start, year < start + years else {
+      fail(path, "year \(year) lies outside the horizon \(start)–\(start + years - 1)")
+      return false
+    }
+    return true
+  }
+
+  mutating func intake(_ cohort: Members) -> [Intake] {
+    cohort.array("intake").enumerated().compactMap { index, value in
+      let members = Members(value, path: cohort.path("intake").jsonPath(index))
+      let year = members.int("year") ?? 0
+      let yearOK = checkYear(year, at: members.path("year"))
+      if case .number(let literal)? = members["count"], literal < 0 || literal.rounded() != literal {
+        fail(members.path("count"), "a count must be a whole number of people ≥ 0, found \(literal)")
+        return nil
+      }
+      guard let count = expression(members["count"], at: members.path("count"), allowPerson: false),
+        yearOK
+      else { return nil }
+      return Intake(
+        year: year, count: count,
+        spread: Intake.Spread(rawValue: members.string("spread") ?? "start") ?? .start,
+        path: members.path("count"))
+    }
+  }
+
+  mutating func lineItems(_ elements: [JSONValue]) -> [LineItem] {
+    elements.enumerated().map { index, value in
+      let members = Members(value, path: "lineItems".jsonPath(index))
+      var byYear: [(year: Int, amount: Expression, path: String)] = []
+      for (key, amount) in members.map("byYear") {
+        let path = members.path("byYear").jsonPath(key)
+        guard let year = Int(key), checkYear(year, at: path) else { continue }
+        if let amount = expression(amount, at: path, allowPerson: false) {
+          byYear.append((year, amount, path))
+        }
+      }
+      let area = members.string("area") ?? ""
+      if area.trimmingCharacters(in: .whitespaces).isEmpty {
+        fail(members.path("area"), "an area needs a name")
+      }
+      return LineItem(
+        label: members.string("label") ?? "", area: area, committee: members.string("committee"),
+        byYear: byYear)
+    }
+  }
+
+  mutating func payback(_ elements: [JSONValue], areas: Set<String>) -> [PaybackDefinition] {
+    guard !elements.isEmpty else {
+      return [PaybackDefinition(name: "Total", areas: nil, discounted: false)]
+    }
+    var names = Set<String>()
+    return elements.enumerated().map { index, value in
+      let members = Members(value, path: "payback".jsonPath(index))
+      let name = members.string("name") ?? ""
+      if !names.insert(name).inserted {
+        fail(members.path("name"), "duplicate payback name \"\(name)\"")
+      }
+      var selected: [String]? = nil
+      if case .array(let list)? = members["areas"] {
+        selected = []
+        for (areaIndex, entry) in list.enumerated() {
+          guard case .string(let area) = entry else { continue }
+          if !areas.contains(area) {
+            var message = "no cost or line item is charged to the area \"\(area)\""
+            if let guess = Suggestion.closest(to: area, among: areas.sorted()) {
+              message += " (did you mean \"\(guess)\"?)"
+            }
+            fail(members.path("areas").jsonPath(areaIndex), message)
+          }
+          selected?.append(area)
+        }
+      }
+      return PaybackDefinition(
+        name: name, areas: selected,
+        discounted: { if case .bool(true)? = members["discounted"] { return true }; return false }())
+    }
+  }
+
+  mutating func report(_ members: Members, cycle: CycleLength) -> ReportOptions {
+    var percentiles = ReportOptions.defaultPercentiles
+    if members["percentiles"] != nil {
+      percentiles = numbers(members.array("percentiles"))
+      for (index, level) in percentiles.enumerated() where !(0...100).contains(level) {
+        fail(members.path("percentiles").jsonPath(index), "a percentile lies in [0, 100], found \(level)")
+      }
+    }
+    let horizon = years * cycle.cyclesPerYear
+    let occupancyAt = numbers(members.array("occupancyAt")).map { Int($0) }
+    for (index, c) in occupancyAt.enumerated() where c > horizon - 1 {
+      fail(members.path("occupancyAt").jsonPath(index),
+        "cycle \(c) lies beyond the horizon of \(horizon) cycles (last: \(horizon - 1))")
+    }
+    return ReportOptions(percentiles: percentiles, occupancyAt: occupancyAt)
+  }
+}
