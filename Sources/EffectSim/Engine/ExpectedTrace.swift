@@ -1,0 +1,66 @@
+/// The deterministic kernel: moves fractional people through the expected cohort trace, the
+/// way a spreadsheet business case does.
+///
+/// People who enter in the same cycle share every transition table (tables depend only on the
+/// cycles since entry), so one distribution vector per entry cycle and arm is exact.
+enum ExpectedTrace {
+  /// Fills `tally` with the expected person-cycles of the cohort described by `tables`.
+  /// - Complexity: O(entry cycles × horizon × (states + transitions)).
+  static func run(_ model: Model, _ tables: IterationTables, into tally: inout Tally) {
+    let states = model.stateCount
+    let classes = model.transitionClasses.count
+    let weightStart: Double
+    let weightEnd: Double
+    switch model.occupancy {
+    case .start: (weightStart, weightEnd) = (1, 0)
+    case .end: (weightStart, weightEnd) = (0, 1)
+    case .average: (weightStart, weightEnd) = (0.5, 0.5)
+    }
+    var distribution = [Double](repeating: 0, count: states)
+    var next = [Double](repeating: 0, count: states)
+    for entry in 0..<model.horizon where tables.entries[entry] > 0 {
+      let people = Double(tables.entries[entry])
+      let cycles = model.horizon - entry
+      for (c, at) in model.occupancyAt.enumerated() where at < cycles { tally.eligible[c] += people }
+      for arm in 0..<2 {
+        for s in 0..<states { distribution[s] = 0 }
+        var previous = 0.0
+        for j in 0..<Int(tables.initialCount[arm]) {
+          let cumulative = tables.initialCumulative[arm * states + j]
+          distribution[Int(tables.initialStates[arm * states + j])] += (cumulative - previous) * people
+          previous = cumulative
+        }
+        for k in 0..<cycles {
+          let year = Int(model.yearOf[entry + k])
+          let chargeClass = Int(model.chargeClassOf[k])
+          let table = (arm * classes + Int(model.transitionClassOf[k])) * states
+          for (c, at) in model.occupancyAt.enumerated() where at == k {
+            for s in 0..<states { tally.atCycle[(c * 2 + arm) * states + s] += distribution[s] }
+          }
+          for s in 0..<states { next[s] = 0 }
+          for s in 0..<states where distribution[s] != 0 {
+            let mass = distribution[s]
+            let count = Int(tables.outgoingCount[table + s])
+            var previousCumulative = 0.0
+            for j in 0..<count {
+              let cumulative = tables.cumulative[(table + s) * tables.stride + j]
+              next[Int(tables.destinations[(table + s) * tables.stride + j])] +=
+                mass * (cumulative - previousCumulative)
+              previousCumulative = cumulative
+            }
+            next[s] += mass * (1 - previousCumulative)
+          }
+          for s in 0..<states {
+            let counted = weightStart * distribution[s] + weightEnd * next[s]
+            if counted != 0 {
+              tally.occupancy[tally.occupancyIndex(
+                arm: arm, year: year, state: s, chargeClass: chargeClass)] += counted
+            }
+          }
+          swap(&distribution, &next)
+        }
+        tally.personCycles += people * Double(cycles)
+      }
+    }
+  }
+}

@@ -1,0 +1,238 @@
+/// The numbers one iteration needs, evaluated from the model once per iteration (and once per
+/// person for what depends on person-scope parameters): parameter values, flat transition
+/// tables, initial distributions, charge rates, intake and line items.
+///
+/// Kept per worker and refilled in place, so an iteration allocates nothing once warm.
+struct IterationTables {
+  /// Parameter values by slot.
+  var values: [Double]
+  /// Layout of the transition tables: index `(arm · classes + class) · states + state`, each
+  /// with room for `stride` outgoing moves in listing order.
+  let stride: Int
+  var outgoingCount: [Int32]
+  var destinations: [Int32]
+  /// Cumulative probabilities of the outgoing moves (the rest is "stay").
+  var cumulative: [Double]
+  /// `ceil(cumulative · 2^53)`: a 53-bit uniform `x` moves along entry j iff `x < threshold[j]`.
+  var thresholds: [UInt64]
+  /// Per arm, stride `states`: initial states in listing order with cumulative weights.
+  var initialCount: [Int32]
+  var initialStates: [Int32]
+  var initialCumulative: [Double]
+  var initialThresholds: [UInt64]
+  /// Per charge: the amount per cycle.
+  var chargeRates: [Double]
+  /// Year × area.
+  var lineItemAmounts: [Double]
+  /// Persons entering at each absolute cycle of the horizon.
+  var entries: [Int]
+
+  static let scale53 = 9_007_199_254_740_992.0  // 2^53
+
+  init(model: Model) {
+    values = model.template
+    let classes = model.transitionClasses.count
+    stride = model.maxOutgoing
+    let tableCount = 2 * classes * model.stateCount
+    outgoingCount = [Int32](repeating: 0, count: tableCount)
+    destinations = [Int32](repeating: 0, count: tableCount * stride)
+    cumulative = [Double](repeating: 0, count: tableCount * stride)
+    thresholds = [UInt64](repeating: 0, count: tableCount * stride)
+    initialCount = [0, 0]
+    initialStates = [Int32](repeating: 0, count: 2 * model.stateCount)
+    initialCumulative = [Double](repeating: 0, count: 2 * model.stateCount)
+    initialThresholds = [UInt64](repeating: 0, count: 2 * model.stateCount)
+    chargeRates = [Double](repeating: 0, count: model.charges.count)
+    lineItemAmounts = [Double](repeating: 0, count: model.years * model.areas.count)
+    entries = [Int](repeating: 0, count: model.horizon)
+  }
+
+  static func threshold(_ p: Double) -> UInt64 {
+    p >= 1 ? 1 << 53 : UInt64((p * scale53).rounded(.up))
+  }
+
+  // MARK: - Parameters
+
+  /// Draws every iteration-scope parameter and evaluates the derived ones that depend on them.
+  mutating func drawIterationParameters(
+    _ model: Model, _ rng: inout Xoshiro256PlusPlus, iteration: Int?
+  ) throws(RunError) {
+    for draw in model.iterationDraws { values[draw.slot] = draw.distribution.sample(using: &rng) }
+    try evaluate(model.iterationDerived, model, iteration: iteration)
+  }
+
+  /// Draws one person's parameters (the same values serve both arms).
+  mutating func drawPersonParameters(
+    _ model: Model, _ rng: inout Xoshiro256PlusPlus, iteration: Int?
+  ) throws(RunError) {
+    for draw in model.personDraws { values[draw.slot] = draw.distribution.sample(using: &rng) }
+    try evaluate(model.personDerived, model, iteration: iteration)
+  }
+
+  /// Every parameter at its base value: deterministic mode.
+  mutating func setBaseValues(_ model: Model) throws(RunError) {
+    values = model.template
+    try evaluate(model.allDerived, model, iteration: nil)
+  }
+
+  mutating func evaluate(
+    _ derived: [DerivedParameter], _ model: Model, iteration: Int?
+  ) throws(RunError) {
+    for parameter in derived {
+      values[parameter.slot] = try value(
+        of: parameter.expression, at: parameter.path, model, iteration: iteration)
+    }
+  }
+
+  /// Evaluates an expression; failures name the expression, its inputs and the iteration.
+  func value(
+    of expression: CompiledExpression, at path: String, _ model: Model, iteration: Int?
+  ) throws(RunError) -> Double {
+    do throws(EvaluationError) {
+      return try expression.evaluate(values)
+    } catch {
+      let inputs = expression.slots.map { "\(model.parameterNames[$0]) = \(values[$0])" }
+      let with = inputs.isEmpty ? "" : " with " + inputs.joined(separator: ", ")
+      throw RunError(path: path, message: error.description + with, iteration: iteration)
+    }
+  }
+
+  // MARK: - Tables
+
+  /// Evaluates the transition probabilities of every (arm, window class, state) and checks them.
+  mutating func buildTransitions(_ model: Model, iteration: Int?) throws(RunError) {
+    let classes = model.transitionClasses.count
+    for arm in 0..<2 {
+      for cls in 0..<classes {
+        for state in 0..<model.stateCount {
+          outgoingCount[(arm * classes + cls) * model.stateCount + state] = 0
+        }
+      }
+      for transition in model.transitions[arm] {
+        let p = try value(of: transition.p, at: transition.path, model, iteration: iteration)
+        for cls in 0..<classes where transition.active[cls] {
+          let table = (arm * classes + cls) * model.stateCount + transition.from
+          let window = model.transitionClasses[cls]
+          guard p >= 0 && p <= 1 else {
+            throw RunError(
+              path: transition.path,
+              message: "the probability of moving from \"\(stateID(model, transition.from))\" to"
+                + " \"\(stateID(model, transition.to))\" is \(p), outside [0, 1], in"
+                + " \(window.description) since entry", iteration: iteration)
+          }
+          let slot = Int(outgoingCount[table])
+          let previous = slot == 0 ? 0 : cumulative[table * stride + slot - 1]
+          var sum = previous + p
+          if sum > 1 {
+            guard sum <= 1 + 1e-9 else {
+              throw RunError(
+                path: "arms.\(Arm.Kind.allCases[arm].name).transitions",
+                message: "the probabilities of leaving \"\(stateID(model, transition.from))\" sum to"
+                  + " \(sum), more than 1, in \(window.description) since entry",
+                iteration: iteration)
+            }
+            sum = 1
+          }
+          destinations[table * stride + slot] = Int32(transition.to)
+          cumulative[table * stride + slot] = sum
+          thresholds[table * stride + slot] = Self.threshold(sum)
+          outgoingCount[table] += 1
+        }
+      }
+    }
+  }
+
+  private func stateID(_ model: Model, _ state: Int) -> String { model.scenario.states[state].id }
+
+  /// Evaluates and normalises the initial weights of both arms.
+  mutating func buildInitial(_ model: Model, iteration: Int?) throws(RunError) {
+    let states = model.stateCount
+    for arm in 0..<2 {
+      let weights = model.initial[arm]
+      guard !weights.isEmpty else {
+        initialCount[arm] = 1
+        initialStates[arm * states] = 0
+        initialCumulative[arm * states] = 1
+        initialThresholds[arm * states] = 1 << 53
+        continue
+      }
+      var raw: [Double] = []
+      for weight in weights {
+        let w = try value(of: weight.weight, at: weight.path, model, iteration: iteration)
+        guard w >= 0 else {
+          throw RunError(
+            path: "arms.\(Arm.Kind.allCases[arm].name).\(weight.path)",
+            message: "an initial weight is negative (\(w))", iteration: iteration)
+        }
+        raw.append(w)
+      }
+      let total = raw.reduce(0, +)
+      guard total > 0 else {
+        throw RunError(
+          path: "arms.\(Arm.Kind.allCases[arm].name).initial",
+          message: "the initial weights sum to zero", iteration: iteration)
+      }
+      var running = 0.0
+      var count = 0
+      for (weight, w) in zip(weights, raw) where w > 0 {
+        running += w
+        initialStates[arm * states + count] = Int32(weight.state)
+        initialCumulative[arm * states + count] = running / total
+        initialThresholds[arm * states + count] = Self.threshold(running / total)
+        count += 1
+      }
+      // The last positive weight takes whatever rounding left over.
+      initialCumulative[arm * states + count - 1] = 1
+      initialThresholds[arm * states + count - 1] = 1 << 53
+      initialCount[arm] = Int32(count)
+    }
+  }
+
+  /// Evaluates the per-cycle amounts of the charges; `personOnly` re-evaluates just those that
+  /// depend on person-scope parameters.
+  mutating func evaluateCharges(_ model: Model, personOnly: Bool, iteration: Int?) throws(RunError) {
+    for (index, charge) in model.charges.enumerated() where !personOnly || charge.dependsOnPerson {
+      chargeRates[index] = try value(of: charge.value, at: charge.path, model, iteration: iteration)
+    }
+  }
+
+  mutating func evaluateLineItems(_ model: Model, iteration: Int?) throws(RunError) {
+    for index in lineItemAmounts.indices { lineItemAmounts[index] = 0 }
+    for item in model.lineItems {
+      let amount = try value(of: item.amount, at: item.path, model, iteration: iteration)
+      lineItemAmounts[item.yearIndex * model.areas.count + item.area] += amount
+    }
+  }
+
+  /// Evaluates the intake counts and places each person's entry cycle.
+  mutating func evaluateIntake(_ model: Model, iteration: Int?) throws(RunError) {
+    for index in entries.indices { entries[index] = 0 }
+    for intake in model.intake {
+      let raw = try value(of: intake.count, at: intake.path, model, iteration: iteration)
+      // Halves round up, as the format says.
+      let rounded = (raw + 0.5).rounded(.down)
+      guard rounded >= 0, rounded < 1e8 else {
+        throw RunError(
+          path: intake.path, message: "the count evaluates to \(raw), not a number of people"
+            + " between 0 and 100,000,000", iteration: iteration)
+      }
+      let n = Int(rounded)
+      let first = intake.yearIndex * model.cyclesPerYear
+      switch intake.spread {
+      case .start:
+        entries[first] += n
+      case .even:
+        for k in 0..<n { entries[first + k * model.cyclesPerYear / n] += 1 }
+      }
+    }
+  }
+
+  /// Fills everything an iteration needs that does not depend on persons.
+  mutating func prepareIteration(_ model: Model, iteration: Int?) throws(RunError) {
+    try buildTransitions(model, iteration: iteration)
+    try buildInitial(model, iteration: iteration)
+    try evaluateCharges(model, personOnly: false, iteration: iteration)
+    try evaluateLineItems(model, iteration: iteration)
+    try evaluateIntake(model, iteration: iteration)
+  }
+}

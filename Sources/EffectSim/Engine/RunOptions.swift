@@ -1,0 +1,25 @@
+/// How to run a Monte Carlo simulation.
+public struct RunOptions: Sendable {
+  /// Number of iterations (simulated futures). Default 10,000.
+  public var iterations: Int
+  /// The seed: with the scenario, the iteration count and the engine version, it decides
+  /// every number of the output. Default 1.
+  public var seed: UInt64
+  /// Worker threads; `nil` uses every core. Never changes the results.
+  public var threads: Int?
+  /// Percentile levels in percent; `nil` uses the scenario's `report.percentiles`.
+  public var percentiles: [Double]?
+  /// Called from worker threads with the number of iterations done so far.
+  public var progress: (@Sendable (Int) -> Void)?
+
+  public init(
+    iterations: Int = 10_000, seed: UInt64 = 1, threads: Int? = nil, percentiles: [Double]? = nil,
+    progress: (@Sendable (Int) -> Void)? = nil
+  ) {
+    self.iterations = iterations
+    self.seed = seed
+    self.threads = threads
+    self.percentiles = percentiles
+    self.progress = progress
+  }
+}

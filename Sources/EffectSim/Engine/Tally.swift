@@ -1,0 +1,47 @@
+/// What a kernel counts in one iteration, before anything is priced: person-cycles per
+/// (arm, year, state, charge class), the amounts of person-dependent charges, and the states
+/// held at the `occupancyAt` cycles.
+///
+/// Both the Monte Carlo kernels and the deterministic expected trace fill a `Tally`; the
+/// accounting reads it without knowing where it came from.
+struct Tally {
+  let years: Int
+  let states: Int
+  let chargeClasses: Int
+  let targets: Int
+  /// Person-cycles, index `((arm · years + year) · states + state) · chargeClasses + class`.
+  var occupancy: [Double]
+  /// Amounts of charges that depend on person-scope parameters, index
+  /// `(arm · years + year) · targets + target`.
+  var personAmounts: [Double]
+  /// Persons in each state at each `occupancyAt` cycle, index `(c · 2 + arm) · states + state`.
+  var atCycle: [Double]
+  /// Persons whose entry plus the `occupancyAt` cycle lies inside the horizon, per cycle.
+  var eligible: [Double]
+  /// Person-cycles simulated, both arms counted.
+  var personCycles: Double = 0
+
+  init(model: Model) {
+    years = model.years
+    states = model.stateCount
+    chargeClasses = model.chargeClassCount
+    targets = model.targetCount
+    occupancy = [Double](repeating: 0, count: 2 * years * states * chargeClasses)
+    personAmounts = [Double](repeating: 0, count: 2 * years * targets)
+    atCycle = [Double](repeating: 0, count: model.occupancyAt.count * 2 * states)
+    eligible = [Double](repeating: 0, count: model.occupancyAt.count)
+  }
+
+  mutating func reset() {
+    for i in occupancy.indices { occupancy[i] = 0 }
+    for i in personAmounts.indices { personAmounts[i] = 0 }
+    for i in atCycle.indices { atCycle[i] = 0 }
+    for i in eligible.indices { eligible[i] = 0 }
+    personCycles = 0
+  }
+
+  @inline(__always)
+  func occupancyIndex(arm: Int, year: Int, state: Int, chargeClass: Int) -> Int {
+    ((arm * years + year) * states + state) * chargeClasses + chargeClass
+  }
+}

@@ -1,0 +1,206 @@
+extension Model {
+  /// Compiles a checked scenario.
+  /// - Throws: `ScenarioErrors` only for what the decoder cannot see, which should be nothing;
+  ///   compilation errors are reported with their path rather than trapping.
+  public init(_ scenario: Scenario) throws(ScenarioErrors) {
+    var errors: [ScenarioError] = []
+    let cyclesPerYear = scenario.cyclesPerYear
+    let horizon = scenario.horizonCycles
+    let names = scenario.parameters.map(\.name)
+    var slots: [String: Int] = [:]
+    for (index, name) in names.enumerated() { slots[name] = index }
+    func compile(_ expression: Expression, _ path: String) -> CompiledExpression {
+      do throws(ExpressionError) {
+        return try expression.compile(slots: slots, cyclesPerYear: Double(cyclesPerYear))
+      } catch {
+        errors.append(ScenarioError(path: path, message: error.description))
+        return (try? Expression.constant(0).compile(slots: [:], cyclesPerYear: 1))
+          ?? Self.zeroProgram
+      }
+    }
+    let personNames = Set(scenario.parameters.filter { $0.scope == .person }.map(\.name))
+    func dependsOnPerson(_ expression: Expression) -> Bool {
+      !expression.referencedNames.isDisjoint(with: personNames)
+    }
+
+    // Parameters: draws by scope, derived ones in dependency order.
+    var template = [Double](repeating: 0, count: names.count)
+    var iterationDraws: [ParameterDraw] = []
+    var personDraws: [ParameterDraw] = []
+    for (slot, parameter) in scenario.parameters.enumerated() {
+      switch parameter.definition {
+      case .fixed(let value):
+        template[slot] = value
+      case .distributed(let distribution, let base):
+        template[slot] = base
+        let draw = ParameterDraw(slot: slot, distribution: distribution)
+        if parameter.scope == .person { personDraws.append(draw) } else { iterationDraws.append(draw) }
+      case .derived:
+        break
+      }
+    }
+    var ordered: [DerivedParameter] = []
+    var done = Set<Int>()
+    func visit(_ slot: Int) {
+      guard !done.contains(slot), case .derived(let expression) = scenario.parameters[slot].definition
+      else { return }
+      done.insert(slot)
+      for name in expression.referencedNames.sorted() { if let s = slots[name] { visit(s) } }
+      let path = "parameters".jsonPath(scenario.parameters[slot].name)
+      ordered.append(DerivedParameter(slot: slot, expression: compile(expression, path), path: path))
+    }
+    for slot in scenario.parameters.indices { visit(slot) }
+
+    // Windows become classes of cycles since entry.
+    let transitionWindows = scenario.arms.flatMap { $0.transitions.map(\.cycles) }
+    let transitionPartition = CyclePartition(windows: transitionWindows, horizon: horizon)
+    let chargeWindows = scenario.states.flatMap { $0.costs.map(\.cycles) }
+    let chargePartition = CyclePartition(windows: chargeWindows, horizon: horizon)
+
+    let areas = Array(Set(
+      scenario.states.flatMap { $0.costs.map(\.area) } + scenario.lineItems.map(\.area)
+    )).sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
+    var outcomeNames: [String] = []
+    for state in scenario.states {
+      for outcome in state.outcomes where !outcomeNames.contains(outcome.name) {
+        outcomeNames.append(outcome.name)
+      }
+    }
+
+    let initial = scenario.arms.map { arm in
+      arm.initial.map { entry in
+        CompiledWeight(
+          state: entry.state, weight: compile(entry.weight, "initial"),
+          path: "initial.\(scenario.states[entry.state].id)")
+      }
+    }
+    var maxOutgoing = 1
+    let transitions = scenario.arms.map { arm in
+      var outgoing = [Int](repeating: 0, count: scenario.states.count)
+      let compiled = arm.transitions.map { transition in
+        outgoing[transition.from] += 1
+        return CompiledTransition(
+          from: transition.from, to: transition.to, p: compile(transition.p, transition.path),
+          active: transitionPartition.classes.map { transition.cycles.covers($0) },
+          path: transition.path)
+      }
+      maxOutgoing = max(maxOutgoing, outgoing.max() ?? 0)
+      return compiled
+    }
+    let transitionsDependOnPerson = scenario.arms.contains { arm in
+      arm.transitions.contains { dependsOnPerson($0.p) }
+    }
+
+    var charges: [Charge] = []
+    for (stateIndex, state) in scenario.states.enumerated() {
+      for cost in state.costs {
+        charges.append(Charge(
+          target: areas.firstIndex(of: cost.area) ?? 0, arm: cost.arm?.rawValue, state: stateIndex,
+          active: chargePartition.classes.map { cost.cycles.covers($0) },
+          value: compile(cost.perCycle, cost.path), dependsOnPerson: dependsOnPerson(cost.perCycle),
+          path: cost.path))
+      }
+      for outcome in state.outcomes {
+        let path = "states[\(stateIndex)].outcomes.\(outcome.name)"
+        charges.append(Charge(
+          target: areas.count + (outcomeNames.firstIndex(of: outcome.name) ?? 0), arm: nil,
+          state: stateIndex, active: [Bool](repeating: true, count: chargePartition.classes.count),
+          value: compile(outcome.weight, path), dependsOnPerson: dependsOnPerson(outcome.weight),
+          path: path))
+      }
+    }
+
+    let intake = scenario.intake.map { entry in
+      CompiledIntake(
+        yearIndex: entry.year - scenario.start, count: compile(entry.count, entry.path),
+        spread: entry.spread, path: entry.path)
+    }
+    let lineItems = scenario.lineItems.flatMap { item in
+      item.byYear.map { entry in
+        CompiledLineItem(
+          area: areas.firstIndex(of: item.area) ?? 0, yearIndex: entry.year - scenario.start,
+          amount: compile(entry.amount, entry.path), path: entry.path)
+      }
+    }
+    let payback = scenario.payback.map { definition in
+      CompiledPayback(
+        name: definition.name, areas: definition.areas,
+        areaMask: areas.map { area in definition.areas.map { $0.contains(area) } ?? true },
+        discounted: definition.discounted)
+    }
+
+    guard errors.isEmpty else { throw ScenarioErrors(errors) }
+    self.scenario = scenario
+    self.cyclesPerYear = cyclesPerYear
+    self.years = scenario.years
+    self.horizon = horizon
+    self.stateCount = scenario.states.count
+    self.areas = areas
+    self.outcomeNames = outcomeNames
+    self.parameterNames = names
+    self.template = template
+    self.iterationDraws = iterationDraws
+    self.personDraws = personDraws
+    self.allDerived = ordered
+    self.iterationDerived = ordered.filter { scenario.parameters[$0.slot].scope == .iteration }
+    self.personDerived = ordered.filter { scenario.parameters[$0.slot].scope == .person }
+    self.transitionClassOf = transitionPartition.classOf
+    self.transitionClasses = transitionPartition.classes
+    self.chargeClassOf = chargePartition.classOf
+    self.chargeClassCount = chargePartition.classes.count
+    self.yearOf = (0..<horizon).map { Int32($0 / cyclesPerYear) }
+    self.initial = initial
+    self.transitions = transitions
+    self.maxOutgoing = maxOutgoing
+    self.transitionsDependOnPerson = transitionsDependOnPerson
+    self.charges = charges
+    self.intake = intake
+    self.lineItems = lineItems
+    self.payback = payback
+    self.occupancyAt = scenario.report.occupancyAt
+    self.percentiles = scenario.report.percentiles
+    self.occupancy = scenario.occupancy
+    self.pairing = scenario.pairing
+    self.discount = scenario.discount
+  }
+
+  private static let zeroProgram: CompiledExpression = {
+    // `Expression.constant(0)` compiles without names; this cannot fail.
+    do { return try Expression.constant(0).compile(slots: [:], cyclesPerYear: 1) } catch {
+      preconditionFailure("a constant expression failed to compile: \(error)")
+    }
+  }()
+
+  /// Reads a scenario file's bytes and compiles it: the one call front ends need.
+  public static func load(_ bytes: [UInt8]) throws(ScenarioErrors) -> Model {
+    try Model(ScenarioDecoder.decode(bytes))
+  }
+}
+
+extension CycleWindow {
+  /// Whether this window contains the whole class `other` (classes never straddle a boundary).
+  func covers(_ other: CycleWindow) -> Bool { contains(other.from) }
+}
+
+/// Cuts the cycles since entry `0..<horizon` at every window boundary, so that each window is a
+/// union of whole classes and the engine looks up one small integer per cycle.
+struct CyclePartition {
+  var classes: [CycleWindow]
+  var classOf: [Int32]
+
+  init(windows: [CycleWindow], horizon: Int) {
+    var cuts = Set<Int>([0])
+    for window in windows {
+      if window.from > 0 && window.from < horizon { cuts.insert(window.from) }
+      if let to = window.to, to > 0, to < horizon { cuts.insert(to) }
+    }
+    let sorted = cuts.sorted()
+    classes = sorted.enumerated().map { index, from in
+      CycleWindow(from: from, to: index + 1 < sorted.count ? sorted[index + 1] : nil)
+    }
+    classOf = [Int32](repeating: 0, count: max(horizon, 0))
+    for (index, window) in classes.enumerated() {
+      for k in window.from..<(window.to ?? horizon) where k < horizon { classOf[k] = Int32(index) }
+    }
+  }
+}

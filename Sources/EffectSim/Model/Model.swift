@@ -1,0 +1,124 @@
+/// A scenario compiled for the engine: every name an index, every expression a flat program,
+/// every window a class of cycles since entry.
+///
+/// Built once per run; the engine only reads it. Everything here is valid by construction,
+/// because `ScenarioDecoder` has already checked the scenario.
+public struct Model: Sendable {
+  public let scenario: Scenario
+  let cyclesPerYear: Int
+  let years: Int
+  /// Cycles in the horizon (H).
+  let horizon: Int
+  let stateCount: Int
+  /// Budget areas in code-point order of their names.
+  public let areas: [String]
+  /// Outcome names in order of first appearance.
+  public let outcomeNames: [String]
+  /// Amount targets: the areas, then the outcomes.
+  var targetCount: Int { areas.count + outcomeNames.count }
+
+  // MARK: Parameters
+
+  let parameterNames: [String]
+  /// Fixed values and base values by slot; derived slots hold 0 until evaluated.
+  let template: [Double]
+  let iterationDraws: [ParameterDraw]
+  let iterationDerived: [DerivedParameter]
+  let personDraws: [ParameterDraw]
+  let personDerived: [DerivedParameter]
+  /// Every derived parameter in dependency order, for deterministic mode.
+  let allDerived: [DerivedParameter]
+  var hasPersonScope: Bool { !personDraws.isEmpty }
+
+  // MARK: Time
+
+  /// Transition window class of each cycle since entry, `0..<horizon`.
+  let transitionClassOf: [Int32]
+  let transitionClasses: [CycleWindow]
+  /// Charge window class of each cycle since entry, `0..<horizon`.
+  let chargeClassOf: [Int32]
+  let chargeClassCount: Int
+  /// Calendar year index of each absolute cycle, `0..<horizon`.
+  let yearOf: [Int32]
+
+  // MARK: Arms, charges, intake, line items
+
+  /// Per arm: the initial weights by state index, listing order.
+  let initial: [[CompiledWeight]]
+  /// Per arm, in listing order.
+  let transitions: [[CompiledTransition]]
+  /// Largest number of transitions out of one state in one arm.
+  let maxOutgoing: Int
+  let transitionsDependOnPerson: Bool
+  let charges: [Charge]
+  let intake: [CompiledIntake]
+  let lineItems: [CompiledLineItem]
+  let payback: [CompiledPayback]
+  public let occupancyAt: [Int]
+  public let percentiles: [Double]
+  let occupancy: OccupancyConvention
+  let pairing: Pairing
+  let discount: Discount
+}
+
+struct ParameterDraw: Sendable {
+  var slot: Int
+  var distribution: Distribution
+}
+
+struct DerivedParameter: Sendable {
+  var slot: Int
+  var expression: CompiledExpression
+  var path: String
+}
+
+struct CompiledWeight: Sendable {
+  var state: Int
+  var weight: CompiledExpression
+  var path: String
+}
+
+struct CompiledTransition: Sendable {
+  var from: Int
+  var to: Int
+  var p: CompiledExpression
+  /// Indexed by transition class: whether the move is possible then.
+  var active: [Bool]
+  var path: String
+}
+
+/// A cost or outcome weight that accrues per cycle a person spends in a state.
+struct Charge: Sendable {
+  /// Area index, or `areas.count + outcome index`.
+  var target: Int
+  /// `nil`: both arms.
+  var arm: Int?
+  var state: Int
+  /// Indexed by charge class: whether the charge applies then.
+  var active: [Bool]
+  var value: CompiledExpression
+  var dependsOnPerson: Bool
+  var path: String
+}
+
+struct CompiledIntake: Sendable {
+  var yearIndex: Int
+  var count: CompiledExpression
+  var spread: Intake.Spread
+  var path: String
+}
+
+struct CompiledLineItem: Sendable {
+  var area: Int
+  var yearIndex: Int
+  var amount: CompiledExpression
+  var path: String
+}
+
+struct CompiledPayback: Sendable {
+  var name: String
+  /// `nil`: every area.
+  var areas: [String]?
+  var areaMask: [Bool]
+  var discounted: Bool
+}

@@ -1,0 +1,82 @@
+/// Summarises the stored iterations into the statistics of the output contract.
+enum Summarizer {
+  static func summarize(
+    _ model: Model, layout: MetricLayout, store: ResultStore, settings: RunSettings, run: RunInfo
+  ) -> RunSummary {
+    let levels = settings.percentileLevels
+    let n = store.iterations
+    func stat(_ metric: Int) -> Statistic {
+      let column = store.column(metric)
+      return n == 1 ? .exact(column[0], levels: levels) : .summarize(column, levels: levels)
+    }
+    let years = model.years
+    let areaIndices = model.areas.indices
+
+    // Payback probabilities first: summarising reorders columns in place.
+    let payback = model.payback.enumerated().map { index, definition in
+      let column = store.column(layout.payback(index))
+      var paidBy = [Int](repeating: 0, count: years + 2)
+      for value in column { paidBy[min(max(Int(value), 1), years + 1)] += 1 }
+      var probabilities: [Double] = []
+      var running = 0
+      for year in 1...years {
+        running += paidBy[year]
+        probabilities.append(Double(running) / Double(n))
+      }
+      let mcse = probabilities.map { p in n > 1 ? (p * (1 - p) / Double(n - 1)).squareRoot() : 0 }
+      let median = probabilities.firstIndex { $0 >= 0.5 }.map { $0 + 1 }
+      return PaybackSummary(
+        name: definition.name, areas: definition.areas, discounted: definition.discounted,
+        probabilityByYear: probabilities, probabilityMCSE: mcse,
+        probabilityNotWithinHorizon: Double(paidBy[years + 1]) / Double(n), medianYear: median,
+        deterministicYear: settings.mode == .deterministic ? median : nil)
+    }
+
+    let netImpact = AreaSeries(
+      total: (0..<years).map { stat(layout.netTotal($0)) },
+      byArea: areaIndices.map { area in
+        (model.areas[area], (0..<years).map { stat(layout.netArea(area, $0)) })
+      })
+    let cumulative = AreaSeries(
+      total: (0..<years).map { stat(layout.cumulativeTotal($0)) },
+      byArea: areaIndices.map { area in
+        (model.areas[area], (0..<years).map { stat(layout.cumulativeArea(area, $0)) })
+      })
+    let armCosts = ArmSeries(
+      intervention: (0..<years).map { stat(layout.armCost(0, $0)) },
+      control: (0..<years).map { stat(layout.armCost(1, $0)) })
+    let outcomes = model.outcomeNames.enumerated().map { index, name in
+      OutcomeSummary(
+        name: name, intervention: stat(layout.outcome(index, 0)),
+        control: stat(layout.outcome(index, 1)), difference: stat(layout.outcome(index, 2)))
+    }
+    let presentValue = PresentValueSummary(
+      netImpactTotal: stat(layout.presentNetTotal),
+      netImpactByArea: areaIndices.map { (model.areas[$0], stat(layout.presentNetArea($0))) },
+      armCostsIntervention: stat(layout.presentArmCost(0)),
+      armCostsControl: stat(layout.presentArmCost(1)),
+      outcomes: model.outcomeNames.enumerated().map { index, name in
+        OutcomeSummary(
+          name: name, intervention: stat(layout.presentOutcome(index, 0)),
+          control: stat(layout.presentOutcome(index, 1)),
+          difference: stat(layout.presentOutcome(index, 2)))
+      })
+    let stateIDs = model.scenario.states.map(\.id)
+    let occupancy = model.occupancyAt.enumerated().map { index, cycle in
+      OccupancySummary(
+        cycle: cycle,
+        intervention: stateIDs.enumerated().map { ($1, stat(layout.occupancy(index, 0, $0))) },
+        control: stateIDs.enumerated().map { ($1, stat(layout.occupancy(index, 1, $0))) })
+    }
+    let scenario = model.scenario
+    return RunSummary(
+      scenario: ScenarioInfo(
+        name: scenario.name, source: scenario.source, description: scenario.description,
+        start: scenario.start, years: scenario.years, cycle: scenario.cycle.rawValue,
+        currency: scenario.currency, priceLevel: scenario.priceLevel),
+      settings: settings, years: (0..<years).map { scenario.start + $0 }, areas: model.areas,
+      netImpact: netImpact, cumulativeNetImpact: cumulative, armCosts: armCosts,
+      payback: payback, outcomes: outcomes, presentValue: presentValue, occupancy: occupancy,
+      run: run)
+  }
+}

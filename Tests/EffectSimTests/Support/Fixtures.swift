@@ -1,0 +1,51 @@
+@testable import EffectSim
+
+/// Small scenarios for tests, written as the JSON an analyst would write.
+enum Fixtures {
+  static func model(_ json: String) throws -> Model {
+    try Model.load(Array(json.utf8))
+  }
+
+  /// Decoding errors of a scenario that must be invalid; empty if it is valid.
+  static func errors(_ json: String) -> [ScenarioError] {
+    do {
+      _ = try Model.load(Array(json.utf8))
+      return []
+    } catch {
+      return error.errors
+    }
+  }
+
+  /// A two-state model: `benefit` costs `benefitCost` a cycle; people leave for `job` with
+  /// probability `pIntervention` / `pControl` per cycle.
+  static func twoState(
+    pIntervention: String, pControl: String, parameters: String = "{}", years: Int = 3,
+    cycle: String = "month", occupancy: String = "start", count: String = "20",
+    spread: String = "start", extra: String = ""
+  ) -> String {
+    """
+    {
+      "format": "effectsim/1", "name": "two states", "start": 2020, "years": \(years),
+      "cycle": "\(cycle)", "occupancy": "\(occupancy)",
+      "parameters": \(parameters),
+      "states": [
+        {"id": "benefit", "costs": [{"area": "Overførsler", "perCycle": 1000}],
+         "outcomes": {"benefitCycles": 1}},
+        {"id": "job", "outcomes": {"employed": 1}}
+      ],
+      "arms": {
+        "intervention": {"transitions": [{"from": "benefit", "to": "job", "p": "\(pIntervention)"}]},
+        "control": {"transitions": [{"from": "benefit", "to": "job", "p": "\(pControl)"}]}
+      },
+      "cohort": {"intake": [{"year": 2020, "count": \(count), "spread": "\(spread)"}]}
+      \(extra)
+    }
+    """
+  }
+}
+
+extension Statistic {
+  func percentile(_ level: Double) -> Double? {
+    percentiles.first { $0.level == level }?.value
+  }
+}
