@@ -1,0 +1,161 @@
+import EffectSim
+
+/// The `--format json` output: the JSON output contract of the scenario format, exactly.
+///
+/// Keys appear in the contract's order; everything that depends on the machine or the clock
+/// sits under `run`, the last key, so two runs with the same seed compare byte for byte once
+/// `run` is removed. Keys beyond the contract (`settings.percentiles`, `scenario.priceLevel`,
+/// `scenario.currency`, `payback[].discounted`, `payback[].probabilityMCSE`,
+/// `payback[].deterministicYear`) are additions the contract allows.
+enum JSONRenderer {
+  /// The summary as JSON text, ending with a newline.
+  static func render(_ summary: RunSummary) -> String {
+    JSONWriter.serialize(document(summary))
+  }
+
+  /// The summary as a tree, in contract order; internal so tests can inspect it.
+  static func document(_ summary: RunSummary) -> JSONNode {
+    .object([
+      ("scenario", scenario(summary.scenario)),
+      ("settings", settings(summary.settings)),
+      ("years", .array(summary.years.map(JSONNode.int))),
+      ("areas", .array(summary.areas.map(JSONNode.string))),
+      ("netImpact", series(summary.netImpact)),
+      ("cumulativeNetImpact", series(summary.cumulativeNetImpact)),
+      (
+        "armCosts",
+        .object([
+          ("intervention", .object([("total", statistics(summary.armCosts.intervention))])),
+          ("control", .object([("total", statistics(summary.armCosts.control))])),
+        ])
+      ),
+      ("payback", .array(summary.payback.map(payback))),
+      ("outcomes", outcomes(summary.outcomes)),
+      ("presentValue", presentValue(summary.presentValue)),
+      ("occupancy", .array(summary.occupancy.map(occupancy))),
+      ("run", run(summary.run)),
+    ])
+  }
+
+  // MARK: - Statistics
+
+  /// `{"mean", "sd", "mcse", "percentiles": {"5": x, ...}}`, percentiles in requested order.
+  static func statistic(_ value: Statistic) -> JSONNode {
+    .object([
+      ("mean", .number(value.mean)),
+      ("sd", .number(value.sd)),
+      ("mcse", .number(value.mcse)),
+      (
+        "percentiles",
+        .object(
+          value.percentiles.map { percentile in
+            (JSONWriter.number(percentile.level), .number(percentile.value))
+          })
+      ),
+    ])
+  }
+
+  private static func statistics(_ values: [Statistic]) -> JSONNode {
+    .array(values.map(statistic))
+  }
+
+  private static func series(_ series: AreaSeries) -> JSONNode {
+    .object([
+      ("total", statistics(series.total)),
+      ("byArea", .object(series.byArea.map { ($0.area, statistics($0.values)) })),
+    ])
+  }
+
+  // MARK: - Sections
+
+  private static func scenario(_ info: ScenarioInfo) -> JSONNode {
+    .object([
+      ("name", .string(info.name)),
+      ("source", .optional(info.source)),
+      ("start", .int(info.start)),
+      ("years", .int(info.years)),
+      ("cycle", .string(info.cycle)),
+      ("priceLevel", .optional(info.priceLevel)),
+      ("currency", .string(info.currency)),
+    ])
+  }
+
+  private static func settings(_ settings: RunSettings) -> JSONNode {
+    .object([
+      ("mode", .string(settings.mode.rawValue)),
+      ("iterations", .int(settings.iterations)),
+      ("seed", .uint(settings.seed)),
+      ("pairing", .string(settings.pairing)),
+      ("percentiles", .array(settings.percentileLevels.map(JSONNode.number))),
+    ])
+  }
+
+  private static func payback(_ payback: PaybackSummary) -> JSONNode {
+    var members: [(String, JSONNode)] = [
+      ("name", .string(payback.name)),
+      ("areas", payback.areas.map { .array($0.map(JSONNode.string)) } ?? .string("all")),
+      ("discounted", .bool(payback.discounted)),
+      ("probabilityByYear", .array(payback.probabilityByYear.map(JSONNode.number))),
+      ("probabilityMCSE", .array(payback.probabilityMCSE.map(JSONNode.number))),
+      ("probabilityNotWithinHorizon", .number(payback.probabilityNotWithinHorizon)),
+      ("medianYear", .optional(payback.medianYear)),
+    ]
+    if let year = payback.deterministicYear {
+      members.append(("deterministicYear", .int(year)))
+    }
+    return .object(members)
+  }
+
+  private static func outcomes(_ outcomes: [OutcomeSummary]) -> JSONNode {
+    .object(
+      outcomes.map { outcome in
+        (
+          outcome.name,
+          .object([
+            ("intervention", statistic(outcome.intervention)),
+            ("control", statistic(outcome.control)),
+            ("difference", statistic(outcome.difference)),
+          ])
+        )
+      })
+  }
+
+  private static func presentValue(_ value: PresentValueSummary) -> JSONNode {
+    .object([
+      (
+        "netImpact",
+        .object([
+          ("total", statistic(value.netImpactTotal)),
+          ("byArea", .object(value.netImpactByArea.map { ($0.area, statistic($0.value)) })),
+        ])
+      ),
+      (
+        "armCosts",
+        .object([
+          ("intervention", statistic(value.armCostsIntervention)),
+          ("control", statistic(value.armCostsControl)),
+        ])
+      ),
+      ("outcomes", outcomes(value.outcomes)),
+    ])
+  }
+
+  private static func occupancy(_ entry: OccupancySummary) -> JSONNode {
+    .object([
+      ("cycle", .int(entry.cycle)),
+      ("intervention", .object(entry.intervention.map { ($0.state, statistic($0.share)) })),
+      ("control", .object(entry.control.map { ($0.state, statistic($0.share)) })),
+    ])
+  }
+
+  private static func run(_ run: RunInfo) -> JSONNode {
+    .object([
+      ("engineVersion", .string(run.engineVersion)),
+      ("threads", .int(run.threads)),
+      ("seconds", .number(run.seconds)),
+      ("personCycles", .number(run.personCycles)),
+      ("personCyclesPerSecond", .number(run.personCyclesPerSecond)),
+      ("kernel", .string(run.kernel)),
+    ])
+  }
+}

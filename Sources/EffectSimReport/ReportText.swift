@@ -1,0 +1,110 @@
+import EffectSim
+
+/// Wording shared by the human formats (table and markdown), so both say the same thing.
+enum ReportText {
+  /// The unit line of the business cases: "1.000 kr. 2018 p/l"; other currencies by code.
+  static func unit(_ scenario: ScenarioInfo) -> String {
+    let currency = scenario.currency == "DKK" ? "kr." : scenario.currency
+    let unit = "1.000 " + currency
+    guard let priceLevel = scenario.priceLevel, !priceLevel.isEmpty else { return unit }
+    return unit + " " + priceLevel
+  }
+
+  /// "Monte Carlo" or "Deterministic (base values, expected cohort trace)".
+  static func modeName(_ mode: RunSettings.Mode) -> String {
+    switch mode {
+    case .montecarlo: "Monte Carlo"
+    case .deterministic: "Deterministic (base values, expected cohort trace)"
+    }
+  }
+
+  /// The mode with the iteration count when it matters: "Monte Carlo, 10.000 iterations".
+  static func mode(_ settings: RunSettings) -> String {
+    guard settings.mode == .montecarlo else { return modeName(settings.mode) }
+    let noun = settings.iterations == 1 ? "iteration" : "iterations"
+    return "Monte Carlo, \(AmountFormatting.grouped(settings.iterations)) \(noun)"
+  }
+
+  /// "2018-2022 (5 years, monthly cycles)".
+  static func horizon(_ summary: RunSummary) -> String {
+    let first = summary.years.first ?? summary.scenario.start
+    let last = summary.years.last ?? first
+    let span = first == last ? String(first) : "\(first)-\(last)"
+    let cycles = summary.scenario.cycle == "year" ? "yearly cycles" : "monthly cycles"
+    return "\(span) (\(years(summary.years.count)), \(cycles))"
+  }
+
+  /// "1 year", "4 years".
+  static func years(_ count: Int) -> String {
+    count == 1 ? "1 year" : "\(count) years"
+  }
+
+  /// A short column heading for "within t years": "1 yr", "4 yrs".
+  static func yearsShort(_ count: Int) -> String {
+    count == 1 ? "1 yr" : "\(count) yrs"
+  }
+
+  /// "18 months" or "2 years": a number of cycles in the scenario's cycle length.
+  static func cycles(_ count: Int, cycle: String) -> String {
+    let noun = cycle == "year" ? "year" : "month"
+    return count == 1 ? "1 \(noun)" : "\(count) \(noun)s"
+  }
+
+  /// A payback year count with its calendar year: "4 (2021)"; `none` when absent.
+  static func paybackYear(_ year: Int?, start: Int, none: String = "none") -> String {
+    guard let year else { return none }
+    return "\(year) (\(start + year - 1))"
+  }
+
+  /// The deterministic reading: "4 years (end of 2021)" or "not within the horizon".
+  static func paybackSentence(_ year: Int?, start: Int) -> String {
+    guard let year else { return "not within the horizon" }
+    return "\(years(year)) (end of \(start + year - 1))"
+  }
+
+  /// "Totaløkonomi (all areas)", "Service (Service, discounted)".
+  static func paybackLabel(_ payback: PaybackSummary) -> String {
+    var scope = payback.areas?.joined(separator: ", ") ?? "all areas"
+    if payback.discounted { scope += ", discounted" }
+    return "\(payback.name) (\(scope))"
+  }
+
+  /// The deterministic payback year: the engine's deterministic reading, else the median
+  /// (which, with a single trace, is the same thing).
+  static func deterministicYear(_ payback: PaybackSummary) -> Int? {
+    payback.deterministicYear ?? payback.medianYear
+  }
+
+  /// Occupancy rows: every state of either arm, intervention's order first, with each arm's
+  /// share (`nil` when the arm does not list the state).
+  static func occupancyRows(
+    _ entry: OccupancySummary
+  ) -> [(state: String, intervention: Statistic?, control: Statistic?)] {
+    var rows = entry.intervention.map { item in
+      (
+        state: item.state, intervention: Optional(item.share),
+        control: entry.control.first { $0.state == item.state }?.share
+      )
+    }
+    let listed = Set(entry.intervention.map(\.state))
+    for item in entry.control where !listed.contains(item.state) {
+      rows.append((state: item.state, intervention: nil, control: item.share))
+    }
+    return rows
+  }
+
+  /// The largest Monte Carlo standard error of a payback table, as a sentence; `nil` when 0.
+  static func paybackMCSENote(_ payback: [PaybackSummary]) -> String? {
+    let largest = payback.flatMap(\.probabilityMCSE).filter(\.isFinite).max() ?? 0
+    guard largest > 0 else { return nil }
+    let points = AmountFormatting.decimal(largest * 100, decimals: 1)
+    return "Monte Carlo standard error of these probabilities: at most \(points) percentage points."
+  }
+}
+
+extension ReportText {
+  /// Text from the scenario on one line: a line break inside a name would break a table.
+  static func singleLine(_ text: String) -> String {
+    String(text.map { $0.isNewline ? " " : $0 })
+  }
+}

@@ -1,0 +1,58 @@
+import Testing
+
+@testable import EffectSimReport
+
+@Suite("JSON writer")
+struct JSONWriterTests {
+  @Test(arguments: [
+    (2_073_000.0, "2073000"), (-709_000, "-709000"), (0, "0"), (-0.0, "0"), (0.1, "0.1"),
+    (97.5, "97.5"), (1e-5, "1e-05"), (9_007_199_254_740_991, "9007199254740991"),
+    (9_007_199_254_740_992, "9007199254740992.0"), (1e16, "1e+16"), (1e300, "1e+300"),
+    (.nan, "null"), (.infinity, "null"), (-.infinity, "null"),
+  ])
+  func numbers(value: Double, expected: String) {
+    #expect(JSONWriter.number(value) == expected)
+  }
+
+  @Test func wholeNumbersBelowTwoToThe53ReadBackExactly() {
+    for value in [1.0, 123_456_789_012, -4_503_599_627_370_497] {
+      #expect(Double(JSONWriter.number(value)) == value)
+    }
+  }
+
+  @Test func stringEscapes() {
+    var text = ""
+    JSONWriter.quote("a\"b\\c\nd\re\tf\u{1}g\u{1F}h\u{7F}æ", into: &text)
+    #expect(text == #""a\"b\\c\nd\re\tf\u0001g\u001Fh"# + "\u{7F}æ\"")
+  }
+
+  @Test func layout() {
+    let node = JSONNode.object([
+      ("a", .array([.int(1), .int(2)])),
+      ("b", .object([("c", .null), ("d", .bool(true))])),
+      ("e", .array([])),
+      ("f", .object([])),
+      ("g", .array([.object([("h", .string("x"))])])),
+      ("seed", .uint(UInt64.max)),
+    ])
+    let expected = """
+      {
+        "a": [1, 2],
+        "b": {
+          "c": null,
+          "d": true
+        },
+        "e": [],
+        "f": {},
+        "g": [
+          {
+            "h": "x"
+          }
+        ],
+        "seed": 18446744073709551615
+      }
+
+      """
+    #expect(JSONWriter.serialize(node) == expected)
+  }
+}

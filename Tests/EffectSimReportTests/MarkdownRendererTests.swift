@@ -1,0 +1,62 @@
+import EffectSim
+import Testing
+
+@testable import EffectSimReport
+
+@Suite("Markdown renderer")
+struct MarkdownRendererTests {
+  /// The cells of a markdown table row, trimmed.
+  func cells(_ line: Substring) -> [String] {
+    line.split(separator: "|").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
+  }
+
+  @Test func yearlyTableHasAHeaderRowWithTheYears() throws {
+    let text = Renderer.render(Fixtures.summary(.montecarlo), as: .markdown)
+    let lines = text.split(separator: "\n")
+    let index = try #require(lines.firstIndex { $0.hasPrefix("| 1.000 kr. 2018 p/l") })
+    #expect(cells(lines[index]) == ["1.000 kr. 2018 p/l", "2018", "2019"])
+    #expect(lines[index + 1].allSatisfy { "|-: ".contains($0) })
+    #expect(lines[index + 1].hasSuffix(": |"))
+    let net = try #require(lines.first { $0.hasPrefix("| **Net impact**") })
+    #expect(
+      cells(net) == ["**Net impact**", "**2.073** [1.573; 2.573]", "**-709** [-1.209; -209]"])
+  }
+
+  @Test func headingFactsPaybackAndOutcomes() throws {
+    let text = Renderer.render(Fixtures.summary(.montecarlo), as: .markdown)
+    #expect(text.hasPrefix("# IPS og misbrug\n\n**Source:** Københavns Kommune"))
+    #expect(text.contains("**Mode:** Monte Carlo, 10.000 iterations · **Seed:** 42"))
+    let lines = text.split(separator: "\n")
+    let payback = try #require(lines.first { $0.hasPrefix("| Definition") })
+    #expect(
+      cells(payback) == [
+        "Definition", "1 yr (2018)", "2 yrs (2019)", "Not within horizon", "Median year",
+        "Deterministic year",
+      ])
+    let outcome = try #require(lines.first { $0.hasPrefix("| employed") })
+    #expect(cells(outcome)[3] == "20,4 [15,3; 25,3]")
+  }
+
+  @Test func deterministicCellsHoldSingleValues() throws {
+    let text = Renderer.render(Fixtures.summary(.deterministic), as: .markdown)
+    let lines = text.split(separator: "\n")
+    let cumulative = try #require(lines.first { $0.hasPrefix("| Cumulative") })
+    #expect(cells(cumulative) == ["Cumulative", "2.073", "1.364"])
+    #expect(text.contains("| not within the horizon |"))
+  }
+
+  @Test func pipesInScenarioTextAreEscaped() {
+    #expect(MarkdownTable.escape("a|b\nc") == "a\\|b c")
+    var summary = Fixtures.summary(.deterministic)
+    summary.areas[0] = "Service | EO"
+    summary.netImpact.byArea[0].area = "Service | EO"
+    let text = Renderer.render(summary, as: .markdown)
+    #expect(text.contains("| Service \\| EO "))
+  }
+}
+
+extension Substring {
+  fileprivate var trimmingSpaces: String {
+    String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+  }
+}
