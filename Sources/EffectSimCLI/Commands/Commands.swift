@@ -1,0 +1,51 @@
+import EffectSim
+import EffectSimReport
+
+/// The command specifications: names, arguments, options and help texts, in one place.
+enum Commands {
+  static let formatNames = OutputFormat.allCases.map(\.rawValue)
+
+  static let run = CommandSpec(
+    name: "run",
+    summary: "Simulate a scenario and print its business case with percentiles and payback.",
+    positionals: [PositionalSpec(name: "SCENARIO", help: "scenario file (JSON), or - for stdin")],
+    options: [
+      OptionSpec(
+        name: "iterations", short: "n", valueName: "N",
+        help: "Monte Carlo iterations (simulated futures)", defaultDescription: "10000"),
+      OptionSpec(
+        name: "seed", short: "s", valueName: "S",
+        help: "random seed; the same seed gives the same numbers", defaultDescription: "1"),
+      OptionSpec(
+        name: "threads", short: "t", valueName: "T",
+        help: "worker threads; never changes the numbers", defaultDescription: "all cores"),
+      OptionSpec(
+        name: "deterministic", help: "every parameter at its base value, expected cohort trace"),
+      OptionSpec(
+        name: "format", short: "f", valueName: "FORMAT", help: "output format",
+        allowedValues: formatNames,
+        defaultDescription: "from the --output extension, else table"),
+      OptionSpec(
+        name: "output", short: "o", valueName: "FILE",
+        help: "write to FILE (atomically) instead of stdout"),
+      OptionSpec(
+        name: "percentiles", valueName: "LIST",
+        help: "percentile levels, e.g. 5,50,95", defaultDescription: "the scenario's report.percentiles"),
+      OptionSpec(name: "quiet", short: "q", help: "no progress line on stderr"),
+    ])
+
+  static let validate = CommandSpec(
+    name: "validate",
+    summary: "Check scenario files; print one line per file: ok, or its errors.",
+    positionals: [
+      PositionalSpec(name: "SCENARIO", help: "scenario files (JSON), or - for stdin", repeating: true)
+    ],
+    options: [])
+
+  static let help = CommandSpec(
+    name: "help", summary: "Show the help of a command.",
+    positionals: [PositionalSpec(name: "COMMAND", help: "run, validate or help", optional: true)],
+    options: [])
+
+  static let all = [run, validate, help]
+}

@@ -1,0 +1,79 @@
+import EffectSim
+import EffectSimReport
+import Foundation
+
+/// `effectsim run SCENARIO`: simulate, then render in the chosen format.
+enum RunCommand {
+  static func execute(_ arguments: ParsedArguments, console: Console) throws {
+    let path = arguments.positionals[0]
+    let format = try outputFormat(arguments)
+    let deterministic = arguments.flag("deterministic")
+    let iterations = try arguments.int("iterations", in: 1...100_000_000) ?? 10_000
+    let seed = try arguments.uint64("seed") ?? 1
+    let threads = try arguments.int("threads", in: 1...1024)
+    let percentiles = try arguments.doubleList("percentiles")
+    if let percentiles, let bad = percentiles.first(where: { !(0...100).contains($0) }) {
+      throw UsageError(
+        message: "--percentiles: \(bad) is not a percentile level in [0, 100]",
+        usage: Commands.run.usage())
+    }
+    if deterministic, arguments.value("iterations") != nil || arguments.value("seed") != nil {
+      throw UsageError(
+        message: "--deterministic runs once without random numbers; drop --iterations and --seed",
+        usage: Commands.run.usage())
+    }
+
+    let bytes = try Files.readScenario(path, console: console)
+    let model: Model
+    do {
+      model = try Model.load(bytes)
+    } catch {
+      let name = path == "-" ? "<stdin>" : path
+      let lines = error.errors.map { "  \($0)" }.joined(separator: "\n")
+      throw CommandFailure(code: .dataError, message: "\(name) is not a valid scenario:\n\(lines)")
+    }
+
+    let summary: RunSummary
+    do {
+      if deterministic {
+        summary = try Simulation.deterministic(model, percentiles: percentiles)
+      } else {
+        let progress = arguments.flag("quiet") || !console.stderrIsTerminal
+          ? nil : ProgressLine(total: iterations, console: console)
+        var options = RunOptions(
+          iterations: iterations, seed: seed, threads: threads, percentiles: percentiles)
+        if let progress { options.progress = { @Sendable done in progress.update(done) } }
+        defer { progress?.finish() }
+        summary = try Simulation.monteCarlo(model, options: options)
+      }
+    } catch {
+      throw CommandFailure(code: .dataError, message: "run error: \(error)")
+    }
+
+    let text = Renderer.render(summary, as: format)
+    if let output = arguments.value("output") {
+      try Files.writeAtomically(text, to: output)
+    } else {
+      console.writeOut(text)
+    }
+  }
+
+  /// `--format`, else the `--output` file's extension, else the table.
+  static func outputFormat(_ arguments: ParsedArguments) throws(UsageError) -> OutputFormat {
+    if let name = arguments.value("format") {
+      guard let format = OutputFormat(rawValue: name) else {
+        throw UsageError(message: "--format: unknown value '\(name)'", usage: Commands.run.usage())
+      }
+      return format
+    }
+    let byExtension: [String: OutputFormat] = [
+      "json": .json, "csv": .csv, "md": .markdown, "markdown": .markdown, "txt": .table,
+    ]
+    if let output = arguments.value("output"),
+      let format = byExtension[URL(fileURLWithPath: output).pathExtension.lowercased()]
+    {
+      return format
+    }
+    return .table
+  }
+}

@@ -1,0 +1,31 @@
+import EffectSim
+
+/// `effectsim validate SCENARIO...`: one line per file, ok or its errors.
+enum ValidateCommand {
+  static func execute(_ arguments: ParsedArguments, console: Console) throws(CommandFailure) {
+    var worst = ExitCode.success
+    for path in arguments.positionals {
+      let name = path == "-" ? "<stdin>" : path
+      let bytes: [UInt8]
+      do {
+        bytes = try Files.readScenario(path, console: console)
+      } catch {
+        console.writeOut("\(name): error: \(error.message)\n")
+        if worst == .success { worst = error.code }
+        continue
+      }
+      do {
+        _ = try Model.load(bytes)
+        console.writeOut("\(name): ok\n")
+      } catch {
+        let count = error.errors.count
+        console.writeOut("\(name): \(count) error\(count == 1 ? "" : "s")\n")
+        for problem in error.errors { console.writeOut("  \(problem)\n") }
+        worst = .dataError
+      }
+    }
+    if worst != .success {
+      throw CommandFailure(code: worst, message: "some scenarios are not valid")
+    }
+  }
+}

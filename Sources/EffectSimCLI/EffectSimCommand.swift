@@ -1,0 +1,88 @@
+import EffectSim
+
+/// The `effectsim` command line: dispatches to a command and maps failures to exit codes.
+public enum EffectSimCommand {
+  /// Runs the command line `arguments` (without the program name).
+  /// - Returns: the exit status; every failure has been explained on `console` already.
+  public static func main(_ arguments: [String], console: Console) -> ExitCode {
+    do {
+      try dispatch(arguments, console: console)
+      return .success
+    } catch let failure as CommandFailure {
+      console.writeError("effectsim: \(failure.message)\n")
+      return failure.code
+    } catch let usage as UsageError {
+      console.writeError("effectsim: \(usage.description)\n")
+      return .usage
+    } catch {
+      console.writeError("effectsim: internal error: \(error)\n")
+      return .software
+    }
+  }
+
+  static var overview: String {
+    let commands = Commands.all.map { spec in
+      "  " + spec.name.padding(toLength: 10, withPad: " ", startingAt: 0) + spec.summary
+    }.joined(separator: "\n")
+    return """
+      effectsim \(EffectSimVersion.string) — Monte Carlo business cases for employment interventions
+
+      USAGE: effectsim COMMAND [OPTIONS]
+
+      COMMANDS:
+      \(commands)
+
+      OPTIONS:
+        --help      show this help (or: effectsim help COMMAND)
+        --version   show the version
+
+      EXAMPLE:
+        effectsim run scenarios/rebild-ips-2022.json --iterations 20000 --seed 7
+
+      EXIT CODES: 0 ok, 64 usage, 65 invalid scenario or run error, 66 input missing,
+      70 internal error, 73 output not writable, 130 interrupted.
+
+      """
+  }
+
+  private static func dispatch(_ arguments: [String], console: Console) throws {
+    guard let first = arguments.first else {
+      console.writeOut(overview)
+      return
+    }
+    let rest = Array(arguments.dropFirst())
+    let wantsHelp = rest.contains("--help") || rest.contains("-h")
+    switch first {
+    case "--help", "-h":
+      console.writeOut(overview)
+    case "--version":
+      console.writeOut("effectsim \(EffectSimVersion.string)\n")
+    case "run":
+      if wantsHelp { return console.writeOut(Commands.run.help()) }
+      try RunCommand.execute(try ArgumentParser.parse(rest, for: Commands.run), console: console)
+    case "validate":
+      if wantsHelp { return console.writeOut(Commands.validate.help()) }
+      try ValidateCommand.execute(
+        try ArgumentParser.parse(rest, for: Commands.validate), console: console)
+    case "help":
+      let parsed = try ArgumentParser.parse(rest, for: Commands.help)
+      guard let name = parsed.positionals.first else { return console.writeOut(overview) }
+      guard let spec = Commands.all.first(where: { $0.name == name }) else {
+        throw unknownCommand(name)
+      }
+      console.writeOut(spec.help())
+    default:
+      throw unknownCommand(first)
+    }
+  }
+
+  private static func unknownCommand(_ name: String) -> CommandFailure {
+    var message = "unknown command '\(name)'"
+    let known = Commands.all.map(\.name) + ["--help", "--version"]
+    if let guess = Suggestion.closest(to: name, among: known) {
+      message += " — did you mean '\(guess)'?"
+    }
+    message += "\nUsage: effectsim COMMAND [OPTIONS]; see effectsim --help"
+    return CommandFailure(code: .usage, message: message)
+  }
+}
