@@ -117,7 +117,7 @@ private struct Reader {
   mutating func rate(_ members: Members, _ key: String) -> Double {
     let value = members.number(key) ?? 0
     if value <= -1 || value > 1 {
-      fail(members.path(key), "an annual rate must lie in (-1, 1], found \(value)")
+      fail(members.path(key), "an annual rate must lie in (-1, 1], found \(JSONValue.format(value))")
     }
     return value
   }
@@ -152,6 +152,11 @@ private struct Reader {
         let base = members.number("base") ?? distribution.mean
         if !base.isFinite {
           fail(members.path(field), "the distribution has no finite mean; give a \"base\"")
+        } else if !distribution.support.contains(base) {
+          let range = distribution.support
+          fail(members.path("base"), "base \(JSONValue.format(base)) lies outside the values"
+            + " the \(field) distribution can take [\(JSONValue.format(range.lowerBound)),"
+            + " \(JSONValue.format(range.upperBound))]")
         }
         result.append(Parameter(
           name: name, definition: .distributed(distribution, base: base), scope: scope,
@@ -293,11 +298,22 @@ private struct Reader {
     }
     var slots: [String: Int] = [:]
     for (index, name) in parameterNames.enumerated() { slots[name] = index }
+    let compiled: CompiledExpression
     do throws(ExpressionError) {
-      _ = try expression.compile(slots: slots, cyclesPerYear: 12)
+      compiled = try expression.compile(slots: slots, cyclesPerYear: 12)
     } catch {
       fail(path, error.description)
       return nil
+    }
+    // An expression without names that did not fold to a constant fails on every evaluation
+    // (1 / 0, ln(0)): say so now rather than in the middle of a run.
+    if compiled.slots.isEmpty, compiled.constantValue == nil {
+      do throws(EvaluationError) {
+        _ = try compiled.evaluate(UnsafeBufferPointer(start: nil, count: 0))
+      } catch {
+        fail(path, error.description)
+        return nil
+      }
     }
     if !allowPerson, let name = expression.referencedNames.sorted().first(where: personScoped.contains) {
       fail(path, "cannot depend on the person-scope parameter \"\(name)\": it is drawn once per"
@@ -385,7 +401,7 @@ private struct Reader {
       let state = stateIndex(id, at: path)
       if let state, let weight = expression(weight, at: path, allowPerson: false) {
         if let constant = constantValue(weight), constant < 0 {
-          fail(path, "a weight must not be negative, found \(constant)")
+          fail(path, "a weight must not be negative, found \(JSONValue.format(constant))")
         }
         initial.append((state, weight))
       }
@@ -404,7 +420,7 @@ private struct Reader {
       }
       let p = expression(transitionMembers["p"], at: transitionMembers.path("p"))
       if let p, let constant = constantValue(p), !(0...1).contains(constant) {
-        fail(transitionMembers.path("p"), "a probability must lie in [0, 1], found \(constant)")
+        fail(transitionMembers.path("p"), "a probability must lie in [0, 1], found \(JSONValue.format(constant))")
       }
       let window = self.window(transitionMembers)
       if let from, let to, let p {
@@ -435,7 +451,7 @@ private struct Reader {
       let year = members.int("year") ?? 0
       let yearOK = checkYear(year, at: members.path("year"))
       if case .number(let literal)? = members["count"], literal < 0 || literal.rounded() != literal {
-        fail(members.path("count"), "a count must be a whole number of people ≥ 0, found \(literal)")
+        fail(members.path("count"), "a count must be a whole number of people ≥ 0, found \(JSONValue.format(literal))")
         return nil
       }
       guard let count = expression(members["count"], at: members.path("count"), allowPerson: false),
@@ -506,7 +522,7 @@ private struct Reader {
     if members["percentiles"] != nil {
       percentiles = numbers(members.array("percentiles"))
       for (index, level) in percentiles.enumerated() where !(0...100).contains(level) {
-        fail(members.path("percentiles").jsonPath(index), "a percentile lies in [0, 100], found \(level)")
+        fail(members.path("percentiles").jsonPath(index), "a percentile lies in [0, 100], found \(JSONValue.format(level))")
       }
     }
     let horizon = years * cycle.cyclesPerYear

@@ -11,7 +11,8 @@ struct ShapeValidator {
       guard case .string(let text) = value else { return mismatch(value, shape, path) }
       if let enumeration, !enumeration.contains(text) {
         var message = "unknown value \"\(text)\"; expected \(shape.expectation)"
-        if let guess = Suggestion.closest(to: text, among: enumeration) {
+        // With one allowed value the expectation already names it.
+        if enumeration.count > 1, let guess = Suggestion.closest(to: text, among: enumeration) {
           message += " (did you mean \"\(guess)\"?)"
         }
         errors.append(ScenarioError(path: path, message: message))
@@ -23,7 +24,7 @@ struct ShapeValidator {
       guard case .number(let number) = value else { return mismatch(value, shape, path) }
       guard number.rounded() == number, abs(number) < 1e15 else {
         return errors.append(ScenarioError(
-          path: path, message: "expected a whole number, found \(number)"))
+          path: path, message: "expected a whole number, found \(JSONValue.format(number))"))
       }
       if let minimum, number < Double(minimum) {
         errors.append(ScenarioError(

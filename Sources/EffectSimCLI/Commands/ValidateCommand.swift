@@ -10,7 +10,8 @@ enum ValidateCommand {
       do {
         bytes = try Files.readScenario(path, console: console)
       } catch {
-        console.writeOut("\(name): error: \(error.message)\n")
+        // The message names the file already ("x.json: no such file").
+        console.writeOut(path == "-" ? "\(name): \(error.message)\n" : "\(error.message)\n")
         if worst == .success { worst = error.code }
         continue
       }
