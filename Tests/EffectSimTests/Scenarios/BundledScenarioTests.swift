@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+
+@testable import EffectSim
+
+/// The scenarios shipped in scenarios/: they load, they run, and the spreadsheet encoding of
+/// document 004 reproduces the document's own table.
+@Suite struct BundledScenarioTests {
+  static let directory = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("scenarios")
+
+  static var files: [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
+      .filter { $0.hasSuffix(".json") && $0 != "effectsim.schema.json" }.sorted()
+  }
+
+  static func model(_ file: String) throws -> Model {
+    let data = try Data(contentsOf: directory.appendingPathComponent(file))
+    return try Model.load([UInt8](data))
+  }
+
+  @Test func allSixCasesAreBundled() {
+    #expect(Self.files == [
+      "kk-ips-2019.json", "kk-ips-business-case-2017.json", "kk-ips-expansion-2020.json",
+      "kk-rusmiddel-ips-2018-spreadsheet.json", "kk-rusmiddel-ips-2018.json",
+      "rebild-ips-2022.json",
+    ])
+  }
+
+  @Test(arguments: files)
+  func loadsAndRuns(file: String) throws {
+    let model = try Self.model(file)
+    let deterministic = try Simulation.deterministic(model)
+    #expect(deterministic.netImpact.total.allSatisfy { $0.mean.isFinite })
+    let options = RunOptions(iterations: 64, seed: 3, threads: 2)
+    let summary = try Simulation.monteCarlo(model, options: options)
+    #expect(summary.settings.iterations == 64)
+    #expect(summary.netImpact.total.count == deterministic.netImpact.total.count)
+  }
+
+  /// Table 1.1 "Samlet økonomisk påvirkning" of document 004, in thousand kr., and its
+  /// payback "totaløkonomi" of 4 years; the document rounds each year to whole thousands
+  /// and its rows do not always add up, hence 2 thousand kr. a year.
+  @Test func spreadsheetReproducesDocument004() throws {
+    let summary = try Simulation.deterministic(try Self.model("kk-rusmiddel-ips-2018-spreadsheet.json"))
+    let document: [Double] = [2073, -709, -709, -709, -2105]
+    let model = summary.netImpact.total.map { $0.mean / 1000 }
+    #expect(model.count == 5)
+    for (ours, theirs) in zip(model, document) {
+      #expect(abs(ours - theirs) <= 2, "model \(ours) vs document \(theirs) thousand kr.")
+    }
+    let total = try #require(summary.payback.first { $0.name == "Totaløkonomi" })
+    #expect(total.medianYear == 4)
+    #expect(total.probabilityByYear == [0, 0, 0, 1, 1])
+  }
+}
