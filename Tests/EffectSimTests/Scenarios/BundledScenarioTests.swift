@@ -54,4 +54,17 @@ import Testing
     #expect(total.medianYear == 4)
     #expect(total.probabilityByYear == [0, 0, 0, 1, 1])
   }
+
+  /// The example in README.md is a scenario a reader will copy: it must stay valid.
+  @Test func readmeExampleIsValid() throws {
+    let readme = try String(
+      contentsOf: Self.directory.deletingLastPathComponent().appendingPathComponent("README.md"),
+      encoding: .utf8)
+    let blocks = readme.components(separatedBy: "```json\n").dropFirst()
+      .compactMap { $0.components(separatedBy: "```").first }
+    #expect(!blocks.isEmpty)
+    for block in blocks {
+      #expect(Fixtures.errors(block).isEmpty, "\(Fixtures.errors(block))")
+    }
+  }
 }
