@@ -61,9 +61,10 @@ enum AmountFormatting {
   }
 
   /// A difference of shares in percentage points: -0.15 → "-15,0 pp".
-  static func percentagePoints(_ difference: Double) -> String {
+  /// - Parameter unit: the unit's abbreviation; `pp` by default, `pct.-point` in Danish.
+  static func percentagePoints(_ difference: Double, unit: String = "pp") -> String {
     guard difference.isFinite else { return notAvailable }
-    return decimal(difference * 100, decimals: 1) + " pp"
+    return decimal(difference * 100, decimals: 1) + " " + unit
   }
 
   /// A percentile level in percent: 5 → "5 %", 97.5 → "97,5 %".

@@ -12,11 +12,25 @@ public enum Renderer {
   ///   - format: the output format.
   /// - Returns: the complete text, ending with a newline.
   public static func render(_ summary: RunSummary, as format: OutputFormat) -> String {
+    render(summary, as: format, options: ReportOptions())
+  }
+
+  /// Renders `summary` in `format` with the given language and CSV dialect.
+  ///
+  /// - Parameters:
+  ///   - summary: the run to show.
+  ///   - format: the output format.
+  ///   - options: language (table, markdown, html) and CSV style (csv); JSON ignores both.
+  /// - Returns: the complete text, ending with a newline.
+  public static func render(
+    _ summary: RunSummary, as format: OutputFormat, options: ReportOptions
+  ) -> String {
+    let labels = Labels(language: options.language)
     switch format {
-    case .table: TableRenderer.render(summary)
-    case .markdown: MarkdownRenderer.render(summary)
-    case .csv: CSVRenderer.render(summary)
-    case .json: JSONRenderer.render(summary)
+    case .table: return TableRenderer.render(summary, labels: labels)
+    case .markdown: return MarkdownRenderer.render(summary, labels: labels)
+    case .csv: return CSVRenderer.render(summary, style: options.csvStyle)
+    case .json: return JSONRenderer.render(summary)
     }
   }
 }

@@ -32,6 +32,15 @@ enum Commands {
         name: "percentiles", valueName: "LIST",
         help: "percentile levels, e.g. 5,50,95", defaultDescription: "the scenario's report.percentiles"),
       OptionSpec(name: "quiet", short: "q", help: "no progress line on stderr"),
+      OptionSpec(
+        name: "lang", valueName: "LANG",
+        help: "language of labels in table, markdown and html; numbers are Danish in both",
+        allowedValues: ReportLanguage.allCases.map(\.rawValue), defaultDescription: "en"),
+      OptionSpec(
+        name: "csv-style", valueName: "STYLE",
+        help: "csv dialect: tidy (comma, decimal point) or excel-da (semicolon, decimal comma,"
+          + " byte-order mark)",
+        allowedValues: CSVStyle.allCases.map(\.rawValue), defaultDescription: "tidy"),
     ])
 
   static let validate = CommandSpec(

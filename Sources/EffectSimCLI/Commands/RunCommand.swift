@@ -50,7 +50,7 @@ enum RunCommand {
       throw CommandFailure(code: .dataError, message: "run error: \(error)")
     }
 
-    let text = Renderer.render(summary, as: format)
+    let text = Renderer.render(summary, as: format, options: try reportOptions(arguments))
     if let output = arguments.value("output") {
       try Files.writeAtomically(text, to: output)
     } else {
