@@ -87,7 +87,7 @@ struct ExcelCSVTests {
     let summary = Fixtures.summary(mode)
     let tidy = CSVParsing.records(Renderer.render(summary, as: .csv))
     let text = Renderer.render(
-      summary, as: .csv, options: ReportOptions(csvStyle: .excelDanish))
+      summary, as: .csv, options: RenderOptions(csvStyle: .excelDanish))
     #expect(text.hasPrefix("\u{FEFF}metric;area;year;statistic;value\r\n"))
     let excel = CSVParsing.records(String(text.dropFirst()), separator: ";")
     #expect(excel.count == tidy.count)

@@ -41,6 +41,10 @@ enum Commands {
         help: "csv dialect: tidy (comma, decimal point) or excel-da (semicolon, decimal comma,"
           + " byte-order mark)",
         allowedValues: CSVStyle.allCases.map(\.rawValue), defaultDescription: "tidy"),
+      OptionSpec(
+        name: "chart", valueName: "CHART",
+        help: "write one chart of the html report alone, as an SVG file, instead of a report",
+        allowedValues: ReportChart.allCases.map(\.rawValue)),
     ])
 
   static let validate = CommandSpec(

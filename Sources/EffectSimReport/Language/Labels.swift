@@ -181,4 +181,33 @@ struct Labels: Sendable {
   }
   var interventionStateCosts: String { pick("Intervention state costs", "Udgifter i indsatsarmen") }
   var controlStateCosts: String { pick("Control state costs", "Udgifter i kontrolarmen") }
+
+  // MARK: - Charts
+
+  var medianCapitalized: String { "Median" }
+  var spreadsheetLine: String { pick("Deterministic (spreadsheet)", "Deterministisk (regneark)") }
+  var zeroLine: String { pick("Break-even (0)", "Nulpunkt (0)") }
+  var endOfYear: String { pick("End of year", "Ved årets udgang") }
+  var cumulativeNetImpactAxis: String {
+    pick("Cumulative net impact, mio. kr.", "Akkumuleret påvirkning, mio. kr.")
+  }
+  var probabilityAxis: String { pick("Probability", "Sandsynlighed") }
+  var shareOfIterations: String { pick("Share of iterations", "Andel af iterationer") }
+  var savingBars: String { pick("Saving (\u{2264} 0)", "Besparelse (\u{2264} 0)") }
+  var lossBars: String { pick("Loss (> 0)", "Underskud (> 0)") }
+  var fanChartTitle: String {
+    pick("Cumulative net impact by year", "Akkumuleret økonomisk påvirkning pr. år")
+  }
+  var paybackChartTitle: String {
+    pick("Probability of having paid back by the end of each year",
+      "Sandsynlighed for at være tilbagebetalt ved udgangen af hvert år")
+  }
+  func histogramTitle(_ year: Int) -> String {
+    pick("Cumulative net impact at the end of \(year)",
+      "Akkumuleret økonomisk påvirkning ved udgangen af \(year)")
+  }
+  func histogramAxis(_ year: Int) -> String {
+    pick("Cumulative net impact at the end of \(year), mio. kr.",
+      "Akkumuleret påvirkning ved udgangen af \(year), mio. kr.")
+  }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The language of the words in the human formats (table, markdown, html).
 ///
 /// Numbers are written the Danish way in both (`1.234.567,8`), because the documents these
@@ -9,18 +11,23 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
 }
 
 /// How the report should be written, beyond the format itself.
-public struct ReportOptions: Sendable {
+public struct RenderOptions: Sendable {
   /// The language of labels and sentences; default English.
   public var language: ReportLanguage
   /// The CSV dialect; default the long tidy layout.
   public var csvStyle: CSVStyle
+  /// When the report was made; the HTML report prints it with the run's facts. Kept out of
+  /// the summary, which equal runs must share byte for byte.
+  public var generated: Date?
 
   /// - Parameters:
   ///   - language: labels and sentences; `.en` by default.
   ///   - csvStyle: `.tidy` by default.
-  public init(language: ReportLanguage = .en, csvStyle: CSVStyle = .tidy) {
+  ///   - generated: the report's date; none by default.
+  public init(language: ReportLanguage = .en, csvStyle: CSVStyle = .tidy, generated: Date? = nil) {
     self.language = language
     self.csvStyle = csvStyle
+    self.generated = generated
   }
 }
 

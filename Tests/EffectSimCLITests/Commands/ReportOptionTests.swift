@@ -31,3 +31,30 @@ struct ReportOptionTests {
     #expect(result.out.hasPrefix("\u{FEFF}metric;area;year;statistic;value\r\n"))
   }
 }
+
+@Suite("run --format html and --chart")
+struct HTMLCommandTests {
+  @Test(arguments: ["report.html", "REPORT.HTM"])
+  func htmlIsInferredFromTheOutputExtension(name: String) throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let file = dir.appendingPathComponent(name)
+    let result = effectsim(["run", "-", "-n", "200", "-o", file.path], input: smallScenario)
+    #expect(result.code == 0, "\(result.err)")
+    let html = try String(contentsOf: file, encoding: .utf8)
+    #expect(html.hasPrefix("<!DOCTYPE html>"))
+    // A Monte Carlo report draws the spreadsheet line: the deterministic run was attached.
+    #expect(html.contains("Deterministic (spreadsheet)"))
+  }
+
+  @Test func chartWritesOneSVGAndRefusesAFormat() {
+    let chart = effectsim(["run", "-", "-n", "200", "--chart", "fan"], input: smallScenario)
+    #expect(chart.code == 0, "\(chart.err)")
+    #expect(chart.out.hasPrefix("<?xml"))
+    #expect(chart.out.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"fan-chart\""))
+    let both = effectsim(
+      ["run", "-", "-n", "200", "--chart", "fan", "--format", "html"], input: smallScenario)
+    #expect(both.code == 64)
+    #expect(both.err.contains("--chart"))
+  }
+}

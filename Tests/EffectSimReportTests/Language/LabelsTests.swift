@@ -5,7 +5,7 @@ import Testing
 
 @Suite("Labels in English and Danish")
 struct LabelsTests {
-  static let danish = ReportOptions(language: .da)
+  static let danish = RenderOptions(language: .da)
 
   @Test(arguments: [RunSettings.Mode.montecarlo, .deterministic])
   func danishTableUsesTheBusinessCaseTerms(mode: RunSettings.Mode) {
@@ -23,7 +23,7 @@ struct LabelsTests {
     let summary = Fixtures.summary(.montecarlo)
     for format in [OutputFormat.table, .markdown] {
       let plain = Renderer.render(summary, as: format)
-      #expect(plain == Renderer.render(summary, as: format, options: ReportOptions(language: .en)))
+      #expect(plain == Renderer.render(summary, as: format, options: RenderOptions(language: .en)))
       #expect(plain != Renderer.render(summary, as: format, options: Self.danish))
       #expect(plain.contains("Net impact"))
     }
