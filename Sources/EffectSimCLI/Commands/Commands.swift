@@ -55,10 +55,17 @@ enum Commands {
     ],
     options: [])
 
+  static let schema = CommandSpec(
+    name: "schema",
+    summary: "Print the JSON Schema (draft 2020-12) of the scenario format, for editors.",
+    positionals: [], options: [])
+
   static let help = CommandSpec(
     name: "help", summary: "Show the help of a command.",
-    positionals: [PositionalSpec(name: "COMMAND", help: "run, validate or help", optional: true)],
+    positionals: [
+      PositionalSpec(name: "COMMAND", help: "run, validate, schema or help", optional: true)
+    ],
     options: [])
 
-  static let all = [run, validate, help]
+  static let all = [run, validate, schema, help]
 }
