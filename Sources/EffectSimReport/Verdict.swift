@@ -43,7 +43,9 @@ enum Verdict {
     }
 
     if let payback, let name, let p = payback.probabilityByYear.last {
-      let mcse = AmountFormatting.decimal((payback.probabilityMCSE.last ?? 0) * 100, decimals: 1)
+      // Two decimals below a tenth of a point, so a small error does not read as "0,0".
+      let points = (payback.probabilityMCSE.last ?? 0) * 100
+      let mcse = AmountFormatting.decimal(points, decimals: points > 0 && points < 0.1 ? 2 : 1)
       let percent = AmountFormatting.percent(p)
       sentences.append(
         da

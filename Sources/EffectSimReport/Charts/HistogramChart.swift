@@ -22,7 +22,9 @@ enum HistogramChart {
       high = max(high, deterministic)
     }
     let xTicks = AxisTicks(covering: low, high, count: 6, minimumSpan: 10_000)
-    let yTicks = AxisTicks(covering: 0, shares.max() ?? 1, count: 4)
+    // Shares start at zero; the small minimum span keeps a tall single bar's axis from being
+    // padded below zero.
+    let yTicks = AxisTicks(covering: 0, shares.max() ?? 1, count: 4, minimumSpan: 0.01)
 
     var entries: [(ChartFrame.Swatch, String)] = [
       (.band(fill: ChartPalette.saving), labels.savingBars),

@@ -135,3 +135,17 @@ struct ChartGeometryTests {
     #expect(!svg.contains("style="))
   }
 }
+
+@Suite("Histogram axis")
+struct HistogramAxisTests {
+  @Test func shareAxisStartsAtZeroAndCoversTheTallestBar() throws {
+    var summary = Fixtures.summary(.montecarlo)
+    // 40 bins of nearly equal height: the tallest bar is a few percent.
+    summary.horizon = HorizonSummary(samples: (0..<4000).map { Double($0) * 250 })
+    let svg = try #require(Renderer.renderChart(summary, .histogram))
+    let root = try #require(try HTMLTestSupport.document(svg).rootElement())
+    let labels = HTMLTestSupport.elements(root, "text").compactMap(\.stringValue)
+    #expect(labels.contains("0 %"))
+    #expect(!labels.contains { $0.hasPrefix("-") && $0.hasSuffix("%") })
+  }
+}
