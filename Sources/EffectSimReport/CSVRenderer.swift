@@ -138,7 +138,8 @@ enum CSVRenderer {
     csv.append([metric, area, year, "sd", csv.number(value.sd)])
     csv.append([metric, area, year, "mcse", csv.number(value.mcse)])
     for percentile in value.percentiles {
-      csv.append([metric, area, year, percentileName(percentile.level), csv.number(percentile.value)])
+      let name = percentileName(percentile.level)
+      csv.append([metric, area, year, name, csv.number(percentile.value)])
     }
   }
 }

@@ -23,7 +23,8 @@ public struct Histogram: Sendable, Equatable {
   ///   - samples: the values; their order does not matter.
   ///   - bins: the most bins wanted for the samples' range (at least 1); default 40.
   /// - Complexity: O(*n*) for *n* samples.
-  public init<Samples: Collection>(_ samples: Samples, bins: Int = 40) where Samples.Element == Double {
+  public init<Samples: Collection>(_ samples: Samples, bins: Int = 40)
+  where Samples.Element == Double {
     var low = Double.infinity
     var high = -Double.infinity
     for sample in samples where sample.isFinite {

@@ -31,7 +31,8 @@ struct ChartFrame {
   /// Draws the plot area's outline (marked `plot-area` for tests) and the horizontal grid
   /// with its tick labels on the left.
   func drawYAxis(_ ticks: AxisTicks, labels: [String], title: String, into svg: inout SVGBuilder) {
-    svg.rect(left, top, plotWidth, plotHeight, fill: "#ffffff", stroke: "#999999", kind: "plot-area")
+    svg.rect(
+      left, top, plotWidth, plotHeight, fill: "#ffffff", stroke: "#999999", kind: "plot-area")
     for (value, label) in zip(ticks.values, labels) {
       let y = y(value)
       svg.line(left, y, left + plotWidth, y, stroke: "#dddddd", width: 0.8)

@@ -40,7 +40,8 @@ enum FanChart {
         .line(stroke: ChartPalette.deterministic, width: 2, dash: ChartPalette.deterministicDash,
           marker: nil), labels.spreadsheetLine))
     }
-    entries.append((.line(stroke: ChartPalette.zero, width: 1.2, dash: nil, marker: nil), labels.zeroLine))
+    entries.append(
+      (.line(stroke: ChartPalette.zero, width: 1.2, dash: nil, marker: nil), labels.zeroLine))
 
     var frame = ChartFrame(
       xDomain: (-0.5, Double(max(years.count, 1)) - 0.5), yDomain: (ticks.low, ticks.high))

@@ -41,7 +41,8 @@ enum HistogramChart {
     frame.reserveLegend(entries.map(\.1))
     var svg = SVGBuilder(width: frame.width, height: frame.height)
     frame.drawYAxis(
-      yTicks, labels: yTicks.values.map { AmountFormatting.percent($0, decimals: percentDecimals(yTicks)) },
+      yTicks,
+      labels: yTicks.values.map { AmountFormatting.percent($0, decimals: percentDecimals(yTicks)) },
       title: labels.shareOfIterations, into: &svg)
     frame.drawXLabels(
       zip(xTicks.values, xTicks.labels(scale: 1e-6)).map { ($0, $1) },

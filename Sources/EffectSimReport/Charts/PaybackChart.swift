@@ -8,7 +8,8 @@ enum PaybackChart {
   static func render(_ summary: RunSummary, labels: Labels) -> String {
     let years = summary.years
     let ticks = AxisTicks(covering: 0, 1, count: 4)
-    let entries: [(ChartFrame.Swatch, String)] = summary.payback.enumerated().map { index, payback in
+    let entries: [(ChartFrame.Swatch, String)] = summary.payback.enumerated().map {
+      index, payback in
       let style = ChartPalette.series[index % ChartPalette.series.count]
       return (
         .line(stroke: style.colour, width: 2, dash: style.dash, marker: style.marker),

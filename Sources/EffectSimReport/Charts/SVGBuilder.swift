@@ -107,7 +107,8 @@ struct SVGBuilder {
   func render(id: String, title: String) -> String {
     let n = Self.number
     var text = "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"\(id)\""
-    text += " viewBox=\"0 0 \(n(width)) \(n(height))\" width=\"\(n(width))\" height=\"\(n(height))\""
+    text += " viewBox=\"0 0 \(n(width)) \(n(height))\""
+    text += " width=\"\(n(width))\" height=\"\(n(height))\""
     text += " role=\"img\" aria-labelledby=\"\(id)-title\">\n"
     text += "<title id=\"\(id)-title\">\(XMLText.escape(title))</title>\n"
     text += elements.joined(separator: "\n")

@@ -22,7 +22,8 @@ extension HTMLRenderer {
       html += row(entry.area, entry.values, band: band, kind: "area")
     }
     html += row(labels.netImpact, summary.netImpact.total, band: band, kind: "total")
-    html += row(labels.cumulative, summary.cumulativeNetImpact.total, band: band, kind: "cumulative")
+    html += row(
+      labels.cumulative, summary.cumulativeNetImpact.total, band: band, kind: "cumulative")
     return html + "</tbody>\n</table>\n</section>\n"
   }
 
@@ -93,8 +94,10 @@ extension HTMLRenderer {
       html += "<th class=\"num\">\(text(labels.difference))</th></tr></thead>\n<tbody>\n"
       for outcome in summary.outcomes {
         let stats = [outcome.intervention, outcome.control, outcome.difference]
-        let decimals = AmountFormatting.decimals(
-          forLargest: stats.flatMap { [$0.mean] + (band?.bounds($0).map { [$0.low, $0.high] } ?? []) })
+        let shown = stats.flatMap { stat in
+          [stat.mean] + (band?.bounds(stat).map { [$0.low, $0.high] } ?? [])
+        }
+        let decimals = AmountFormatting.decimals(forLargest: shown)
         html += "<tr data-outcome=\"\(text(outcome.name))\"><th>\(text(outcome.name))</th>"
         for stat in stats {
           html += "<td class=\"num\" data-value=\"\(JSONWriter.number(stat.mean))\">"
@@ -119,7 +122,8 @@ extension HTMLRenderer {
 
   private static func shareCell(_ share: Statistic?, band: SummaryBand?, arm: String) -> String {
     guard let share else { return "<td class=\"num\">\(AmountFormatting.notAvailable)</td>" }
-    var html = "<td class=\"num\" data-arm=\"\(arm)\" data-value=\"\(JSONWriter.number(share.mean))\">"
+    var html = "<td class=\"num\" data-arm=\"\(arm)\""
+    html += " data-value=\"\(JSONWriter.number(share.mean))\">"
     html += AmountFormatting.percent(share.mean)
     if let bounds = band?.bounds(share) {
       html += "<span class=\"range\">\(AmountFormatting.percent(bounds.low))"
@@ -136,16 +140,20 @@ extension HTMLRenderer {
     guard !summary.parameters.isEmpty else { return "" }
     var html = "<section id=\"assumptions\">\n<h2>\(text(labels.assumptionsTitle))</h2>\n"
     html += "<p class=\"note\">\(text(labels.assumptionsNote))</p>\n"
-    html += "<table class=\"register\">\n<colgroup><col class=\"c-name\"/><col class=\"c-distribution\"/>"
-    html += "<col class=\"c-scope\"/><col class=\"c-base\"/><col class=\"c-range\"/><col class=\"c-note\"/>"
-    html += "<col class=\"c-source\"/></colgroup>\n<thead><tr>"
+    html += "<table class=\"register\">\n<colgroup>"
+    for column in ["name", "distribution", "scope", "base", "range", "note", "source"] {
+      html += "<col class=\"c-\(column)\"/>"
+    }
+    html += "</colgroup>\n<thead><tr>"
     for heading in [labels.parameter, labels.definitionColumn, labels.scope, labels.base] {
       html += "<th>\(text(heading))</th>"
     }
     html += "<th class=\"num\">\(text(labels.simulatedRange))</th>"
-    html += "<th>\(text(labels.noteColumn))</th><th>\(text(labels.source))</th></tr></thead>\n<tbody>\n"
+    html += "<th>\(text(labels.noteColumn))</th><th>\(text(labels.source))</th></tr></thead>\n"
+    html += "<tbody>\n"
     for parameter in summary.parameters {
-      html += "<tr data-parameter=\"\(text(parameter.name))\"><td><code>\(text(parameter.name))</code></td>"
+      html += "<tr data-parameter=\"\(text(parameter.name))\">"
+      html += "<td><code>\(text(parameter.name))</code></td>"
       html += "<td>\(text(labels.kind(parameter.kind)))</td>"
       html += "<td>\(text(labels.scopeName(parameter.scope)))</td>"
       html += "<td class=\"num\" data-value=\"\(JSONWriter.number(parameter.base))\">"
@@ -164,7 +172,8 @@ extension HTMLRenderer {
       } else {
         html += "<td class=\"num\">\(text(labels.baseOnly))</td>"
       }
-      html += "<td>\(text(parameter.note ?? ""))</td><td>\(text(parameter.source ?? ""))</td></tr>\n"
+      html += "<td>\(text(parameter.note ?? ""))</td>"
+      html += "<td>\(text(parameter.source ?? ""))</td></tr>\n"
     }
     return html + "</tbody>\n</table>\n</section>\n"
   }

@@ -2,14 +2,10 @@ import EffectSim
 
 /// The words only the HTML report prints: captions, the register and the method note.
 extension Labels {
-  private func choose(_ english: String, _ danish: String) -> String {
-    language == .da ? danish : english
-  }
-
   // MARK: - Captions
 
   var fanCaption: String {
-    choose(
+    pick(
       "Bands: 5-95 % and 25-75 % of the simulated futures; line: their median; dashed: every"
         + " parameter at its base value, as the spreadsheet computes it. Below zero the case"
         + " has paid back.",
@@ -20,18 +16,18 @@ extension Labels {
 
   func levelsNotComputed(_ levels: [String]) -> String {
     let list = levels.joined(separator: ", ")
-    return choose(
+    return pick(
       "Percentiles not computed in this run, so not drawn: \(list).",
       "Fraktiler, der ikke er beregnet i denne kørsel og derfor ikke vises: \(list).")
   }
 
   var noSpreadsheetLine: String {
-    choose("The deterministic line was not computed.", "Den deterministiske linje er ikke beregnet.")
+    pick("The deterministic line was not computed.", "Den deterministiske linje er ikke beregnet.")
   }
 
   func histogramCaption(_ iterations: Int) -> String {
     let count = AmountFormatting.grouped(iterations)
-    return choose(
+    return pick(
       "Share of the \(count) simulated futures in each interval. Right of zero the case has"
         + " cost more than it saved over the horizon.",
       "Andel af de \(count) simulerede forløb i hvert interval. Til højre for nul har sagen"
@@ -40,9 +36,9 @@ extension Labels {
 
   // MARK: - Calibration
 
-  var calibrationTitle: String { choose("Outcomes and calibration", "Effekter og kalibrering") }
+  var calibrationTitle: String { pick("Outcomes and calibration", "Effekter og kalibrering") }
   var calibrationNote: String {
-    choose(
+    pick(
       "Share of the cohort in each state a given time after entry (mean over the simulated"
         + " futures, 5-95 % below): hold these against the trial or register data the case"
         + " rests on.",
@@ -53,9 +49,9 @@ extension Labels {
 
   // MARK: - Register
 
-  var assumptionsTitle: String { choose("Assumptions register", "Forudsætninger") }
+  var assumptionsTitle: String { pick("Assumptions register", "Forudsætninger") }
   var assumptionsNote: String {
-    choose(
+    pick(
       "Every parameter of the scenario. Simulated range: the median and 5-95 % of the values"
         + " the iterations used; for person-scope parameters, the distribution's own"
         + " percentiles (the variation between citizens).",
@@ -63,30 +59,30 @@ extension Labels {
         + " iterationerne brugte; for parametre pr. person fordelingens egne fraktiler"
         + " (variationen mellem borgere).")
   }
-  var parameter: String { choose("Parameter", "Parameter") }
-  var definitionColumn: String { choose("Definition", "Definition") }
-  var scope: String { choose("Scope", "Niveau") }
-  var base: String { choose("Base", "Basis") }
-  var simulatedRange: String { choose("Simulated (5-95 %)", "Simuleret (5-95 %)") }
-  var noteColumn: String { choose("Note", "Note") }
-  var baseOnly: String { choose("fixed", "fast") }
-  var perPersonDistribution: String { choose("per person", "pr. person") }
+  var parameter: String { pick("Parameter", "Parameter") }
+  var definitionColumn: String { pick("Definition", "Definition") }
+  var scope: String { pick("Scope", "Niveau") }
+  var base: String { pick("Base", "Basis") }
+  var simulatedRange: String { pick("Simulated (5-95 %)", "Simuleret (5-95 %)") }
+  var noteColumn: String { pick("Note", "Note") }
+  var baseOnly: String { pick("fixed", "fast") }
+  var perPersonDistribution: String { pick("per person", "pr. person") }
 
   func kind(_ kind: ParameterSummary.Kind) -> String {
     switch kind {
-    case .fixed: choose("fixed", "fast værdi")
+    case .fixed: pick("fixed", "fast værdi")
     case .derived(let expression): "= " + expression
     case .distributed(let notation): notation
     }
   }
 
   func scopeName(_ scope: String) -> String {
-    scope == "person" ? choose("person", "person") : choose("iteration", "iteration")
+    scope == "person" ? pick("person", "person") : pick("iteration", "iteration")
   }
 
   // MARK: - Method
 
-  var methodTitle: String { choose("Method", "Metode") }
+  var methodTitle: String { pick("Method", "Metode") }
 
   func methodParagraphs(_ summary: RunSummary) -> [String] {
     let settings = summary.settings

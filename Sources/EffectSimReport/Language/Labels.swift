@@ -8,7 +8,8 @@ struct Labels: Sendable {
 
   static let english = Labels(language: .en)
 
-  private func pick(_ english: String, _ danish: String) -> String {
+  /// The English or the Danish text, by the report's language.
+  func pick(_ english: String, _ danish: String) -> String {
     language == .da ? danish : english
   }
 
@@ -104,7 +105,8 @@ struct Labels: Sendable {
   var paybackProbabilityTitle: String {
     pick(
       "Payback: probability that cumulative net impact is <= 0 by the end of year",
-      "Tilbagebetaling: sandsynlighed for at den akkumulerede påvirkning er <= 0 ved udgangen af år")
+      "Tilbagebetaling: sandsynlighed for at den akkumulerede påvirkning er <= 0 ved udgangen"
+        + " af år")
   }
   var paybackProbabilitySentence: String {
     pick(
@@ -129,7 +131,9 @@ struct Labels: Sendable {
   var none: String { pick("none", "ingen") }
   var allAreas: String { pick("all areas", "alle områder") }
   var discounted: String { pick("discounted", "diskonteret") }
-  var notWithinTheHorizon: String { pick("not within the horizon", "ikke inden for tidshorisonten") }
+  var notWithinTheHorizon: String {
+    pick("not within the horizon", "ikke inden for tidshorisonten")
+  }
   /// The engine's default payback definition, `{"name": "Total", "areas": "all"}`.
   var defaultPaybackName: String { pick("Total", "Totaløkonomi") }
 
@@ -148,7 +152,8 @@ struct Labels: Sendable {
   // MARK: - Outcomes and occupancy
 
   var outcomesTitle: String {
-    pick("Outcomes over the horizon (undiscounted)", "Effekter over tidshorisonten (ikke diskonteret)")
+    pick(
+      "Outcomes over the horizon (undiscounted)", "Effekter over tidshorisonten (ikke diskonteret)")
   }
   var outcomesHeading: String { pick("Outcomes over the horizon", "Effekter over tidshorisonten") }
   var undiscountedTotals: String { pick("Undiscounted totals", "Ikke-diskonterede summer") }
@@ -171,7 +176,9 @@ struct Labels: Sendable {
 
   var presentValue: String { pick("Present value", "Nutidsværdi") }
   var presentValueTitle: String {
-    pick("Present value (discounted as the scenario says)", "Nutidsværdi (diskonteret som scenariet angiver)")
+    pick(
+      "Present value (discounted as the scenario says)",
+      "Nutidsværdi (diskonteret som scenariet angiver)")
   }
   var presentValueHeading: String {
     pick("Present value over the horizon", "Nutidsværdi over tidshorisonten")
