@@ -15,9 +15,8 @@ extension HTMLRenderer {
     var caption = ReportText.unit(summary.scenario) + "; " + labels.signConvention + "."
     if let band { caption += " " + MarkdownRenderer.capitalized(band.caption()) + "." }
     html += "<p class=\"note\">\(text(caption))</p>\n"
-    html += "<table class=\"yearly\">\n<thead><tr><th></th>"
-    for year in summary.years { html += "<th class=\"num\">\(year)</th>" }
-    html += "</tr></thead>\n<tbody>\n"
+    html += "<table class=\"yearly\">\n"
+    html += head([""], numeric: summary.years.map(String.init)) + "<tbody>\n"
     for entry in summary.netImpact.byArea {
       html += row(entry.area, entry.values, band: band, kind: "area")
     }
@@ -66,13 +65,12 @@ extension HTMLRenderer {
       : nil
     var html = "<section id=\"outcomes\">\n<h2>\(text(labels.calibrationTitle))</h2>\n"
     html += "<p class=\"note\">\(text(labels.calibrationNote))</p>\n"
+    let arms = [labels.intervention, labels.control, labels.difference]
     for entry in summary.occupancy {
       let after = labels.cycles(entry.cycle, cycle: summary.scenario.cycle)
       html += "<h3>\(text(labels.occupancyTitle(after)))</h3>\n"
-      html += "<table class=\"occupancy\" data-cycle=\"\(entry.cycle)\">\n<thead><tr>"
-      html += "<th>\(text(labels.state))</th><th class=\"num\">\(text(labels.intervention))</th>"
-      html += "<th class=\"num\">\(text(labels.control))</th>"
-      html += "<th class=\"num\">\(text(labels.difference))</th></tr></thead>\n<tbody>\n"
+      html += "<table class=\"occupancy\" data-cycle=\"\(entry.cycle)\">\n"
+      html += head([labels.state], numeric: arms) + "<tbody>\n"
       for row in ReportText.occupancyRows(entry) {
         html += "<tr data-state=\"\(text(row.state))\"><th>\(text(row.state))</th>"
         html += shareCell(row.intervention, band: band, arm: "intervention")
@@ -88,10 +86,8 @@ extension HTMLRenderer {
     }
     if !summary.outcomes.isEmpty {
       html += "<h3>\(text(labels.outcomesTitle))</h3>\n"
-      html += "<table class=\"outcomes\">\n<thead><tr><th>\(text(labels.outcome))</th>"
-      html += "<th class=\"num\">\(text(labels.intervention))</th>"
-      html += "<th class=\"num\">\(text(labels.control))</th>"
-      html += "<th class=\"num\">\(text(labels.difference))</th></tr></thead>\n<tbody>\n"
+      html += "<table class=\"outcomes\">\n"
+      html += head([labels.outcome], numeric: arms) + "<tbody>\n"
       for outcome in summary.outcomes {
         let stats = [outcome.intervention, outcome.control, outcome.difference]
         let shown = stats.flatMap { stat in
@@ -144,12 +140,10 @@ extension HTMLRenderer {
     for column in ["name", "distribution", "scope", "base", "range", "note", "source"] {
       html += "<col class=\"c-\(column)\"/>"
     }
-    html += "</colgroup>\n<thead><tr>"
-    for heading in [labels.parameter, labels.definitionColumn, labels.scope, labels.base] {
-      html += "<th>\(text(heading))</th>"
-    }
-    html += "<th class=\"num\">\(text(labels.simulatedRange))</th>"
-    html += "<th>\(text(labels.noteColumn))</th><th>\(text(labels.source))</th></tr></thead>\n"
+    html += "</colgroup>\n"
+    html += head(
+      [labels.parameter, labels.definitionColumn, labels.scope],
+      numeric: [labels.base, labels.simulatedRange], after: [labels.noteColumn, labels.source])
     html += "<tbody>\n"
     for parameter in summary.parameters {
       html += "<tr data-parameter=\"\(text(parameter.name))\">"

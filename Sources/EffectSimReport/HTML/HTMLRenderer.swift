@@ -108,13 +108,14 @@ enum HTMLRenderer {
     if let note = ReportText.paybackMCSENote(summary.payback, labels) { caption += " " + note }
     html += "<figcaption>\(text(caption))</figcaption>\n</figure>\n"
     let start = summary.years.first ?? summary.scenario.start
-    html += "<table class=\"payback\">\n<thead><tr><th>\(text(labels.definition))</th>"
-    for (index, year) in summary.years.enumerated() {
-      html += "<th class=\"num\">\(text(labels.yearsShort(index + 1))) (\(year))</th>"
+    let years = summary.years.enumerated().map { index, year in
+      "\(labels.yearsShort(index + 1)) (\(year))"
     }
-    html += "<th class=\"num\">\(text(labels.notWithinHorizon))</th>"
-    html += "<th class=\"num\">\(text(labels.medianYear))</th>"
-    html += "<th class=\"num\">\(text(labels.deterministicYear))</th></tr></thead>\n<tbody>\n"
+    html += "<table class=\"payback\">\n"
+    html += head(
+      [labels.definition],
+      numeric: years + [labels.notWithinHorizon, labels.medianYear, labels.deterministicYear])
+    html += "<tbody>\n"
     for payback in summary.payback {
       html += "<tr><th>\(text(ReportText.paybackLabel(payback, labels)))</th>"
       for (index, p) in payback.probabilityByYear.enumerated() {
@@ -141,6 +142,15 @@ enum HTMLRenderer {
   }
 
   // MARK: - Text
+
+  /// A table head: label columns first, then right-aligned numeric ones.
+  static func head(_ labels: [String], numeric: [String] = [], after: [String] = []) -> String {
+    var html = "<thead><tr>"
+    for label in labels { html += "<th>\(text(label))</th>" }
+    for label in numeric { html += "<th class=\"num\">\(text(label))</th>" }
+    for label in after { html += "<th>\(text(label))</th>" }
+    return html + "</tr></thead>\n"
+  }
 
   /// Scenario or label text for XML.
   static func text(_ value: String) -> String {
