@@ -64,6 +64,10 @@ public enum EffectSimCommand {
       if wantsHelp { return console.writeOut(Commands.validate.help()) }
       try ValidateCommand.execute(
         try ArgumentParser.parse(rest, for: Commands.validate), console: console)
+    case "schema":
+      if wantsHelp { return console.writeOut(Commands.schema.help()) }
+      SchemaCommand.execute(
+        try ArgumentParser.parse(rest, for: Commands.schema), console: console)
     case "help":
       let parsed = try ArgumentParser.parse(rest, for: Commands.help)
       guard let name = parsed.positionals.first else { return console.writeOut(overview) }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Numbers as Danish business cases print them: "." between thousands, "," before decimals.
 ///
 /// The human formats (table, markdown) follow the documents they stand beside
@@ -61,9 +63,10 @@ enum AmountFormatting {
   }
 
   /// A difference of shares in percentage points: -0.15 → "-15,0 pp".
-  static func percentagePoints(_ difference: Double) -> String {
+  /// - Parameter unit: the unit's abbreviation; `pp` by default, `pct.-point` in Danish.
+  static func percentagePoints(_ difference: Double, unit: String = "pp") -> String {
     guard difference.isFinite else { return notAvailable }
-    return decimal(difference * 100, decimals: 1) + " pp"
+    return decimal(difference * 100, decimals: 1) + " " + unit
   }
 
   /// A percentile level in percent: 5 → "5 %", 97.5 → "97,5 %".
@@ -85,5 +88,19 @@ enum AmountFormatting {
       bound *= 10
     }
     return min(max(3 - digits, 1), 3)
+  }
+
+  /// A parameter value with about four significant digits and no trailing zeros:
+  /// 0.599 → "0,599", 19092 → "19.092", 2230000 → "2.230.000", 0.0035 → "0,0035".
+  static func general(_ value: Double) -> String {
+    guard value.isFinite else { return notAvailable }
+    guard value != 0 else { return "0" }
+    let magnitude = Int(log10(abs(value)).rounded(.down))
+    var text = decimal(value, decimals: min(max(3 - magnitude, 0), 6))
+    if text.contains(",") {
+      while text.last == "0" { text.removeLast() }
+      if text.last == "," { text.removeLast() }
+    }
+    return text
   }
 }

@@ -23,12 +23,18 @@ import EffectSim
 /// Values print in Swift's shortest round-trip form, whole numbers below 2^53 without a
 /// fraction, NaN and infinities as `NaN`, `Inf`, `-Inf` (the spellings R and pandas read).
 /// Machine facts (`run`) are left out so equal runs give equal files.
+///
+/// `--csv-style excel-da` keeps the same rows and columns in Excel's Danish dialect
+/// (see `CSVWriter`): `;` between fields, decimal commas, a byte-order mark.
 enum CSVRenderer {
   static let header = ["metric", "area", "year", "statistic", "value"]
 
   /// The summary as CSV text, ending with a newline.
-  static func render(_ summary: RunSummary) -> String {
-    var csv = CSVWriter()
+  /// - Parameters:
+  ///   - summary: the run.
+  ///   - style: the dialect; tidy by default.
+  static func render(_ summary: RunSummary, style: CSVStyle = .tidy) -> String {
+    var csv = CSVWriter(style: style)
     csv.append(header)
     let years = summary.years
 
@@ -53,16 +59,16 @@ enum CSVRenderer {
       for (index, year) in years.enumerated() {
         let probability =
           payback.probabilityByYear.indices.contains(index)
-          ? number(payback.probabilityByYear[index]) : ""
+          ? csv.number(payback.probabilityByYear[index]) : ""
         let mcse =
           payback.probabilityMCSE.indices.contains(index)
-          ? number(payback.probabilityMCSE[index]) : ""
+          ? csv.number(payback.probabilityMCSE[index]) : ""
         csv.append([metric + ".probability", area, String(year), "mean", probability])
         csv.append([metric + ".probability", area, String(year), "mcse", mcse])
       }
       csv.append([
         metric + ".notWithinHorizon", area, "", "mean",
-        number(payback.probabilityNotWithinHorizon),
+        csv.number(payback.probabilityNotWithinHorizon),
       ])
       let median = payback.medianYear.map(String.init) ?? ""
       csv.append([metric + ".medianYear", area, "", "value", median])
@@ -128,11 +134,12 @@ enum CSVRenderer {
   private static func statistic(
     _ value: Statistic, metric: String, area: String, year: String, into csv: inout CSVWriter
   ) {
-    csv.append([metric, area, year, "mean", number(value.mean)])
-    csv.append([metric, area, year, "sd", number(value.sd)])
-    csv.append([metric, area, year, "mcse", number(value.mcse)])
+    csv.append([metric, area, year, "mean", csv.number(value.mean)])
+    csv.append([metric, area, year, "sd", csv.number(value.sd)])
+    csv.append([metric, area, year, "mcse", csv.number(value.mcse)])
     for percentile in value.percentiles {
-      csv.append([metric, area, year, percentileName(percentile.level), number(percentile.value)])
+      let name = percentileName(percentile.level)
+      csv.append([metric, area, year, name, csv.number(percentile.value)])
     }
   }
 }

@@ -1,56 +1,72 @@
 import EffectSim
 
-/// The `--format markdown` output: the table report as GitHub-flavoured markdown.
+/// The `--format markdown` output: the table report as GitHub-flavoured markdown, fit to paste
+/// into a memo: the verdict first, then the yearly table and the payback probabilities.
 ///
 /// Same content and number style as `TableRenderer` (amounts in thousands with Danish
 /// separators), but each uncertain cell reads "median [p5; p95]" on one line, since markdown
 /// tables have no fixed width to save. Text from the scenario is escaped for table cells.
 enum MarkdownRenderer {
   /// The whole report, ending with a newline.
-  static func render(_ summary: RunSummary) -> String {
+  /// - Parameters:
+  ///   - summary: the run.
+  ///   - labels: the language of the words; English by default.
+  static func render(_ summary: RunSummary, labels: Labels = .english) -> String {
     let band =
       summary.settings.mode == .montecarlo
-      ? SummaryBand(levels: summary.settings.percentileLevels) : nil
-    var sections = [header(summary), yearly(summary, band: band)]
-    if !summary.payback.isEmpty { sections.append(payback(summary, monteCarlo: band != nil)) }
-    if !summary.outcomes.isEmpty { sections.append(outcomes(summary, band: band)) }
-    for entry in summary.occupancy {
-      sections.append(occupancy(entry, summary: summary, monteCarlo: band != nil))
+      ? SummaryBand(levels: summary.settings.percentileLevels, labels: labels) : nil
+    var sections = [header(summary, labels)]
+    let verdict = Verdict.sentences(summary, labels: labels)
+    if !verdict.isEmpty {
+      sections.append("## \(labels.verdict)\n\n" + verdict.joined(separator: " ") + "\n")
     }
-    sections.append(presentValue(summary, band: band))
+    sections.append(yearly(summary, band: band, labels))
+    if !summary.payback.isEmpty {
+      sections.append(payback(summary, monteCarlo: band != nil, labels))
+    }
+    if !summary.outcomes.isEmpty { sections.append(outcomes(summary, band: band, labels)) }
+    for entry in summary.occupancy {
+      sections.append(occupancy(entry, summary: summary, monteCarlo: band != nil, labels))
+    }
+    sections.append(presentValue(summary, band: band, labels))
     return sections.joined(separator: "\n")
   }
 
   // MARK: - Header
 
-  private static func header(_ summary: RunSummary) -> String {
+  private static func header(_ summary: RunSummary, _ labels: Labels) -> String {
     let scenario = summary.scenario
     let settings = summary.settings
     var facts: [String] = []
-    if let source = scenario.source { facts.append("**Source:** " + inline(source)) }
-    let priceLevel = scenario.priceLevel.map(inline) ?? "not stated"
-    facts.append("**Price level:** \(priceLevel) (\(inline(scenario.currency)))")
-    facts.append("**Mode:** " + ReportText.mode(settings))
-    facts.append("**Seed:** \(settings.seed)")
-    facts.append("**Pairing:** " + inline(settings.pairing))
-    facts.append("**Horizon:** " + ReportText.horizon(summary))
+    if let source = scenario.source { facts.append("**\(labels.source):** " + inline(source)) }
+    let priceLevel = scenario.priceLevel.map(inline) ?? labels.notStated
+    facts.append("**\(labels.priceLevel):** \(priceLevel) (\(inline(scenario.currency)))")
+    facts.append("**\(labels.mode):** " + ReportText.mode(settings, labels))
+    facts.append("**\(labels.seed):** \(settings.seed)")
+    facts.append("**\(labels.pairing):** " + inline(settings.pairing))
+    facts.append("**\(labels.horizon):** " + ReportText.horizon(summary, labels))
     return "# \(inline(scenario.name))\n\n" + facts.joined(separator: " · ") + "\n"
   }
 
   // MARK: - Yearly net impact
 
-  private static func yearly(_ summary: RunSummary, band: SummaryBand?) -> String {
+  private static func yearly(
+    _ summary: RunSummary, band: SummaryBand?, _ labels: Labels
+  ) -> String {
     var table = MarkdownTable(
       header: [inline(ReportText.unit(summary.scenario))] + summary.years.map(String.init),
       alignments: [.left] + summary.years.map { _ in .right })
     for entry in summary.netImpact.byArea {
       table.add([inline(entry.area)] + entry.values.map { cell($0, band: band) })
     }
-    table.add(["**Net impact**"] + summary.netImpact.total.map { cell($0, band: band, bold: true) })
-    table.add(["Cumulative"] + summary.cumulativeNetImpact.total.map { cell($0, band: band) })
-    var text = "## Net impact per year\n\n"
-    if let band { text += capitalized(band.caption()) + " in brackets. " }
-    text += "Expenses positive, savings negative.\n\n"
+    table.add(
+      ["**\(labels.netImpact)**"]
+        + summary.netImpact.total.map { cell($0, band: band, bold: true) })
+    table.add(
+      [labels.cumulative] + summary.cumulativeNetImpact.total.map { cell($0, band: band) })
+    var text = "## \(labels.netImpactPerYear)\n\n"
+    if let band { text += capitalized(band.caption()) + " \(labels.inBrackets). " }
+    text += capitalized(labels.signConvention) + ".\n\n"
     return text + table.render()
   }
 
@@ -71,54 +87,59 @@ enum MarkdownRenderer {
 
   // MARK: - Payback
 
-  private static func payback(_ summary: RunSummary, monteCarlo: Bool) -> String {
+  private static func payback(
+    _ summary: RunSummary, monteCarlo: Bool, _ labels: Labels
+  ) -> String {
     let start = summary.years.first ?? summary.scenario.start
-    var text = "## Payback\n\n"
+    var text = "## \(labels.payback)\n\n"
     guard monteCarlo else {
       var table = MarkdownTable(
-        header: ["Definition", "Payback year"], alignments: [.left, .left])
+        header: [labels.definition, labels.paybackYear], alignments: [.left, .left])
       for payback in summary.payback {
         table.add([
-          inline(ReportText.paybackLabel(payback)),
-          ReportText.paybackSentence(ReportText.deterministicYear(payback), start: start),
+          inline(ReportText.paybackLabel(payback, labels)),
+          ReportText.paybackSentence(ReportText.deterministicYear(payback), start: start, labels),
         ])
       }
-      text += "Cumulative net impact <= 0 at the end of the year.\n\n"
+      text += labels.paybackDeterministicSentence + "\n\n"
       return text + table.render()
     }
     let showDeterministic = summary.payback.contains { $0.deterministicYear != nil }
-    var header = ["Definition"]
+    var header = [labels.definition]
     header += summary.years.enumerated().map { index, year in
-      "\(ReportText.yearsShort(index + 1)) (\(year))"
+      "\(labels.yearsShort(index + 1)) (\(year))"
     }
-    header += ["Not within horizon", "Median year"]
-    if showDeterministic { header.append("Deterministic year") }
+    header += [labels.notWithinHorizon, labels.medianYear]
+    if showDeterministic { header.append(labels.deterministicYear) }
     var table = MarkdownTable(
       header: header, alignments: [.left] + Array(repeating: .right, count: header.count - 1))
     for payback in summary.payback {
-      var row = [inline(ReportText.paybackLabel(payback))]
+      var row = [inline(ReportText.paybackLabel(payback, labels))]
       row += summary.years.indices.map { index in
         payback.probabilityByYear.indices.contains(index)
           ? AmountFormatting.percent(payback.probabilityByYear[index])
           : AmountFormatting.notAvailable
       }
       row.append(AmountFormatting.percent(payback.probabilityNotWithinHorizon))
-      row.append(ReportText.paybackYear(payback.medianYear, start: start))
+      row.append(ReportText.paybackYear(payback.medianYear, start: start, none: labels.none))
       if showDeterministic {
-        row.append(ReportText.paybackYear(payback.deterministicYear, start: start, none: "never"))
+        row.append(
+          ReportText.paybackYear(payback.deterministicYear, start: start, none: labels.never))
       }
       table.add(row)
     }
-    text += "Probability that cumulative net impact is <= 0 by the end of the year."
-    if let note = ReportText.paybackMCSENote(summary.payback) { text += " " + note }
+    text += labels.paybackProbabilitySentence
+    if let note = ReportText.paybackMCSENote(summary.payback, labels) { text += " " + note }
     return text + "\n\n" + table.render()
   }
 
   // MARK: - Outcomes
 
-  private static func outcomes(_ summary: RunSummary, band: SummaryBand?) -> String {
+  private static func outcomes(
+    _ summary: RunSummary, band: SummaryBand?, _ labels: Labels
+  ) -> String {
     var table = MarkdownTable(
-      header: ["Outcome", "Intervention", "Control", "Difference"],
+      header: [labels.outcome, labels.intervention, labels.control, labels.difference],
       alignments: [.left, .right, .right, .right])
     for outcome in summary.outcomes {
       let stats = [outcome.intervention, outcome.control, outcome.difference]
@@ -137,19 +158,19 @@ enum MarkdownRenderer {
             return text
           })
     }
-    var text = "## Outcomes over the horizon\n\nUndiscounted totals"
-    if let band { text += "; " + band.caption(showsMean: true) + " in brackets" }
+    var text = "## \(labels.outcomesHeading)\n\n\(labels.undiscountedTotals)"
+    if let band { text += "; " + band.caption(showsMean: true) + " " + labels.inBrackets }
     return text + ".\n\n" + table.render()
   }
 
   // MARK: - Occupancy
 
   private static func occupancy(
-    _ entry: OccupancySummary, summary: RunSummary, monteCarlo: Bool
+    _ entry: OccupancySummary, summary: RunSummary, monteCarlo: Bool, _ labels: Labels
   ) -> String {
-    let after = ReportText.cycles(entry.cycle, cycle: summary.scenario.cycle)
+    let after = labels.cycles(entry.cycle, cycle: summary.scenario.cycle)
     var table = MarkdownTable(
-      header: ["State", "Intervention", "Control", "Difference"],
+      header: [labels.state, labels.intervention, labels.control, labels.difference],
       alignments: [.left, .right, .right, .right])
     for row in ReportText.occupancyRows(entry) {
       let intervention = row.intervention?.mean
@@ -159,29 +180,31 @@ enum MarkdownRenderer {
         inline(row.state),
         intervention.map { AmountFormatting.percent($0) } ?? AmountFormatting.notAvailable,
         control.map { AmountFormatting.percent($0) } ?? AmountFormatting.notAvailable,
-        difference.map(AmountFormatting.percentagePoints) ?? AmountFormatting.notAvailable,
+        difference.map { AmountFormatting.percentagePoints($0, unit: labels.percentagePoints) }
+          ?? AmountFormatting.notAvailable,
       ])
     }
-    let what = monteCarlo ? "Mean share" : "Share"
-    return "## Occupancy \(after) after entry\n\n\(what) of people in each state.\n\n"
-      + table.render()
+    let what = monteCarlo ? labels.meanShareInEachState : labels.shareInEachState
+    return "## \(labels.occupancyTitle(after))\n\n\(capitalized(what)).\n\n" + table.render()
   }
 
   // MARK: - Present value
 
-  private static func presentValue(_ summary: RunSummary, band: SummaryBand?) -> String {
+  private static func presentValue(
+    _ summary: RunSummary, band: SummaryBand?, _ labels: Labels
+  ) -> String {
     let value = summary.presentValue
     var table = MarkdownTable(
-      header: [inline(ReportText.unit(summary.scenario)), "Present value"],
+      header: [inline(ReportText.unit(summary.scenario)), labels.presentValue],
       alignments: [.left, .right])
     for entry in value.netImpactByArea {
       table.add([inline(entry.area), cell(entry.value, band: band)])
     }
-    table.add(["**Net impact**", cell(value.netImpactTotal, band: band, bold: true)])
-    table.add(["Intervention state costs", cell(value.armCostsIntervention, band: band)])
-    table.add(["Control state costs", cell(value.armCostsControl, band: band)])
-    var text = "## Present value over the horizon\n\nDiscounted as the scenario says"
-    if let band { text += "; " + band.caption() + " in brackets" }
+    table.add(["**\(labels.netImpact)**", cell(value.netImpactTotal, band: band, bold: true)])
+    table.add([labels.interventionStateCosts, cell(value.armCostsIntervention, band: band)])
+    table.add([labels.controlStateCosts, cell(value.armCostsControl, band: band)])
+    var text = "## \(labels.presentValueHeading)\n\n\(labels.discountedAsTheScenarioSays)"
+    if let band { text += "; " + band.caption() + " " + labels.inBrackets }
     return text + ".\n\n" + table.render()
   }
 
@@ -192,7 +215,7 @@ enum MarkdownRenderer {
     MarkdownTable.escape(ReportText.singleLine(text))
   }
 
-  private static func capitalized(_ text: String) -> String {
+  static func capitalized(_ text: String) -> String {
     guard let first = text.first else { return text }
     return first.uppercased() + text.dropFirst()
   }

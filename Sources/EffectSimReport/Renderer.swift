@@ -12,11 +12,47 @@ public enum Renderer {
   ///   - format: the output format.
   /// - Returns: the complete text, ending with a newline.
   public static func render(_ summary: RunSummary, as format: OutputFormat) -> String {
+    render(summary, as: format, options: RenderOptions())
+  }
+
+  /// Renders `summary` in `format` with the given language and CSV dialect.
+  ///
+  /// - Parameters:
+  ///   - summary: the run to show.
+  ///   - format: the output format.
+  ///   - options: language (table, markdown, html) and CSV style (csv); JSON ignores both.
+  /// - Returns: the complete text, ending with a newline.
+  public static func render(
+    _ summary: RunSummary, as format: OutputFormat, options: RenderOptions
+  ) -> String {
+    let labels = Labels(language: options.language)
     switch format {
-    case .table: TableRenderer.render(summary)
-    case .markdown: MarkdownRenderer.render(summary)
-    case .csv: CSVRenderer.render(summary)
-    case .json: JSONRenderer.render(summary)
+    case .table: return TableRenderer.render(summary, labels: labels)
+    case .markdown: return MarkdownRenderer.render(summary, labels: labels)
+    case .csv: return CSVRenderer.render(summary, style: options.csvStyle)
+    case .json: return JSONRenderer.render(summary)
+    case .html: return HTMLRenderer.render(summary, labels: labels, generated: options.generated)
     }
+  }
+
+  /// One chart of the HTML report as a standalone SVG document.
+  ///
+  /// - Parameters:
+  ///   - summary: the run; attach a deterministic reading to draw the spreadsheet line.
+  ///   - chart: which chart.
+  ///   - options: the language of the chart's words.
+  /// - Returns: the SVG text with an XML declaration, ending with a newline; `nil` when the
+  ///   summary lacks the chart's data (a histogram without a horizon distribution).
+  public static func renderChart(
+    _ summary: RunSummary, _ chart: ReportChart, options: RenderOptions = RenderOptions()
+  ) -> String? {
+    let labels = Labels(language: options.language)
+    let svg: String? =
+      switch chart {
+      case .fan: FanChart.render(summary, labels: labels)
+      case .payback: PaybackChart.render(summary, labels: labels)
+      case .histogram: HistogramChart.render(summary, labels: labels)
+      }
+    return svg.map { "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + $0 }
   }
 }

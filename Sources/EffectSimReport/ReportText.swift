@@ -11,62 +11,51 @@ enum ReportText {
   }
 
   /// "Monte Carlo" or "Deterministic (base values, expected cohort trace)".
-  static func modeName(_ mode: RunSettings.Mode) -> String {
+  static func modeName(_ mode: RunSettings.Mode, _ labels: Labels) -> String {
     switch mode {
-    case .montecarlo: "Monte Carlo"
-    case .deterministic: "Deterministic (base values, expected cohort trace)"
+    case .montecarlo: labels.monteCarlo
+    case .deterministic: labels.deterministicMode
     }
   }
 
   /// The mode with the iteration count when it matters: "Monte Carlo, 10.000 iterations".
-  static func mode(_ settings: RunSettings) -> String {
-    guard settings.mode == .montecarlo else { return modeName(settings.mode) }
-    let noun = settings.iterations == 1 ? "iteration" : "iterations"
-    return "Monte Carlo, \(AmountFormatting.grouped(settings.iterations)) \(noun)"
+  static func mode(_ settings: RunSettings, _ labels: Labels) -> String {
+    guard settings.mode == .montecarlo else { return modeName(settings.mode, labels) }
+    return "Monte Carlo, " + labels.iterationCount(settings.iterations)
   }
 
   /// "2018-2022 (5 years, monthly cycles)".
-  static func horizon(_ summary: RunSummary) -> String {
+  static func horizon(_ summary: RunSummary, _ labels: Labels) -> String {
     let first = summary.years.first ?? summary.scenario.start
     let last = summary.years.last ?? first
     let span = first == last ? String(first) : "\(first)-\(last)"
-    let cycles = summary.scenario.cycle == "year" ? "yearly cycles" : "monthly cycles"
-    return "\(span) (\(years(summary.years.count)), \(cycles))"
-  }
-
-  /// "1 year", "4 years".
-  static func years(_ count: Int) -> String {
-    count == 1 ? "1 year" : "\(count) years"
-  }
-
-  /// A short column heading for "within t years": "1 yr", "4 yrs".
-  static func yearsShort(_ count: Int) -> String {
-    count == 1 ? "1 yr" : "\(count) yrs"
-  }
-
-  /// "18 months" or "2 years": a number of cycles in the scenario's cycle length.
-  static func cycles(_ count: Int, cycle: String) -> String {
-    let noun = cycle == "year" ? "year" : "month"
-    return count == 1 ? "1 \(noun)" : "\(count) \(noun)s"
+    let cycles = summary.scenario.cycle == "year" ? labels.yearlyCycles : labels.monthlyCycles
+    return "\(span) (\(labels.years(summary.years.count)), \(cycles))"
   }
 
   /// A payback year count with its calendar year: "4 (2021)"; `none` when absent.
-  static func paybackYear(_ year: Int?, start: Int, none: String = "none") -> String {
+  static func paybackYear(_ year: Int?, start: Int, none: String) -> String {
     guard let year else { return none }
     return "\(year) (\(start + year - 1))"
   }
 
   /// The deterministic reading: "4 years (end of 2021)" or "not within the horizon".
-  static func paybackSentence(_ year: Int?, start: Int) -> String {
-    guard let year else { return "not within the horizon" }
-    return "\(years(year)) (end of \(start + year - 1))"
+  static func paybackSentence(_ year: Int?, start: Int, _ labels: Labels) -> String {
+    guard let year else { return labels.notWithinTheHorizon }
+    return labels.paybackSentence(year, calendarYear: start + year - 1)
+  }
+
+  /// The definition's name; the engine's default definition ("Total", all areas) in the
+  /// report's language, since the scenario did not choose that name.
+  static func paybackName(_ payback: PaybackSummary, _ labels: Labels) -> String {
+    payback.name == "Total" && payback.areas == nil ? labels.defaultPaybackName : payback.name
   }
 
   /// "Totaløkonomi (all areas)", "Service (Service, discounted)".
-  static func paybackLabel(_ payback: PaybackSummary) -> String {
-    var scope = payback.areas?.joined(separator: ", ") ?? "all areas"
-    if payback.discounted { scope += ", discounted" }
-    return "\(payback.name) (\(scope))"
+  static func paybackLabel(_ payback: PaybackSummary, _ labels: Labels) -> String {
+    var scope = payback.areas?.joined(separator: ", ") ?? labels.allAreas
+    if payback.discounted { scope += ", " + labels.discounted }
+    return "\(paybackName(payback, labels)) (\(scope))"
   }
 
   /// The deterministic payback year: the engine's deterministic reading, else the median
@@ -94,11 +83,10 @@ enum ReportText {
   }
 
   /// The largest Monte Carlo standard error of a payback table, as a sentence; `nil` when 0.
-  static func paybackMCSENote(_ payback: [PaybackSummary]) -> String? {
+  static func paybackMCSENote(_ payback: [PaybackSummary], _ labels: Labels) -> String? {
     let largest = payback.flatMap(\.probabilityMCSE).filter(\.isFinite).max() ?? 0
     guard largest > 0 else { return nil }
-    let points = AmountFormatting.decimal(largest * 100, decimals: 1)
-    return "Monte Carlo standard error of these probabilities: at most \(points) percentage points."
+    return labels.paybackMCSENote(AmountFormatting.decimal(largest * 100, decimals: 1))
   }
 }
 

@@ -17,11 +17,16 @@ struct SummaryBand {
   var interval: (low: Double, high: Double)?
   /// Whether the interval uses other levels than 5 % and 95 %, or is missing.
   var intervalSubstituted: Bool
+  /// The words of captions.
+  var labels: Labels
 
   /// Chooses the band for a run's percentile levels.
   ///
-  /// - Parameter levels: the requested levels in percent, in any order.
-  init(levels: [Double]) {
+  /// - Parameters:
+  ///   - levels: the requested levels in percent, in any order.
+  ///   - labels: the words of captions; English by default.
+  init(levels: [Double], labels: Labels = .english) {
+    self.labels = labels
     hasMedian = levels.contains(50)
     intervalSubstituted = true
     if levels.contains(Self.preferredLow), levels.contains(Self.preferredHigh) {
@@ -39,7 +44,7 @@ struct SummaryBand {
   }
 
   /// `"median"` or `"mean"`.
-  var centreName: String { hasMedian ? "median" : "mean" }
+  var centreName: String { hasMedian ? labels.median : labels.mean }
 
   /// The centre of `value`: its median when requested, else its mean.
   func centre(_ statistic: Statistic) -> Double {
@@ -61,8 +66,16 @@ struct SummaryBand {
   var intervalName: String? {
     guard let (low, high) = interval else { return nil }
     let span = "\(AmountFormatting.level(low))-\(AmountFormatting.level(high))"
-    guard low + high == 100 else { return "interval \(span)" }
-    return "\(AmountFormatting.level(high - low)) interval (\(span))"
+    guard low + high == 100 else { return "\(labels.interval) \(span)" }
+    return labels.namedInterval(AmountFormatting.level(high - low)) + " (\(span))"
+  }
+
+  /// The interval's name without its levels, for running text: "90 % interval"; the
+  /// levels when they are not symmetric: "interval 10 %-75 %".
+  var shortIntervalName: String? {
+    guard let (low, high) = interval else { return nil }
+    guard low + high == 100 else { return intervalName }
+    return labels.namedInterval(AmountFormatting.level(high - low))
   }
 
   /// A caption for a table, e.g. "median and 90 % interval (5 %-95 %)", naming the levels
@@ -70,11 +83,11 @@ struct SummaryBand {
   ///
   /// - Parameter showsMean: the table shows the mean whatever was requested (outcomes).
   func caption(showsMean: Bool = false) -> String {
-    var text = showsMean ? "mean" : centreName
-    if let intervalName { text += " and " + intervalName }
+    var text = showsMean ? labels.mean : centreName
+    if let intervalName { text += " \(labels.and) " + intervalName }
     var notes: [String] = []
-    if !showsMean, !hasMedian { notes.append("the median was not requested") }
-    if intervalSubstituted { notes.append("the 5 % and 95 % percentiles were not requested") }
+    if !showsMean, !hasMedian { notes.append(labels.medianNotRequested) }
+    if intervalSubstituted { notes.append(labels.fivePercentilesNotRequested) }
     if !notes.isEmpty { text += "; " + notes.joined(separator: ", ") }
     return text
   }

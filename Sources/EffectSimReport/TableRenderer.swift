@@ -10,46 +10,55 @@ import EffectSim
 /// to the right.
 enum TableRenderer {
   /// The whole report, sections separated by a blank line, ending with a newline.
-  static func render(_ summary: RunSummary) -> String {
+  /// - Parameters:
+  ///   - summary: the run.
+  ///   - labels: the language of the words; English by default.
+  static func render(_ summary: RunSummary, labels: Labels = .english) -> String {
     let band =
       summary.settings.mode == .montecarlo
-      ? SummaryBand(levels: summary.settings.percentileLevels) : nil
-    var sections = [header(summary), yearly(summary, band: band)]
-    if !summary.payback.isEmpty { sections.append(payback(summary, monteCarlo: band != nil)) }
-    if !summary.outcomes.isEmpty { sections.append(outcomes(summary, band: band)) }
-    for entry in summary.occupancy {
-      sections.append(occupancy(entry, summary: summary, monteCarlo: band != nil))
+      ? SummaryBand(levels: summary.settings.percentileLevels, labels: labels) : nil
+    var sections = [header(summary, labels), yearly(summary, band: band, labels)]
+    if !summary.payback.isEmpty {
+      sections.append(payback(summary, monteCarlo: band != nil, labels))
     }
-    sections.append(presentValue(summary, band: band))
+    if !summary.outcomes.isEmpty { sections.append(outcomes(summary, band: band, labels)) }
+    for entry in summary.occupancy {
+      sections.append(occupancy(entry, summary: summary, monteCarlo: band != nil, labels))
+    }
+    sections.append(presentValue(summary, band: band, labels))
     return sections.joined(separator: "\n")
   }
 
   // MARK: - Header
 
-  private static func header(_ summary: RunSummary) -> String {
+  private static func header(_ summary: RunSummary, _ labels: Labels) -> String {
     let scenario = summary.scenario
     let settings = summary.settings
     let title = ReportText.singleLine(scenario.name)
     var text = title + "\n" + String(repeating: "=", count: max(title.count, 1)) + "\n"
     var facts = TextTable(alignments: [.left, .left])
-    if let source = scenario.source { facts.add(["Source", ReportText.singleLine(source)]) }
-    let priceLevel = scenario.priceLevel.map(ReportText.singleLine) ?? "not stated"
-    facts.add(["Price level", "\(priceLevel) (\(scenario.currency))"])
-    facts.add(["Mode", ReportText.modeName(settings.mode)])
-    facts.add(["Iterations", AmountFormatting.grouped(settings.iterations)])
-    facts.add(["Seed", String(settings.seed)])
-    facts.add(["Pairing", settings.pairing])
-    facts.add(["Horizon", ReportText.horizon(summary)])
+    if let source = scenario.source {
+      facts.add([labels.source, ReportText.singleLine(source)])
+    }
+    let priceLevel = scenario.priceLevel.map(ReportText.singleLine) ?? labels.notStated
+    facts.add([labels.priceLevel, "\(priceLevel) (\(scenario.currency))"])
+    facts.add([labels.mode, ReportText.modeName(settings.mode, labels)])
+    facts.add([labels.iterations, AmountFormatting.grouped(settings.iterations)])
+    facts.add([labels.seed, String(settings.seed)])
+    facts.add([labels.pairing, settings.pairing])
+    facts.add([labels.horizon, ReportText.horizon(summary, labels)])
     text += facts.render()
     return text
   }
 
   // MARK: - Yearly net impact
 
-  private static func yearly(_ summary: RunSummary, band: SummaryBand?) -> String {
+  private static func yearly(
+    _ summary: RunSummary, band: SummaryBand?, _ labels: Labels
+  ) -> String {
     let unit = ReportText.unit(summary.scenario)
     let years = summary.years.map(String.init)
-    var title = "Net impact per year (expenses positive, savings negative)"
+    var title = "\(labels.netImpactPerYear) (\(labels.signConvention))"
     guard let band else {
       var table = TextTable(alignments: [.left] + years.map { _ in .right })
       table.add([unit] + years)
@@ -58,8 +67,8 @@ enum TableRenderer {
         table.add([ReportText.singleLine(entry.area)] + entry.values.map(exactAmount))
       }
       if !summary.netImpact.byArea.isEmpty { table.addRule() }
-      table.add(["Net impact"] + summary.netImpact.total.map(exactAmount))
-      table.add(["Cumulative"] + summary.cumulativeNetImpact.total.map(exactAmount))
+      table.add([labels.netImpact] + summary.netImpact.total.map(exactAmount))
+      table.add([labels.cumulative] + summary.cumulativeNetImpact.total.map(exactAmount))
       return title + "\n" + table.render()
     }
     title += ": " + band.caption()
@@ -71,9 +80,9 @@ enum TableRenderer {
       addBand(entry.values, label: ReportText.singleLine(entry.area), band: band, to: &table)
     }
     if !summary.netImpact.byArea.isEmpty { table.addRule() }
-    addBand(summary.netImpact.total, label: "Net impact", band: band, to: &table)
+    addBand(summary.netImpact.total, label: labels.netImpact, band: band, to: &table)
     table.addBlank()
-    addBand(summary.cumulativeNetImpact.total, label: "Cumulative", band: band, to: &table)
+    addBand(summary.cumulativeNetImpact.total, label: labels.cumulative, band: band, to: &table)
     return title + "\n" + table.render()
   }
 
@@ -98,61 +107,66 @@ enum TableRenderer {
 
   // MARK: - Payback
 
-  private static func payback(_ summary: RunSummary, monteCarlo: Bool) -> String {
+  private static func payback(
+    _ summary: RunSummary, monteCarlo: Bool, _ labels: Labels
+  ) -> String {
     let start = summary.years.first ?? summary.scenario.start
     guard monteCarlo else {
       var table = TextTable(alignments: [.left, .left])
       for payback in summary.payback {
         table.add([
-          ReportText.singleLine(ReportText.paybackLabel(payback)),
-          ReportText.paybackSentence(ReportText.deterministicYear(payback), start: start),
+          ReportText.singleLine(ReportText.paybackLabel(payback, labels)),
+          ReportText.paybackSentence(ReportText.deterministicYear(payback), start: start, labels),
         ])
       }
-      return "Payback (cumulative net impact <= 0 at the end of a year)\n" + table.render()
+      return labels.paybackDeterministicTitle + "\n" + table.render()
     }
     let count = summary.years.count
     let showDeterministic = summary.payback.contains { $0.deterministicYear != nil }
     var alignments: [TextTable.Alignment] = [.left] + Array(repeating: .right, count: count + 2)
-    var top = [""] + (1...max(count, 1)).prefix(count).map(ReportText.yearsShort)
-    var bottom = ["Definition"] + summary.years.map(String.init)
-    top += ["Not within", "Median"]
-    bottom += ["horizon", "year"]
+    var top = [""] + (1...max(count, 1)).prefix(count).map(labels.yearsShort)
+    var bottom = [labels.definition] + summary.years.map(String.init)
+    top += [labels.notWithin, "Median"]
+    bottom += [labels.horizonLower, labels.yearLower]
     if showDeterministic {
       alignments.append(.right)
-      top.append("Deterministic")
-      bottom.append("year")
+      top.append(labels.deterministic)
+      bottom.append(labels.yearLower)
     }
     var table = TextTable(alignments: alignments)
     table.add(top)
     table.add(bottom)
     table.addRule()
     for payback in summary.payback {
-      var row = [ReportText.singleLine(ReportText.paybackLabel(payback))]
+      var row = [ReportText.singleLine(ReportText.paybackLabel(payback, labels))]
       row += (0..<count).map { index in
         payback.probabilityByYear.indices.contains(index)
           ? AmountFormatting.percent(payback.probabilityByYear[index])
           : AmountFormatting.notAvailable
       }
       row.append(AmountFormatting.percent(payback.probabilityNotWithinHorizon))
-      row.append(ReportText.paybackYear(payback.medianYear, start: start))
+      row.append(ReportText.paybackYear(payback.medianYear, start: start, none: labels.none))
       if showDeterministic {
-        row.append(ReportText.paybackYear(payback.deterministicYear, start: start, none: "never"))
+        row.append(
+          ReportText.paybackYear(payback.deterministicYear, start: start, none: labels.never))
       }
       table.add(row)
     }
-    var text = "Payback: probability that cumulative net impact is <= 0 by the end of year\n"
+    var text = labels.paybackProbabilityTitle + "\n"
     text += table.render()
-    if let note = ReportText.paybackMCSENote(summary.payback) { text += note + "\n" }
+    if let note = ReportText.paybackMCSENote(summary.payback, labels) { text += note + "\n" }
     return text
   }
 
   // MARK: - Outcomes
 
-  private static func outcomes(_ summary: RunSummary, band: SummaryBand?) -> String {
-    let title = "Outcomes over the horizon (undiscounted)"
+  private static func outcomes(
+    _ summary: RunSummary, band: SummaryBand?, _ labels: Labels
+  ) -> String {
+    let title = labels.outcomesTitle
     guard let band else {
       var table = TextTable(alignments: [.left, .right, .right, .right])
-      table.add(["Outcome", "Intervention", "Control", "Difference"])
+      table.add([labels.outcome, labels.intervention, labels.control, labels.difference])
       table.addRule()
       for outcome in summary.outcomes {
         let values = [outcome.intervention.mean, outcome.control.mean, outcome.difference.mean]
@@ -163,18 +177,18 @@ enum TableRenderer {
       }
       return title + "\n" + table.render()
     }
-    var labels = ["mean"]
+    var columns = [labels.mean]
     if let (low, high) = band.interval {
-      labels += [AmountFormatting.level(low), AmountFormatting.level(high)]
+      columns += [AmountFormatting.level(low), AmountFormatting.level(high)]
     }
-    var table = TextTable(alignments: [.left, .left] + labels.map { _ in .right })
-    table.add(["Outcome", ""] + labels)
+    var table = TextTable(alignments: [.left, .left] + columns.map { _ in .right })
+    table.add([labels.outcome, ""] + columns)
     table.addRule()
     for (index, outcome) in summary.outcomes.enumerated() {
       if index > 0 { table.addBlank() }
       let arms = [
-        ("Intervention", outcome.intervention), ("Control", outcome.control),
-        ("Difference", outcome.difference),
+        (labels.intervention, outcome.intervention), (labels.control, outcome.control),
+        (labels.difference, outcome.difference),
       ]
       let rows = arms.map { arm in
         [arm.1.mean] + (band.bounds(arm.1).map { [$0.low, $0.high] } ?? [])
@@ -192,12 +206,12 @@ enum TableRenderer {
   // MARK: - Occupancy
 
   private static func occupancy(
-    _ entry: OccupancySummary, summary: RunSummary, monteCarlo: Bool
+    _ entry: OccupancySummary, summary: RunSummary, monteCarlo: Bool, _ labels: Labels
   ) -> String {
-    let after = ReportText.cycles(entry.cycle, cycle: summary.scenario.cycle)
-    let what = monteCarlo ? "mean share" : "share"
+    let after = labels.cycles(entry.cycle, cycle: summary.scenario.cycle)
+    let what = monteCarlo ? labels.meanShareInEachState : labels.shareInEachState
     var table = TextTable(alignments: [.left, .right, .right, .right])
-    table.add(["State", "Intervention", "Control", "Difference"])
+    table.add([labels.state, labels.intervention, labels.control, labels.difference])
     table.addRule()
     for row in ReportText.occupancyRows(entry) {
       let intervention = row.intervention?.mean
@@ -207,15 +221,18 @@ enum TableRenderer {
         ReportText.singleLine(row.state),
         intervention.map { AmountFormatting.percent($0) } ?? AmountFormatting.notAvailable,
         control.map { AmountFormatting.percent($0) } ?? AmountFormatting.notAvailable,
-        difference.map(AmountFormatting.percentagePoints) ?? AmountFormatting.notAvailable,
+        difference.map { AmountFormatting.percentagePoints($0, unit: labels.percentagePoints) }
+          ?? AmountFormatting.notAvailable,
       ])
     }
-    return "Occupancy \(after) after entry: \(what) of people in each state\n" + table.render()
+    return labels.occupancyTitle(after) + ": \(what)\n" + table.render()
   }
 
   // MARK: - Present value
 
-  private static func presentValue(_ summary: RunSummary, band: SummaryBand?) -> String {
+  private static func presentValue(
+    _ summary: RunSummary, band: SummaryBand?, _ labels: Labels
+  ) -> String {
     let value = summary.presentValue
     let unit = ReportText.unit(summary.scenario)
     var rows: [(String, Statistic)] = value.netImpactByArea.map {
@@ -223,21 +240,21 @@ enum TableRenderer {
     }
     let areaCount = rows.count
     rows += [
-      ("Net impact", value.netImpactTotal),
-      ("Intervention state costs", value.armCostsIntervention),
-      ("Control state costs", value.armCostsControl),
+      (labels.netImpact, value.netImpactTotal),
+      (labels.interventionStateCosts, value.armCostsIntervention),
+      (labels.controlStateCosts, value.armCostsControl),
     ]
-    var title = "Present value (discounted as the scenario says)"
-    var labels = ["Present value"]
+    var title = labels.presentValueTitle
+    var columns = [labels.presentValue]
     if let band {
       title += ": " + band.caption()
-      labels = [band.centreName]
+      columns = [band.centreName]
       if let (low, high) = band.interval {
-        labels += [AmountFormatting.level(low), AmountFormatting.level(high)]
+        columns += [AmountFormatting.level(low), AmountFormatting.level(high)]
       }
     }
-    var table = TextTable(alignments: [.left] + labels.map { _ in .right })
-    table.add([unit] + labels)
+    var table = TextTable(alignments: [.left] + columns.map { _ in .right })
+    table.add([unit] + columns)
     table.addRule()
     for (index, row) in rows.enumerated() {
       if index == areaCount, areaCount > 0 { table.addRule() }

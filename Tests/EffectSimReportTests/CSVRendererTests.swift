@@ -1,3 +1,4 @@
+import Foundation
 import EffectSim
 import Testing
 
@@ -76,5 +77,30 @@ struct CSVRendererTests {
     #expect(CSVRenderer.number(-.infinity) == "-Inf")
     #expect(CSVRenderer.number(0.1) == "0.1")
     #expect(CSVRenderer.percentileName(97.5) == "p97.5")
+  }
+}
+
+@Suite("CSV for Excel (Danish)")
+struct ExcelCSVTests {
+  @Test(arguments: [RunSettings.Mode.montecarlo, .deterministic])
+  func sameRecordsWithSemicolonsDecimalCommasAndAByteOrderMark(mode: RunSettings.Mode) {
+    let summary = Fixtures.summary(mode)
+    let tidy = CSVParsing.records(Renderer.render(summary, as: .csv))
+    let text = Renderer.render(
+      summary, as: .csv, options: RenderOptions(csvStyle: .excelDanish))
+    #expect(text.hasPrefix("\u{FEFF}metric;area;year;statistic;value\r\n"))
+    let excel = CSVParsing.records(String(text.dropFirst()), separator: ";")
+    #expect(excel.count == tidy.count)
+    for (row, original) in zip(excel, tidy) {
+      #expect(row.count == 5)
+      #expect(Array(row.prefix(4)) == Array(original.prefix(4)))
+      #expect(row[4] == original[4].replacingOccurrences(of: ".", with: ","))
+    }
+    #expect(excel.contains { $0[4].contains(",") } == tidy.contains { $0[4].contains(".") })
+  }
+
+  @Test func fieldsHoldingTheSeparatorAreQuoted() {
+    #expect(CSVWriter.field("a;b", separator: ";") == "\"a;b\"")
+    #expect(CSVWriter.field("a,b", separator: ";") == "a,b")
   }
 }

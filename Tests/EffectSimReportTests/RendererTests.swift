@@ -16,6 +16,6 @@ struct RendererTests {
   }
 
   @Test func formatNamesAreTheCommandLineValues() {
-    #expect(OutputFormat.allCases.map(\.rawValue) == ["table", "markdown", "csv", "json"])
+    #expect(OutputFormat.allCases.map(\.rawValue) == ["table", "markdown", "csv", "json", "html"])
   }
 }

@@ -51,6 +51,9 @@ public enum Simulation {
     try checkMemory(layout: layout, iterations: iterations)
     let store = ResultStore(metrics: layout.count, iterations: iterations)
     defer { store.deallocate() }
+    let record = ParameterRecord(model: model)
+    let draws = ResultStore(metrics: record.slots.count, iterations: iterations)
+    defer { draws.deallocate() }
     let threads = max(1, min(options.threads ?? ProcessInfo.processInfo.activeProcessorCount, 512))
     let blocks = (iterations + blockSize - 1) / blockSize
     let shared = SharedRunState(blocks: blocks, iterations: iterations)
@@ -67,6 +70,7 @@ public enum Simulation {
         for iteration in first..<min(first + blockSize, iterations) {
           do throws(RunError) {
             try worker.iterate(iteration, seed: options.seed, store: store)
+            record.write(worker.tables.values, into: draws, iteration: iteration)
           } catch {
             shared.recordFailure(error, at: iteration)
             break
@@ -90,7 +94,8 @@ public enum Simulation {
       engineVersion: EffectSimVersion.string, threads: threads, seconds: seconds,
       personCycles: personCycles,
       personCyclesPerSecond: seconds > 0 ? personCycles / seconds : 0, kernel: "individual")
-    return Summarizer.summarize(model, layout: layout, store: store, settings: settings, run: run)
+    return Summarizer.summarize(
+      model, layout: layout, store: store, settings: settings, run: run, parameterDraws: draws)
   }
 
   /// Bytes of result storage a run needs.

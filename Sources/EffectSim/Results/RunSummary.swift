@@ -22,12 +22,20 @@ public struct RunSummary: Sendable {
   public var occupancy: [OccupancySummary]
   /// Facts about the machine and the time taken; the only part that varies between equal runs.
   public var run: RunInfo
+  /// Cumulative net impact at the horizon as a histogram, and the probability of a loss.
+  /// Not part of the JSON contract; the decision report draws it.
+  public var horizon: HorizonSummary?
+  /// The assumptions register: every parameter in the scenario's order.
+  public var parameters: [ParameterSummary]
+  /// The spreadsheet reading, when the caller attached one (`attachDeterministic(_:)`).
+  public var deterministic: DeterministicReading?
 
   public init(
     scenario: ScenarioInfo, settings: RunSettings, years: [Int], areas: [String],
     netImpact: AreaSeries, cumulativeNetImpact: AreaSeries, armCosts: ArmSeries,
     payback: [PaybackSummary], outcomes: [OutcomeSummary], presentValue: PresentValueSummary,
-    occupancy: [OccupancySummary], run: RunInfo
+    occupancy: [OccupancySummary], run: RunInfo, horizon: HorizonSummary? = nil,
+    parameters: [ParameterSummary] = [], deterministic: DeterministicReading? = nil
   ) {
     self.scenario = scenario
     self.settings = settings
@@ -41,6 +49,9 @@ public struct RunSummary: Sendable {
     self.presentValue = presentValue
     self.occupancy = occupancy
     self.run = run
+    self.horizon = horizon
+    self.parameters = parameters
+    self.deterministic = deterministic
   }
 }
 

@@ -1,10 +1,13 @@
 /// Summarises the stored iterations into the statistics of the output contract.
 enum Summarizer {
   static func summarize(
-    _ model: Model, layout: MetricLayout, store: ResultStore, settings: RunSettings, run: RunInfo
+    _ model: Model, layout: MetricLayout, store: ResultStore, settings: RunSettings, run: RunInfo,
+    parameterDraws: ResultStore? = nil
   ) -> RunSummary {
     let levels = settings.percentileLevels
     let n = store.iterations
+    let horizon = horizon(model, layout: layout, store: store)
+    let parameters = register(model, record: ParameterRecord(model: model), draws: parameterDraws)
     func stat(_ metric: Int) -> Statistic {
       let column = store.column(metric)
       return n == 1 ? .exact(column[0], levels: levels) : .summarize(column, levels: levels)
@@ -77,6 +80,6 @@ enum Summarizer {
       settings: settings, years: (0..<years).map { scenario.start + $0 }, areas: model.areas,
       netImpact: netImpact, cumulativeNetImpact: cumulative, armCosts: armCosts,
       payback: payback, outcomes: outcomes, presentValue: presentValue, occupancy: occupancy,
-      run: run)
+      run: run, horizon: horizon, parameters: parameters)
   }
 }

@@ -32,6 +32,19 @@ enum Commands {
         name: "percentiles", valueName: "LIST",
         help: "percentile levels, e.g. 5,50,95", defaultDescription: "the scenario's report.percentiles"),
       OptionSpec(name: "quiet", short: "q", help: "no progress line on stderr"),
+      OptionSpec(
+        name: "lang", valueName: "LANG",
+        help: "language of labels in table, markdown and html; numbers are Danish in both",
+        allowedValues: ReportLanguage.allCases.map(\.rawValue), defaultDescription: "en"),
+      OptionSpec(
+        name: "csv-style", valueName: "STYLE",
+        help: "csv dialect: tidy (comma, decimal point) or excel-da (semicolon, decimal comma,"
+          + " byte-order mark)",
+        allowedValues: CSVStyle.allCases.map(\.rawValue), defaultDescription: "tidy"),
+      OptionSpec(
+        name: "chart", valueName: "CHART",
+        help: "write one chart of the html report alone, as an SVG file, instead of a report",
+        allowedValues: ReportChart.allCases.map(\.rawValue)),
     ])
 
   static let validate = CommandSpec(
@@ -42,10 +55,17 @@ enum Commands {
     ],
     options: [])
 
+  static let schema = CommandSpec(
+    name: "schema",
+    summary: "Print the JSON Schema (draft 2020-12) of the scenario format, for editors.",
+    positionals: [], options: [])
+
   static let help = CommandSpec(
     name: "help", summary: "Show the help of a command.",
-    positionals: [PositionalSpec(name: "COMMAND", help: "run, validate or help", optional: true)],
+    positionals: [
+      PositionalSpec(name: "COMMAND", help: "run, validate, schema or help", optional: true)
+    ],
     options: [])
 
-  static let all = [run, validate, help]
+  static let all = [run, validate, schema, help]
 }

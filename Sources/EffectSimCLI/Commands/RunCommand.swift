@@ -50,7 +50,7 @@ enum RunCommand {
       throw CommandFailure(code: .dataError, message: "run error: \(error)")
     }
 
-    let text = Renderer.render(summary, as: format)
+    let text = try report(summary, model: model, format: format, arguments)
     if let output = arguments.value("output") {
       try Files.writeAtomically(text, to: output)
     } else {
@@ -68,6 +68,7 @@ enum RunCommand {
     }
     let byExtension: [String: OutputFormat] = [
       "json": .json, "csv": .csv, "md": .markdown, "markdown": .markdown, "txt": .table,
+      "html": .html, "htm": .html,
     ]
     if let output = arguments.value("output"),
       let format = byExtension[URL(fileURLWithPath: output).pathExtension.lowercased()]

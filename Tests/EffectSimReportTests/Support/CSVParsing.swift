@@ -1,6 +1,6 @@
 /// A minimal RFC 4180 reader for tests: records of fields, quotes honoured, LF or CRLF ends.
 enum CSVParsing {
-  static func records(_ text: String) -> [[String]] {
+  static func records(_ text: String, separator: Character = ",") -> [[String]] {
     var records: [[String]] = []
     var record: [String] = []
     var field = ""
@@ -22,7 +22,7 @@ enum CSVParsing {
       }
       switch character {
       case "\"": quoted = true
-      case ",":
+      case separator:
         record.append(field)
         field = ""
       case "\n", "\r\n":

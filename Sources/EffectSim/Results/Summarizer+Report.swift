@@ -1,0 +1,51 @@
+/// The parts of a summary that only the decision report shows: the histogram at the horizon
+/// and the assumptions register.
+extension Summarizer {
+  /// Histogram and probability of a loss from the cumulative net impact at the horizon.
+  static func horizon(_ model: Model, layout: MetricLayout, store: ResultStore) -> HorizonSummary? {
+    guard model.years > 0 else { return nil }
+    return HorizonSummary(samples: store.column(layout.cumulativeTotal(model.years - 1)))
+  }
+
+  /// Every parameter in the scenario's order, with the range the run gave it.
+  ///
+  /// - Parameters:
+  ///   - draws: the recorded iteration-scope values (`ParameterRecord`); `nil` for a
+  ///     deterministic run, whose register shows base values only.
+  /// - Complexity: O(*n*) per recorded parameter for *n* iterations.
+  static func register(
+    _ model: Model, record: ParameterRecord, draws: ResultStore?
+  ) -> [ParameterSummary] {
+    let columns = Dictionary(uniqueKeysWithValues: record.slots.enumerated().map { ($1, $0) })
+    let personDerived = Set(model.personDerived.map(\.slot))
+    // Derived parameters have a base too: their expression at the others' base values.
+    var baseTables = IterationTables(model: model)
+    let bases = (try? baseTables.setBaseValues(model)) != nil ? baseTables.values : model.template
+    return model.scenario.parameters.enumerated().map { slot, parameter in
+      let kind: ParameterSummary.Kind
+      var distribution: Distribution?
+      switch parameter.definition {
+      case .fixed: kind = .fixed
+      case .derived(let expression): kind = .derived(expression.source)
+      case .distributed(let value, _):
+        kind = .distributed(value.notation)
+        distribution = value
+      }
+      let scope = personDerived.contains(slot) ? Parameter.Scope.person : parameter.scope
+      var summary = ParameterSummary(
+        name: parameter.name, kind: kind, scope: scope.rawValue, base: bases[slot],
+        range: nil, rangeSource: .base, note: parameter.note, source: parameter.source)
+      if let draws, let column = columns[slot] {
+        let values = Percentiles.type7(draws.column(column), levels: [5, 50, 95])
+        summary.range = (values[0], values[1], values[2])
+        summary.rangeSource = .simulated
+      } else if draws != nil, scope == .person, let distribution {
+        summary.range = (
+          distribution.quantile(0.05), distribution.quantile(0.5), distribution.quantile(0.95)
+        )
+        summary.rangeSource = .distribution
+      }
+      return summary
+    }
+  }
+}
