@@ -64,6 +64,9 @@ public enum EffectSimCommand {
       if wantsHelp { return console.writeOut(Commands.validate.help()) }
       try ValidateCommand.execute(
         try ArgumentParser.parse(rest, for: Commands.validate), console: console)
+    case "bench":
+      if wantsHelp { return console.writeOut(Commands.bench.help()) }
+      try BenchCommand.execute(try ArgumentParser.parse(rest, for: Commands.bench), console: console)
     case "help":
       let parsed = try ArgumentParser.parse(rest, for: Commands.help)
       guard let name = parsed.positionals.first else { return console.writeOut(overview) }

@@ -40,6 +40,7 @@ enum TableRenderer {
     facts.add(["Seed", String(settings.seed)])
     facts.add(["Pairing", settings.pairing])
     facts.add(["Horizon", ReportText.horizon(summary)])
+    if settings.mode == .montecarlo { facts.add(["Kernel", summary.run.kernel]) }
     text += facts.render()
     return text
   }

@@ -32,6 +32,28 @@ enum Commands {
         name: "percentiles", valueName: "LIST",
         help: "percentile levels, e.g. 5,50,95", defaultDescription: "the scenario's report.percentiles"),
       OptionSpec(name: "quiet", short: "q", help: "no progress line on stderr"),
+      kernelOption,
+    ])
+
+  static let kernelNames = KernelChoice.allCases.map(\.rawValue)
+
+  static let kernelOption = OptionSpec(
+    name: "kernel", valueName: "KERNEL",
+    help: "individual persons, aggregated groups (large cohorts), or the faster for the scenario",
+    allowedValues: kernelNames, defaultDescription: "auto")
+
+  static let bench = CommandSpec(
+    name: "bench",
+    summary: "Measure simulation throughput on a scenario and predict run times.",
+    positionals: [PositionalSpec(name: "SCENARIO", help: "scenario file (JSON), or - for stdin")],
+    options: [
+      OptionSpec(
+        name: "iterations", short: "n", valueName: "N", help: "iterations to time",
+        defaultDescription: "2000"),
+      OptionSpec(
+        name: "threads", short: "t", valueName: "T", help: "worker threads",
+        defaultDescription: "all cores"),
+      kernelOption,
     ])
 
   static let validate = CommandSpec(
@@ -44,8 +66,10 @@ enum Commands {
 
   static let help = CommandSpec(
     name: "help", summary: "Show the help of a command.",
-    positionals: [PositionalSpec(name: "COMMAND", help: "run, validate or help", optional: true)],
+    positionals: [
+      PositionalSpec(name: "COMMAND", help: "run, validate, bench or help", optional: true)
+    ],
     options: [])
 
-  static let all = [run, validate, help]
+  static let all = [run, validate, bench, help]
 }
