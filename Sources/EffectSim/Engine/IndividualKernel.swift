@@ -41,12 +41,17 @@ struct IndividualKernel {
   private let leaveOffset: Int
   private let boundOffset: Int
 
-  /// Half-cycles per (arm, year, state, charge class), then the same for the current person
-  /// (when some charge depends on person-scope parameters), then persons per
+  /// Half-cycles per (arm, year, state, charge class), then persons per
   /// (`occupancyAt` index, arm, state).
   private var scratch: [Int]
   private let countSize: Int
   private let atOffset: Int
+
+  /// Person-dependent charges are priced per person from the change of the counts they read:
+  /// each term is one count cell, the charge (index into `personCharges`) and the amount it
+  /// adds to (`Tally.personAmounts` index). `before` holds the cells before the person.
+  private let priceTerms: [(cell: Int, charge: Int, amount: Int)]
+  private var before: [Int]
 
   init(model: Model) {
     states = model.stateCount
@@ -71,8 +76,23 @@ struct IndividualKernel {
     fast = [UInt64](repeating: 0, count: boundOffset + classes * states * states)
 
     countSize = 2 * model.years * states * model.chargeClassCount
-    atOffset = 2 * countSize
+    atOffset = countSize
     scratch = [Int](repeating: 0, count: atOffset + model.occupancyAt.count * 2 * states)
+    var terms: [(cell: Int, charge: Int, amount: Int)] = []
+    for (j, index) in personCharges.enumerated() {
+      let charge = model.charges[index]
+      for arm in 0..<2 where charge.arm == nil || charge.arm == arm {
+        for year in 0..<model.years {
+          for cls in 0..<model.chargeClassCount where charge.active[cls] {
+            terms.append((
+              cell: ((arm * model.years + year) * states + charge.state) * model.chargeClassCount + cls,
+              charge: j, amount: (arm * model.years + year) * model.targetCount + charge.target))
+          }
+        }
+      }
+    }
+    priceTerms = terms
+    before = [Int](repeating: 0, count: terms.count)
   }
 
   /// Cuts each entry's cycles since entry at every year, window-class and `occupancyAt` cycle.
@@ -145,7 +165,7 @@ struct IndividualKernel {
     let layout = Layout(
       states: states, classes: classes, stride: stride, chargeClasses: chargeClasses, years: years,
       destinationOffset: destinationOffset, countOffset: countOffset, leaveOffset: leaveOffset,
-      boundOffset: boundOffset, counts: trackPerson ? countSize : 0, atOffset: atOffset,
+      boundOffset: boundOffset, atOffset: atOffset,
       weightEnd: weightEnd)
     var personCycles = 0
 
@@ -163,7 +183,8 @@ struct IndividualKernel {
             load(tables)
           }
           if trackPerson {
-            try tables.evaluateCharges(model, personOnly: true, iteration: iteration)
+            try tables.evaluateCharges(model, indices: personCharges, iteration: iteration)
+            for (t, term) in priceTerms.enumerated() { before[t] = scratch[term.cell] }
           }
         }
         let x = rng.next53()
@@ -180,7 +201,12 @@ struct IndividualKernel {
           }
         }
         personCycles += 2 * cycles
-        if trackPerson { pricePerson(model, tables, into: &tally) }
+        if trackPerson {
+          for (t, term) in priceTerms.enumerated() where scratch[term.cell] != before[t] {
+            tally.personAmounts[term.amount] += Double(scratch[term.cell] - before[t]) * 0.5
+              * tables.chargeRates[personCharges[term.charge]]
+          }
+        }
       }
     }
 
@@ -199,8 +225,6 @@ struct IndividualKernel {
   private struct Layout {
     var states, classes, stride, chargeClasses, years: Int
     var destinationOffset, countOffset, leaveOffset, boundOffset: Int
-    /// Where this person's counts go: 0 (the iteration's) or the person's block.
-    var counts: Int
     var atOffset: Int
     /// Half-cycles of a cycle counted in the state after its transition: 0, 1 or 2.
     var weightEnd: Int
@@ -229,8 +253,8 @@ struct IndividualKernel {
         scratch[layout.atOffset + (marker * 2 + 1) * states + b] += 1
       }
       // Count index of (arm, year, state, class) = base + state · chargeClasses.
-      let baseI = layout.counts + year * states * layout.chargeClasses + chargeClass
-      let baseC = layout.counts + (layout.years + year) * states * layout.chargeClasses + chargeClass
+      let baseI = year * states * layout.chargeClasses + chargeClass
+      let baseC = (layout.years + year) * states * layout.chargeClasses + chargeClass
       let tableI = transitionClass * states
       let tableC = (layout.classes + transitionClass) * states
       let firstI = a
@@ -319,32 +343,6 @@ struct IndividualKernel {
       j += 1
     }
     return state
-  }
-
-  /// Prices the current person's person-dependent charges, then folds the person's counts
-  /// into the iteration's.
-  private mutating func pricePerson(_ model: Model, _ tables: IterationTables, into tally: inout Tally) {
-    for index in personCharges {
-      let charge = model.charges[index]
-      let rate = tables.chargeRates[index]
-      for arm in 0..<2 where charge.arm == nil || charge.arm == arm {
-        for year in 0..<model.years {
-          var halfCycles = 0
-          let base = countSize + ((arm * years + year) * states + charge.state) * chargeClasses
-          for cls in 0..<chargeClasses where charge.active[cls] {
-            halfCycles += scratch[base + cls]
-          }
-          if halfCycles != 0 {
-            tally.personAmounts[(arm * years + year) * model.targetCount + charge.target] +=
-              Double(halfCycles) * 0.5 * rate
-          }
-        }
-      }
-    }
-    for i in 0..<countSize where scratch[countSize + i] != 0 {
-      scratch[i] += scratch[countSize + i]
-      scratch[countSize + i] = 0
-    }
   }
 
   @inline(__always)

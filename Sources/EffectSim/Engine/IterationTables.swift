@@ -196,6 +196,14 @@ struct IterationTables {
     }
   }
 
+  /// Evaluates the per-cycle amounts of the charges at `indices`.
+  mutating func evaluateCharges(_ model: Model, indices: [Int], iteration: Int?) throws(RunError) {
+    for index in indices {
+      chargeRates[index] = try value(
+        of: model.charges[index].value, at: model.charges[index].path, model, iteration: iteration)
+    }
+  }
+
   mutating func evaluateLineItems(_ model: Model, iteration: Int?) throws(RunError) {
     for index in lineItemAmounts.indices { lineItemAmounts[index] = 0 }
     for item in model.lineItems {

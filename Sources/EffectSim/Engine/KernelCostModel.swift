@@ -6,15 +6,19 @@
 /// stays reproducible. The constants are nanoseconds measured by `swift run -c release Kernels`
 /// (Benchmarks/README.md); only their ratios matter.
 enum KernelCostModel {
+  /// Per iteration, either kernel: drawing parameters, building tables, accounting.
+  static let perIteration = 3000.0
   /// Individual kernel, per person-cycle (both arms counted).
-  static let individualPerPersonCycle = (coupled: 1.6, independent: 2.6)
-  /// Individual kernel, per person with person-scope draws, and per transition re-evaluated
-  /// for each person when transitions depend on person-scope parameters.
-  static let individualPerPerson = 40.0
+  static let individualPerPersonCycle = (coupled: 1.0, independent: 1.5)
+  /// Individual kernel, per person; and per person with person-scope draws (drawing,
+  /// evaluating and pricing them), plus per transition re-evaluated for each person when
+  /// transitions depend on person-scope parameters.
+  static let individualPerPerson = 20.0
+  static let individualPerPersonScope = 200.0
   static let individualPerPersonTransition = 25.0
-  /// Aggregated kernel, per group-cycle (scanning the joint states) and per binomial draw.
-  static let aggregatedPerJointState = 0.8
-  static let aggregatedPerDraw = 30.0
+  /// Aggregated kernel, per group-cycle and joint state (scanning), and per binomial draw.
+  static let aggregatedPerJointState = 0.36
+  static let aggregatedPerDraw = 13.5
 
   /// The kernel `auto` runs for `model`.
   static func choose(_ model: Model) -> Kernel {
@@ -45,14 +49,14 @@ enum KernelCostModel {
     }
     let perCycle = model.pairing == .coupled
       ? individualPerPersonCycle.coupled : individualPerPersonCycle.independent
-    var perPerson = 0.0
+    var perPerson = individualPerPerson
     if model.hasPersonScope {
-      perPerson = individualPerPerson
+      perPerson += individualPerPersonScope
       if model.transitionsDependOnPerson {
         perPerson += individualPerPersonTransition * Double(model.transitions.joined().count)
       }
     }
-    return personCycles * perCycle + persons * perPerson
+    return perIteration + personCycles * perCycle + persons * perPerson
   }
 
   /// Predicted nanoseconds of one iteration of the aggregated kernel, or `nil` when it cannot
@@ -67,7 +71,7 @@ enum KernelCostModel {
     let spread = model.pairing == .coupled ? 2.0 : Double(model.stateCount)
     let reachable = min(joint, spread * Double(model.stateCount))
     let draws = model.pairing == .coupled ? 2.0 : 3.0
-    var nanoseconds = 0.0
+    var nanoseconds = perIteration
     var firstSettled = model.horizon
     var pooled = 0.0
     for (entry, n) in entries.enumerated() where n > 0 {
@@ -89,5 +93,15 @@ enum KernelCostModel {
         * (joint * aggregatedPerJointState + occupied * draws * aggregatedPerDraw)
     }
     return nanoseconds
+  }
+}
+
+extension Simulation {
+  /// The cost model's prediction of one iteration's kernel time in seconds, per kernel
+  /// (`aggregated` is `nil` when that kernel cannot simulate `model` exactly). Relative
+  /// figures: they decide `--kernel auto`, they do not promise a wall time.
+  public static func predictedKernelSeconds(_ model: Model) -> (individual: Double, aggregated: Double?) {
+    (KernelCostModel.individualNanoseconds(model) * 1e-9,
+     KernelCostModel.aggregatedNanoseconds(model).map { $0 * 1e-9 })
   }
 }

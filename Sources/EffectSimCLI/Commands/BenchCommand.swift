@@ -28,7 +28,7 @@ enum BenchCommand {
       let seconds = Double(n) / perSecond
       return seconds < 120 ? String(format: "%.1f s", seconds) : String(format: "%.1f min", seconds / 60)
     }
-    let rows: [(String, String)] = [
+    var rows: [(String, String)] = [
       ("Scenario", model.scenario.name),
       ("Kernel", choice == .auto ? "\(run.kernel) (auto)" : run.kernel),
       ("Threads", String(run.threads)),
@@ -39,6 +39,11 @@ enum BenchCommand {
       ("100,000 iterations", "≈ " + duration(100_000) + ", results "
         + String(format: "%.0f MB", Double(Simulation.resultBytes(model, iterations: 100_000)) / 1e6)),
     ]
+    let predicted = Simulation.predictedKernelSeconds(model)
+    let micro = { (x: Double) in String(format: "%.0f µs", x * 1e6) }
+    rows.append((
+      "Cost model", "individual " + micro(predicted.individual) + ", aggregated "
+        + (predicted.aggregated.map(micro) ?? "not exact for this scenario") + " per iteration"))
     let width = rows.map(\.0.count).max() ?? 0
     for (label, value) in rows {
       console.writeOut(label.padding(toLength: width + 2, withPad: " ", startingAt: 0) + value + "\n")
