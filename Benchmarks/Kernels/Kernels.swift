@@ -6,6 +6,19 @@ import EffectSim
 // measured in the same run.
 // Run: swift run -c release Kernels [--json] [--repeats N]
 
+/// One arm's transitions: the effect during the first 18 months, relapse and exits after.
+func transitions(effect: String) -> String {
+  """
+  [{"from": "benefit", "to": "job", "p": "0.8 * reach(\(effect), 18)", "cycles": [0, 18]},
+   {"from": "benefit", "to": "education", "p": "0.2 * reach(\(effect), 18)", "cycles": [0, 18]},
+   {"from": "benefit", "to": "flexjob", "p": 0.002, "cycles": [18]},
+   {"from": "benefit", "to": "pension", "p": 0.003, "cycles": [18]},
+   {"from": "job", "to": "benefit", "p": "perCycle(relapse)", "cycles": [18]},
+   {"from": "education", "to": "benefit", "p": "perCycle(relapse)", "cycles": [18]},
+   {"from": "benefit", "to": "dropout", "p": 0.004}]
+  """
+}
+
 /// Six states, monthly, 10 years, two transition windows ([0, 18) and [18, ...)).
 func sixStates(persons: Int, pairing: String, spread: String = "start") -> String {
   """
@@ -20,22 +33,8 @@ func sixStates(persons: Int, pairing: String, spread: String = "start") -> Strin
      {"id": "pension", "costs": [{"area": "Overførsler", "perCycle": 15000}]},
      {"id": "dropout", "costs": [{"area": "Overførsler", "perCycle": 11500}]}],
    "arms": {
-     "intervention": {"transitions": [
-       {"from": "benefit", "to": "job", "p": "0.8 * reach(ips, 18)", "cycles": [0, 18]},
-       {"from": "benefit", "to": "education", "p": "0.2 * reach(ips, 18)", "cycles": [0, 18]},
-       {"from": "benefit", "to": "flexjob", "p": 0.002, "cycles": [18]},
-       {"from": "benefit", "to": "pension", "p": 0.003, "cycles": [18]},
-       {"from": "job", "to": "benefit", "p": "perCycle(relapse)", "cycles": [18]},
-       {"from": "education", "to": "benefit", "p": "perCycle(relapse)", "cycles": [18]},
-       {"from": "benefit", "to": "dropout", "p": 0.004}]},
-     "control": {"transitions": [
-       {"from": "benefit", "to": "job", "p": "0.8 * reach(sau, 18)", "cycles": [0, 18]},
-       {"from": "benefit", "to": "education", "p": "0.2 * reach(sau, 18)", "cycles": [0, 18]},
-       {"from": "benefit", "to": "flexjob", "p": 0.002, "cycles": [18]},
-       {"from": "benefit", "to": "pension", "p": 0.003, "cycles": [18]},
-       {"from": "job", "to": "benefit", "p": "perCycle(relapse)", "cycles": [18]},
-       {"from": "education", "to": "benefit", "p": "perCycle(relapse)", "cycles": [18]},
-       {"from": "benefit", "to": "dropout", "p": 0.004}]}},
+     "intervention": {"transitions": \(transitions(effect: "ips"))},
+     "control": {"transitions": \(transitions(effect: "sau"))}},
    "cohort": {"intake": [{"year": 2020, "count": \(persons), "spread": "\(spread)"}]}}
   """
 }

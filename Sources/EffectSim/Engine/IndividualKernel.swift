@@ -290,28 +290,14 @@ struct IndividualKernel {
         var k = from
         while k < to && (leaveI | leaveC) != 0 {
           if leaveI != 0 {
-            let x = generator.next53()
-            if x < leaveI {
-              let nextI = step(fast, layout, table: tableI + a, from: a, x: x)
-              if nextI != a {
-                scratch[baseI + a * layout.chargeClasses] += 2 * (k + 1 - runI)
-                runI = k + 1
-                a = nextI
-                leaveI = fast[layout.leaveOffset + tableI + a]
-              }
-            }
+            moveAlone(
+              &a, leave: &leaveI, run: &runI, table: tableI, base: baseI, cycle: k, fast, layout,
+              scratch, &generator)
           }
           if leaveC != 0 {
-            let x = generator.next53()
-            if x < leaveC {
-              let nextC = step(fast, layout, table: tableC + b, from: b, x: x)
-              if nextC != b {
-                scratch[baseC + b * layout.chargeClasses] += 2 * (k + 1 - runC)
-                runC = k + 1
-                b = nextC
-                leaveC = fast[layout.leaveOffset + tableC + b]
-              }
-            }
+            moveAlone(
+              &b, leave: &leaveC, run: &runC, table: tableC, base: baseC, cycle: k, fast, layout,
+              scratch, &generator)
           }
           k += 1
         }
@@ -327,6 +313,24 @@ struct IndividualKernel {
       }
     }
     rng = generator
+  }
+
+  /// One arm's cycle under independent pairing: its own uniform, and on a move the stretch of
+  /// the state left is counted.
+  @inline(__always)
+  private static func moveAlone(
+    _ state: inout Int, leave: inout UInt64, run: inout Int, table: Int, base: Int, cycle: Int,
+    _ fast: UnsafeBufferPointer<UInt64>, _ layout: Layout, _ scratch: UnsafeMutableBufferPointer<Int>,
+    _ generator: inout Xoshiro256PlusPlus
+  ) {
+    let x = generator.next53()
+    guard x < leave else { return }
+    let next = step(fast, layout, table: table + state, from: state, x: x)
+    guard next != state else { return }
+    scratch[base + state * layout.chargeClasses] += 2 * (cycle + 1 - run)
+    run = cycle + 1
+    state = next
+    leave = fast[layout.leaveOffset + table + state]
   }
 
   /// The destination of a person in `table` whose uniform is `x`: the first outgoing move

@@ -7,26 +7,16 @@ extension Simulation {
   public static func kernelOnly(
     _ model: Model, kernel: Kernel, iterations: Int, seed: UInt64
   ) throws(RunError) -> Double {
-    var tables = IterationTables(model: model)
-    var tally = Tally(model: model)
-    var individual = kernel == .individual ? IndividualKernel(model: model) : nil
-    var aggregated: AggregatedKernel?
-    if kernel == .aggregated {
-      do throws(PersonStrata.Unsupported) {
-        aggregated = try AggregatedKernel(model: model)
-      } catch {
-        throw RunError(path: "", message: error.message, iteration: nil)
-      }
+    var worker: Worker
+    do throws(PersonStrata.Unsupported) {
+      worker = try Worker(model: model, layout: MetricLayout(model: model), kernel: kernel)
+    } catch {
+      throw RunError(path: "", message: error.message, iteration: nil)
     }
     var personCycles = 0.0
     for iteration in 0..<iterations {
-      var rng = Xoshiro256PlusPlus(seed: seed, stream: UInt64(iteration))
-      try tables.drawIterationParameters(model, &rng, iteration: iteration)
-      try tables.prepareIteration(model, iteration: iteration)
-      tally.reset()
-      try individual?.run(model, &tables, &rng, into: &tally, iteration: iteration)
-      try aggregated?.run(model, &tables, &rng, into: &tally, iteration: iteration)
-      personCycles += tally.personCycles
+      try worker.simulate(iteration, seed: seed)
+      personCycles += worker.tally.personCycles
     }
     return personCycles
   }

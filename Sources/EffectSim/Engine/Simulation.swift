@@ -191,7 +191,7 @@ private final class SharedRunState: Sendable {
 }
 
 /// One worker's scratch: allocated once per worker, reused for every iteration it runs.
-private struct Worker {
+struct Worker {
   let model: Model
   let layout: MetricLayout
   var tables: IterationTables
@@ -217,8 +217,8 @@ private struct Worker {
     blockMetrics = [Double](repeating: 0, count: Simulation.blockSize * layout.count)
   }
 
-  /// Simulates `iteration` and records its metrics in row `slot` of the block.
-  mutating func iterate(_ iteration: Int, seed: UInt64, slot: Int) throws(RunError) {
+  /// Simulates the cohort of `iteration` into `tally`: its draws, its tables, the kernel.
+  mutating func simulate(_ iteration: Int, seed: UInt64) throws(RunError) {
     var rng = Xoshiro256PlusPlus(seed: seed, stream: UInt64(iteration))
     try tables.drawIterationParameters(model, &rng, iteration: iteration)
     try tables.prepareIteration(model, iteration: iteration)
@@ -226,6 +226,11 @@ private struct Worker {
     // Optional chaining mutates the kernel in place: no copy of its scratch.
     try individual?.run(model, &tables, &rng, into: &tally, iteration: iteration)
     try aggregated?.run(model, &tables, &rng, into: &tally, iteration: iteration)
+  }
+
+  /// Simulates `iteration` and records its metrics in row `slot` of the block.
+  mutating func iterate(_ iteration: Int, seed: UInt64, slot: Int) throws(RunError) {
+    try simulate(iteration, seed: seed)
     let (model, tally, tables, layout) = (self.model, self.tally, self.tables, self.layout)
     let width = layout.count
     blockMetrics.withUnsafeMutableBufferPointer { block in
