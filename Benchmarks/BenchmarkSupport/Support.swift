@@ -139,8 +139,13 @@ public struct BenchmarkSuite {
   /// Peak resident memory of this process so far, in bytes.
   public static func peakMemory() -> Double {
     var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    return Double(usage.ru_maxrss) * 1024
+    #if os(Linux)
+      getrusage(RUSAGE_SELF.rawValue, &usage)
+      return Double(usage.ru_maxrss) * 1024  // kilobytes on Linux
+    #else
+      getrusage(RUSAGE_SELF, &usage)
+      return Double(usage.ru_maxrss)  // bytes on Darwin
+    #endif
   }
 
   /// Three significant digits with an SI prefix: 6.21e8 → "621M".

@@ -89,10 +89,16 @@ public enum Simulation {
     let blocks = (iterations + blockSize - 1) / blockSize
     let shared = SharedRunState(blocks: blocks, iterations: iterations)
 
-    DispatchQueue.concurrentPerform(iterations: threads) { _ in
+    // Each worker gets its own compiled copy of the model, compiled here one after the other
+    // so that no two workers' objects share a cache line: the model's arrays are retained and
+    // released per person (parameter draws, expressions), and reference counts written from
+    // two cores would bounce their cache line between them.
+    let models = [model] + (1..<threads).map { _ in (try? Model(model.scenario)) ?? model }
+
+    DispatchQueue.concurrentPerform(iterations: threads) { index in
       var worker: Worker
       do throws(PersonStrata.Unsupported) {
-        worker = try Worker(model: model, layout: layout, kernel: kernel)
+        worker = try Worker(model: models[index], layout: layout, kernel: kernel)
       } catch {
         // `kernel(for:choice:)` has ruled this out.
         shared.recordFailure(RunError(path: "", message: error.message, iteration: nil), at: 0)
