@@ -14,7 +14,7 @@ enum KernelCostModel {
   /// evaluating and pricing them), plus per transition re-evaluated for each person when
   /// transitions depend on person-scope parameters.
   static let individualPerPerson = 20.0
-  static let individualPerPersonScope = 200.0
+  static let individualPerPersonScope = 120.0
   static let individualPerPersonTransition = 25.0
   /// Aggregated kernel, per group-cycle and joint state (scanning), and per binomial draw.
   static let aggregatedPerJointState = 0.36
