@@ -1,9 +1,10 @@
+import Foundation
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import Foundation
 
 /// Timing for the benchmark suites, in the spirit of package-benchmark without the dependency:
 /// a warm-up, repeated timed runs, the median and spread of the rates, a black hole that keeps
@@ -71,14 +72,16 @@ public struct BenchmarkSuite {
       let start = ContinuousClock.now
       let work = try body()
       let elapsed = start.duration(to: .now)
-      let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+      let seconds =
+        Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
       BlackHole.consume(work)
       rates.append(seconds > 0 ? work / seconds : 0)
     }
     let result = Result(name: name, unit: unit, rates: rates, note: note)
     results.append(result)
     if !json {
-      FileHandle.standardError.write(Data("  \(name): \(Self.format(result.median)) \(unit)/s\n".utf8))
+      FileHandle.standardError.write(
+        Data("  \(name): \(Self.format(result.median)) \(unit)/s\n".utf8))
     }
     return result.median
   }
@@ -98,7 +101,8 @@ public struct BenchmarkSuite {
     var rows = [header]
     for result in results {
       rows.append([
-        result.name, Self.format(result.median), result.rates.count > 1 ? result.unit + "/s" : result.unit,
+        result.name, Self.format(result.median),
+        result.rates.count > 1 ? result.unit + "/s" : result.unit,
         result.rates.count > 1 ? String(format: "±%.1f %%", 50 * result.spread) : "",
         String(result.rates.count), result.note,
       ])
@@ -112,19 +116,25 @@ public struct BenchmarkSuite {
           : String(repeating: " ", count: widths[column] - cell.count) + cell
       }
       lines.append("| " + cells.joined(separator: " | ") + " |")
-      if index == 0 { lines.append("|" + widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "|") + "|") }
+      if index == 0 {
+        lines.append(
+          "|" + widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "|") + "|")
+      }
     }
     return lines.joined(separator: "\n")
   }
 
   public func jsonDocument() -> String {
     let entries = results.map { result -> [String: Any] in
-      ["name": result.name, "unit": result.unit, "median": result.median, "spread": result.spread,
-       "rates": result.rates, "note": result.note]
+      [
+        "name": result.name, "unit": result.unit, "median": result.median, "spread": result.spread,
+        "rates": result.rates, "note": result.note,
+      ]
     }
     let document: [String: Any] = ["suite": name, "machine": Self.machine(), "results": entries]
-    let data = (try? JSONSerialization.data(
-      withJSONObject: document, options: [.prettyPrinted, .sortedKeys])) ?? Data()
+    let data =
+      (try? JSONSerialization.data(
+        withJSONObject: document, options: [.prettyPrinted, .sortedKeys])) ?? Data()
     return String(decoding: data, as: UTF8.self)
   }
 

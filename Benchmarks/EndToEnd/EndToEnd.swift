@@ -25,8 +25,11 @@ func runCLI(_ path: String, threads: Int) -> [String: Any] {
     writeOut: { text in out.withLock { $0 += text } }, writeError: { _ in }, readInput: { nil },
     stdoutIsTerminal: false, stderrIsTerminal: false)
   let code = EffectSimCommand.main(
-    ["run", path, "--iterations", String(iterations), "--threads", String(threads), "--format", "json",
-     "--quiet", "--kernel", kernelName], console: console)
+    [
+      "run", path, "--iterations", String(iterations), "--threads", String(threads), "--format",
+      "json",
+      "--quiet", "--kernel", kernelName,
+    ], console: console)
   let text = out.withLock { $0 }
   guard code == .success,
     let json = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
@@ -45,23 +48,31 @@ for file in files {
     _ = runCLI(path, threads: 1)
     return Double(iterations)
   }
-  let all = suite.measure("\(name), \(cores) threads", unit: "iterations", note: "kernel \(kernel)") {
+  let all = suite.measure("\(name), \(cores) threads", unit: "iterations", note: "kernel \(kernel)")
+  {
     _ = runCLI(path, threads: cores)
     return Double(iterations)
   }
   let perIteration = personCycles / Double(iterations)
-  suite.record("\(name), person-cycles/s, \(cores) threads", value: all * perIteration, unit: "person-cycles/s")
-  suite.record("\(name), parallel efficiency", value: all / (one * Double(cores)), unit: "", note: "target ≥ 0.9")
+  suite.record(
+    "\(name), person-cycles/s, \(cores) threads", value: all * perIteration, unit: "person-cycles/s"
+  )
+  suite.record(
+    "\(name), parallel efficiency", value: all / (one * Double(cores)), unit: "",
+    note: "target ≥ 0.9")
   guard let bytes = FileManager.default.contents(atPath: path),
     let model = try? Model.load(Array(bytes))
   else { continue }
-  let chosen = (try? Simulation.kernel(for: model, choice: KernelChoice(rawValue: kernelName) ?? .auto))
+  let chosen =
+    (try? Simulation.kernel(for: model, choice: KernelChoice(rawValue: kernelName) ?? .auto))
     ?? .individual
   let kernelOnly = suite.measure("\(name), kernel only, 1 thread", unit: "iterations") {
-    let cycles = (try? Simulation.kernelOnly(model, kernel: chosen, iterations: iterations, seed: 1)) ?? 0
+    let cycles =
+      (try? Simulation.kernelOnly(model, kernel: chosen, iterations: iterations, seed: 1)) ?? 0
     return cycles / perIteration
   }
-  suite.record("\(name), end-to-end / kernel only", value: one / kernelOnly, unit: "", note: "target ≥ 0.7")
+  suite.record(
+    "\(name), end-to-end / kernel only", value: one / kernelOnly, unit: "", note: "target ≥ 0.7")
 }
 suite.record("peak memory", value: BenchmarkSuite.peakMemory() / 1e6, unit: "MB")
 suite.report()

@@ -47,8 +47,9 @@ func model(_ json: String) -> Model {
 
 func kernelRate(_ model: Model, _ kernel: Kernel, iterations: Int) -> () -> Double {
   {
-    do { return try Simulation.kernelOnly(model, kernel: kernel, iterations: iterations, seed: 1) }
-    catch { fatalError("\(error)") }
+    do {
+      return try Simulation.kernelOnly(model, kernel: kernel, iterations: iterations, seed: 1)
+    } catch { fatalError("\(error)") }
   }
 }
 
@@ -70,7 +71,8 @@ let coupledRate = suite.measure(
 let independentRate = suite.measure(
   "individual, independent, 300 persons", unit: "person-cycles",
   kernelRate(independent, .individual, iterations: 300))
-suite.record("individual coupled / limit", value: coupledRate / limit, unit: "×", note: "target ≥ 1.0")
+suite.record(
+  "individual coupled / limit", value: coupledRate / limit, unit: "×", note: "target ≥ 1.0")
 suite.record(
   "individual independent / limit", value: independentRate / limit, unit: "×", note: "target ≥ 0.6")
 

@@ -129,7 +129,8 @@ struct AggregatedKernel {
       personCycles += 2 * n * cycles
       var left = n
       for s in 0..<strata.count where left > 0 {
-        let x = s == strata.count - 1 ? left : Binomial.sample(n: left, p: strataRatios[s], using: &rng)
+        let x =
+          s == strata.count - 1 ? left : Binomial.sample(n: left, p: strataRatios[s], using: &rng)
         entering[s * horizon + entry] = x
         if x > 0 { occupied[s] = true }
         left -= x
@@ -141,7 +142,9 @@ struct AggregatedKernel {
     if !model.transitionsDependOnPerson { buildJoint(model, tables, set: 0) }
     if strata.split {
       for s in 0..<strata.count where occupied[s] {
-        for (d, draw) in model.personDraws.enumerated() { tables.values[draw.slot] = strata.values[s][d] }
+        for (d, draw) in model.personDraws.enumerated() {
+          tables.values[draw.slot] = strata.values[s][d]
+        }
         try tables.evaluate(model.personDerived, model, iteration: iteration)
         if model.transitionsDependOnPerson {
           try tables.buildTransitions(model, iteration: iteration)
@@ -266,7 +269,8 @@ struct AggregatedKernel {
   ) {
     var left = n
     for cell in 0..<count {
-      let x = cell == count - 1
+      let x =
+        cell == count - 1
         ? left : Binomial.sample(n: left, p: ratios[cells + cell], using: &rng)
       if x > 0 {
         let d = Int(destinations[cells + cell])
@@ -293,8 +297,11 @@ struct AggregatedKernel {
         for arm in 0..<2 where charge.arm == nil || charge.arm == arm {
           for year in 0..<model.years {
             var halfCycles = 0
-            let base = s * size + ((arm * model.years + year) * states + charge.state) * chargeClasses
-            for cls in 0..<chargeClasses where charge.active[cls] { halfCycles += counts[base + cls] }
+            let base =
+              s * size + ((arm * model.years + year) * states + charge.state) * chargeClasses
+            for cls in 0..<chargeClasses where charge.active[cls] {
+              halfCycles += counts[base + cls]
+            }
             if halfCycles != 0 {
               tally.personAmounts[(arm * model.years + year) * model.targetCount + charge.target] +=
                 Double(halfCycles) * 0.5 * rate
@@ -428,7 +435,8 @@ struct AggregatedKernel {
   /// `occupancyAt` cycle, so that it moves and is counted like every other such group.
   static func settleCycle(_ model: Model) -> Int {
     let lastAt = model.occupancyAt.filter { $0 < model.horizon }.max().map { $0 + 1 } ?? 0
-    let lastChargeCut = model.chargeClassOf.firstIndex { Int($0) == model.chargeClassCount - 1 } ?? 0
+    let lastChargeCut =
+      model.chargeClassOf.firstIndex { Int($0) == model.chargeClassCount - 1 } ?? 0
     let lastTransitionCut = model.transitionClasses[model.transitionClasses.count - 1].from
     return max(lastTransitionCut, lastChargeCut, lastAt)
   }

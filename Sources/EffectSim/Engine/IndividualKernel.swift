@@ -84,9 +84,12 @@ struct IndividualKernel {
       for arm in 0..<2 where charge.arm == nil || charge.arm == arm {
         for year in 0..<model.years {
           for cls in 0..<model.chargeClassCount where charge.active[cls] {
-            terms.append((
-              cell: ((arm * model.years + year) * states + charge.state) * model.chargeClassCount + cls,
-              charge: j, amount: (arm * model.years + year) * model.targetCount + charge.target))
+            terms.append(
+              (
+                cell: ((arm * model.years + year) * states + charge.state) * model.chargeClassCount
+                  + cls,
+                charge: j, amount: (arm * model.years + year) * model.targetCount + charge.target
+              ))
           }
         }
       }
@@ -203,7 +206,8 @@ struct IndividualKernel {
         personCycles += 2 * cycles
         if trackPerson {
           for (t, term) in priceTerms.enumerated() where scratch[term.cell] != before[t] {
-            tally.personAmounts[term.amount] += Double(scratch[term.cell] - before[t]) * 0.5
+            tally.personAmounts[term.amount] +=
+              Double(scratch[term.cell] - before[t]) * 0.5
               * tables.chargeRates[personCharges[term.charge]]
           }
         }
@@ -320,7 +324,8 @@ struct IndividualKernel {
   @inline(__always)
   private static func moveAlone(
     _ state: inout Int, leave: inout UInt64, run: inout Int, table: Int, base: Int, cycle: Int,
-    _ fast: UnsafeBufferPointer<UInt64>, _ layout: Layout, _ scratch: UnsafeMutableBufferPointer<Int>,
+    _ fast: UnsafeBufferPointer<UInt64>, _ layout: Layout,
+    _ scratch: UnsafeMutableBufferPointer<Int>,
     _ generator: inout Xoshiro256PlusPlus
   ) {
     let x = generator.next53()

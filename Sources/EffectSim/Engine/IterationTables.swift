@@ -251,7 +251,8 @@ struct IterationTables {
       } catch {
         // The slow path, for its message.
         let charge = model.charges[index]
-        chargeRates[index] = try value(of: charge.value, at: charge.path, model, iteration: iteration)
+        chargeRates[index] = try value(
+          of: charge.value, at: charge.path, model, iteration: iteration)
       }
     }
   }

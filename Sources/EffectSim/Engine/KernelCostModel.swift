@@ -47,7 +47,8 @@ enum KernelCostModel {
       persons += Double(n)
       personCycles += 2 * Double(n) * Double(model.horizon - entry)
     }
-    let perCycle = model.pairing == .coupled
+    let perCycle =
+      model.pairing == .coupled
       ? individualPerPersonCycle.coupled : individualPerPersonCycle.independent
     var perPerson = individualPerPerson
     if model.hasPersonScope {
@@ -79,8 +80,10 @@ enum KernelCostModel {
       let kinds = min(Double(strata.count), Double(n))
       let cycles = Double(min(settle, model.horizon - entry))
       let occupied = min(perStratum, reachable)
-      nanoseconds += kinds * cycles * (joint * aggregatedPerJointState
-        + occupied * draws * aggregatedPerDraw)
+      nanoseconds +=
+        kinds * cycles
+        * (joint * aggregatedPerJointState
+          + occupied * draws * aggregatedPerDraw)
       if entry + settle < model.horizon {
         firstSettled = min(firstSettled, entry + settle)
         pooled += Double(n)
@@ -89,7 +92,8 @@ enum KernelCostModel {
     if pooled > 0 {
       let kinds = min(Double(strata.count), pooled)
       let occupied = min(max(1, pooled / Double(strata.count)), reachable)
-      nanoseconds += kinds * Double(model.horizon - firstSettled)
+      nanoseconds +=
+        kinds * Double(model.horizon - firstSettled)
         * (joint * aggregatedPerJointState + occupied * draws * aggregatedPerDraw)
     }
     return nanoseconds
@@ -100,8 +104,12 @@ extension Simulation {
   /// The cost model's prediction of one iteration's kernel time in seconds, per kernel
   /// (`aggregated` is `nil` when that kernel cannot simulate `model` exactly). Relative
   /// figures: they decide `--kernel auto`, they do not promise a wall time.
-  public static func predictedKernelSeconds(_ model: Model) -> (individual: Double, aggregated: Double?) {
-    (KernelCostModel.individualNanoseconds(model) * 1e-9,
-     KernelCostModel.aggregatedNanoseconds(model).map { $0 * 1e-9 })
+  public static func predictedKernelSeconds(_ model: Model) -> (
+    individual: Double, aggregated: Double?
+  ) {
+    (
+      KernelCostModel.individualNanoseconds(model) * 1e-9,
+      KernelCostModel.aggregatedNanoseconds(model).map { $0 * 1e-9 }
+    )
   }
 }

@@ -39,9 +39,10 @@ struct PersonStrata: Sendable {
     for draw in model.personDraws {
       guard case .discrete(let options, let weights) = draw.distribution else {
         let name = model.parameterNames[draw.slot]
-        return .failure(Unsupported(
-          message: "the person-scope parameter \"\(name)\" has a continuous distribution; people"
-            + " who differ continuously cannot be moved in groups; use --kernel individual"))
+        return .failure(
+          Unsupported(
+            message: "the person-scope parameter \"\(name)\" has a continuous distribution; people"
+              + " who differ continuously cannot be moved in groups; use --kernel individual"))
       }
       let total = weights.reduce(0, +)
       var nextValues: [[Double]] = []
@@ -55,9 +56,10 @@ struct PersonStrata: Sendable {
       values = nextValues
       probabilities = nextProbabilities
       guard values.count <= limit else {
-        return .failure(Unsupported(
-          message: "the person-scope parameters combine into more than \(limit) kinds of person;"
-            + " use --kernel individual"))
+        return .failure(
+          Unsupported(
+            message: "the person-scope parameters combine into more than \(limit) kinds of person;"
+              + " use --kernel individual"))
       }
     }
     return .success(PersonStrata(values: values, probabilities: probabilities, split: true))

@@ -14,10 +14,12 @@ enum BenchCommand {
     let timed: RunSummary
     do {
       // A short warm-up, so the timed run does not pay for first-touch page faults.
-      let warmUp = RunOptions(iterations: min(iterations, 64), seed: 2, threads: threads, kernel: choice)
+      let warmUp = RunOptions(
+        iterations: min(iterations, 64), seed: 2, threads: threads, kernel: choice)
       _ = try Simulation.monteCarlo(model, options: warmUp)
       timed = try Simulation.monteCarlo(
-        model, options: RunOptions(iterations: iterations, seed: 1, threads: threads, kernel: choice))
+        model,
+        options: RunOptions(iterations: iterations, seed: 1, threads: threads, kernel: choice))
     } catch {
       throw CommandFailure(code: .dataError, message: "run error: \(error)")
     }
@@ -26,7 +28,8 @@ enum BenchCommand {
     func duration(_ n: Int) -> String {
       guard perSecond > 0 else { return "-" }
       let seconds = Double(n) / perSecond
-      return seconds < 120 ? String(format: "%.1f s", seconds) : String(format: "%.1f min", seconds / 60)
+      return seconds < 120
+        ? String(format: "%.1f s", seconds) : String(format: "%.1f min", seconds / 60)
     }
     var rows: [(String, String)] = [
       ("Scenario", model.scenario.name),
@@ -34,19 +37,30 @@ enum BenchCommand {
       ("Threads", String(run.threads)),
       ("Iterations", "\(iterations) in " + String(format: "%.3f s", run.seconds)),
       ("Iterations/s", String(format: "%.0f", perSecond)),
-      ("Person-cycles/s", String(format: "%.3g", run.personCyclesPerSecond) + " (both arms counted)"),
+      (
+        "Person-cycles/s",
+        String(format: "%.3g", run.personCyclesPerSecond) + " (both arms counted)"
+      ),
       ("10,000 iterations", "≈ " + duration(10_000)),
-      ("100,000 iterations", "≈ " + duration(100_000) + ", results "
-        + String(format: "%.0f MB", Double(Simulation.resultBytes(model, iterations: 100_000)) / 1e6)),
+      (
+        "100,000 iterations",
+        "≈ " + duration(100_000) + ", results "
+          + String(
+            format: "%.0f MB", Double(Simulation.resultBytes(model, iterations: 100_000)) / 1e6)
+      ),
     ]
     let predicted = Simulation.predictedKernelSeconds(model)
     let micro = { (x: Double) in String(format: "%.0f µs", x * 1e6) }
-    rows.append((
-      "Cost model", "individual " + micro(predicted.individual) + ", aggregated "
-        + (predicted.aggregated.map(micro) ?? "not exact for this scenario") + " per iteration"))
+    rows.append(
+      (
+        "Cost model",
+        "individual " + micro(predicted.individual) + ", aggregated "
+          + (predicted.aggregated.map(micro) ?? "not exact for this scenario") + " per iteration"
+      ))
     let width = rows.map(\.0.count).max() ?? 0
     for (label, value) in rows {
-      console.writeOut(label.padding(toLength: width + 2, withPad: " ", startingAt: 0) + value + "\n")
+      console.writeOut(
+        label.padding(toLength: width + 2, withPad: " ", startingAt: 0) + value + "\n")
     }
   }
 }

@@ -6,7 +6,8 @@ import Testing
 /// `--kernel` on `run`, and `bench`.
 @Suite struct KernelCommandTests {
   private func withoutRun(_ text: String) throws -> String {
-    var json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    var json = try #require(
+      try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     json["run"] = nil
     let data = try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys])
     return String(decoding: data, as: UTF8.self)
@@ -16,8 +17,11 @@ import Testing
   func outputIsIdenticalForAnyThreadCount(kernel: String) throws {
     let outputs = try ["1", "2", "5"].map { threads in
       let result = effectsim(
-        ["run", "-", "--iterations", "300", "--seed", "3", "--threads", threads, "--format", "json",
-         "--kernel", kernel], input: smallScenario)
+        [
+          "run", "-", "--iterations", "300", "--seed", "3", "--threads", threads, "--format",
+          "json",
+          "--kernel", kernel,
+        ], input: smallScenario)
       #expect(result.code == 0, "\(result.err)")
       #expect(result.out.contains("\"kernel\""))
       return try withoutRun(result.out)
@@ -27,7 +31,8 @@ import Testing
   }
 
   @Test func theTableNamesTheKernel() {
-    let result = effectsim(["run", "-", "--iterations", "50", "--kernel", "aggregated"], input: smallScenario)
+    let result = effectsim(
+      ["run", "-", "--iterations", "50", "--kernel", "aggregated"], input: smallScenario)
     #expect(result.code == 0, "\(result.err)")
     #expect(result.out.contains("Kernel") && result.out.contains("aggregated"))
   }
@@ -37,7 +42,8 @@ import Testing
       of: #"{"discrete": {"values": [11000, 15000], "weights": [1, 1]}, "scope": "person"}"#,
       with: #"{"uniform": {"min": 11000, "max": 15000}, "scope": "person"}"#)
     #expect(scenario != smallScenario)
-    let result = effectsim(["run", "-", "--iterations", "50", "--kernel", "aggregated"], input: scenario)
+    let result = effectsim(
+      ["run", "-", "--iterations", "50", "--kernel", "aggregated"], input: scenario)
     #expect(result.code == 65)
     #expect(result.err.contains("\"level\""), "\(result.err)")
     let unknown = effectsim(["run", "-", "--kernel", "fast"], input: smallScenario)
@@ -45,11 +51,13 @@ import Testing
   }
 
   @Test func benchReportsRatesAndPredictions() {
-    let result = effectsim(["bench", "-", "--iterations", "100", "--threads", "1"], input: smallScenario)
+    let result = effectsim(
+      ["bench", "-", "--iterations", "100", "--threads", "1"], input: smallScenario)
     #expect(result.code == 0, "\(result.err)")
-    for label in ["Kernel", "Threads", "Iterations/s", "Person-cycles/s", "10,000 iterations",
-      "100,000 iterations"]
-    {
+    for label in [
+      "Kernel", "Threads", "Iterations/s", "Person-cycles/s", "10,000 iterations",
+      "100,000 iterations",
+    ] {
       #expect(result.out.contains(label), "\(label) missing in \(result.out)")
     }
   }

@@ -63,21 +63,31 @@ import Testing
     """
 
   static let yearlyAbsorbing = Fixtures.twoState(
-    pIntervention: "0.3", pControl: "p", parameters: #"{"p": {"uniform": {"min": 0.1, "max": 0.3}}}"#,
+    pIntervention: "0.3", pControl: "p",
+    parameters: #"{"p": {"uniform": {"min": 0.1, "max": 0.3}}}"#,
     years: 6, cycle: "year", occupancy: "end", count: "25",
     extra: #", "discount": {"costs": 0.04, "firstYear": 1}"#)
 
   static let scenarios: [(String, String)] = [
-    ("recurrent, windows, staggered, coupled", recurrent.replacingOccurrences(of: "PAIRING", with: "")),
-    ("recurrent, windows, staggered, independent",
-     recurrent.replacingOccurrences(of: "PAIRING", with: #", "pairing": "independent""#)),
+    (
+      "recurrent, windows, staggered, coupled",
+      recurrent.replacingOccurrences(of: "PAIRING", with: "")
+    ),
+    (
+      "recurrent, windows, staggered, independent",
+      recurrent.replacingOccurrences(of: "PAIRING", with: #", "pairing": "independent""#)
+    ),
     ("discrete person scope, coupled", personScope.replacingOccurrences(of: "PAIRING", with: "")),
-    ("discrete person scope, independent",
-     personScope.replacingOccurrences(of: "PAIRING", with: #", "pairing": "independent""#)),
+    (
+      "discrete person scope, independent",
+      personScope.replacingOccurrences(of: "PAIRING", with: #", "pairing": "independent""#)
+    ),
     ("yearly, absorbing", yearlyAbsorbing),
   ]
 
-  static func run(_ json: String, _ kernel: KernelChoice, seed: UInt64) throws -> (RunSummary, [[Double]]) {
+  static func run(_ json: String, _ kernel: KernelChoice, seed: UInt64) throws -> (
+    RunSummary, [[Double]]
+  ) {
     let model = try Fixtures.model(json)
     let options = RunOptions(iterations: 3000, seed: seed, kernel: kernel)
     return try Simulation.monteCarlo(model, options: options) { store, layout, run in
@@ -86,7 +96,10 @@ import Testing
       let settings = RunSettings(
         mode: .montecarlo, iterations: options.iterations, seed: seed,
         pairing: model.pairing.rawValue, percentileLevels: model.percentiles)
-      return (Summarizer.summarize(model, layout: layout, store: store, settings: settings, run: run), columns)
+      return (
+        Summarizer.summarize(model, layout: layout, store: store, settings: settings, run: run),
+        columns
+      )
     }
   }
 
@@ -99,12 +112,20 @@ import Testing
     #expect(aggregated.run.kernel == "aggregated")
     func agree(_ a: Statistic, _ b: Statistic, _ what: String) {
       let tolerance = 4 * (a.mcse * a.mcse + b.mcse * b.mcse).squareRoot()
-      #expect(abs(a.mean - b.mean) <= tolerance + 1e-9, "\(name), \(what): \(a.mean) vs \(b.mean) ± \(tolerance)")
+      #expect(
+        abs(a.mean - b.mean) <= tolerance + 1e-9,
+        "\(name), \(what): \(a.mean) vs \(b.mean) ± \(tolerance)")
     }
     for year in individual.years.indices {
-      agree(individual.netImpact.total[year], aggregated.netImpact.total[year], "net impact year \(year)")
-      agree(individual.armCosts.intervention[year], aggregated.armCosts.intervention[year], "intervention cost \(year)")
-      agree(individual.armCosts.control[year], aggregated.armCosts.control[year], "control cost \(year)")
+      agree(
+        individual.netImpact.total[year], aggregated.netImpact.total[year],
+        "net impact year \(year)")
+      agree(
+        individual.armCosts.intervention[year], aggregated.armCosts.intervention[year],
+        "intervention cost \(year)")
+      agree(
+        individual.armCosts.control[year], aggregated.armCosts.control[year], "control cost \(year)"
+      )
     }
     for (a, b) in zip(individual.outcomes, aggregated.outcomes) {
       agree(a.difference, b.difference, "outcome \(a.name)")
@@ -125,7 +146,9 @@ import Testing
     // And the spread, which the pairing decides.
     let sdI = individual.netImpact.total[model.years - 1].sd
     let sdA = aggregated.netImpact.total[model.years - 1].sd
-    #expect(abs(sdI - sdA) <= 4 * (sdI + sdA) / (2 * Double(x.count)).squareRoot(), "\(name): sd \(sdI) vs \(sdA)")
+    #expect(
+      abs(sdI - sdA) <= 4 * (sdI + sdA) / (2 * Double(x.count)).squareRoot(),
+      "\(name): sd \(sdI) vs \(sdA)")
   }
 
   @Test(arguments: MonteCarloTests.fixedScenarios)
@@ -137,7 +160,9 @@ import Testing
     for year in summary.years.indices {
       let stat = summary.netImpact.total[year]
       let target = expected.netImpact.total[year].mean
-      #expect(abs(stat.mean - target) <= 4 * stat.mcse, "\(name) year \(year): \(stat.mean) vs \(target) ± \(stat.mcse)")
+      #expect(
+        abs(stat.mean - target) <= 4 * stat.mcse,
+        "\(name) year \(year): \(stat.mean) vs \(target) ± \(stat.mcse)")
     }
   }
 
@@ -145,7 +170,8 @@ import Testing
     let model = try Fixtures.model(Self.scenarios[2].1)
     let runs = try [1, 2, 5].map { threads in
       try Simulation.monteCarlo(
-        model, options: RunOptions(iterations: 301, seed: 42, threads: threads, kernel: .aggregated))
+        model, options: RunOptions(iterations: 301, seed: 42, threads: threads, kernel: .aggregated)
+      )
     }
     let reference = MonteCarloTests.numbers(runs[0])
     for run in runs.dropFirst() { #expect(MonteCarloTests.numbers(run) == reference) }
@@ -171,11 +197,13 @@ import Testing
     let json = Fixtures.twoState(
       pIntervention: "0.1", pControl: "0.05",
       parameters: #"{"grit": {"uniform": {"min": 0.5, "max": 1.5}, "scope": "person"}}"#)
-    #expect(try Simulation.kernel(for: try Fixtures.model(json), choice: .aggregated) == .aggregated)
+    #expect(
+      try Simulation.kernel(for: try Fixtures.model(json), choice: .aggregated) == .aggregated)
   }
 
   @Test func autoPicksTheAggregatedKernelForLargeCohorts() throws {
-    let small = try Fixtures.model(Fixtures.twoState(pIntervention: "0.1", pControl: "0.05", count: "15"))
+    let small = try Fixtures.model(
+      Fixtures.twoState(pIntervention: "0.1", pControl: "0.05", count: "15"))
     let large = try Fixtures.model(
       Fixtures.twoState(pIntervention: "0.1", pControl: "0.05", count: "30000", spread: "even"))
     #expect(try Simulation.kernel(for: small, choice: .auto) == .individual)

@@ -11,10 +11,12 @@ import Testing
     // 8 GiB of results against a 16 GiB machine: more than half, refused.
     let iterations = Int(8 * gib) / (8 * layout.count)
     #expect(throws: Never.self) {
-      try Simulation.checkMemory(layout: layout, iterations: iterations / 2, physicalMemory: 16 * gib)
+      try Simulation.checkMemory(
+        layout: layout, iterations: iterations / 2, physicalMemory: 16 * gib)
     }
     do {
-      try Simulation.checkMemory(layout: layout, iterations: iterations + 1, physicalMemory: 16 * gib)
+      try Simulation.checkMemory(
+        layout: layout, iterations: iterations + 1, physicalMemory: 16 * gib)
       Issue.record("expected the run to be refused")
     } catch {
       #expect(error.message.contains("8.0 GiB"), "\(error.message)")
