@@ -61,4 +61,14 @@ import Testing
       #expect(result.out.contains(label), "\(label) missing in \(result.out)")
     }
   }
+
+  @Test func aRunTooLargeForMemoryExits65BeforeItStarts() {
+    // 40 years, two areas: about 300 results per iteration, so 10^8 iterations need about
+    // 240 GB, more than half of any machine this runs on.
+    let long = smallScenario.replacingOccurrences(of: "\"years\": 3", with: "\"years\": 40")
+    #expect(long != smallScenario)
+    let result = effectsim(["run", "-", "--iterations", "100000000", "--quiet"], input: long)
+    #expect(result.code == 65)
+    #expect(result.err.contains("GiB") && result.err.contains("use fewer iterations"), "\(result.err)")
+  }
 }
