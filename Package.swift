@@ -26,6 +26,11 @@ let package = Package(
     .target(name: "BenchmarkSupport", path: "Benchmarks/BenchmarkSupport"),
     .executableTarget(
       name: "Random", dependencies: ["EffectSim", "BenchmarkSupport"], path: "Benchmarks/Random"),
+    .executableTarget(
+      name: "Kernels", dependencies: ["EffectSim", "BenchmarkSupport"], path: "Benchmarks/Kernels"),
+    .executableTarget(
+      name: "EndToEnd", dependencies: ["EffectSim", "EffectSimCLI", "BenchmarkSupport"],
+      path: "Benchmarks/EndToEnd"),
 
     // MARK: - Unit test bundles
 

@@ -64,6 +64,9 @@ public enum EffectSimCommand {
       if wantsHelp { return console.writeOut(Commands.validate.help()) }
       try ValidateCommand.execute(
         try ArgumentParser.parse(rest, for: Commands.validate), console: console)
+    case "bench":
+      if wantsHelp { return console.writeOut(Commands.bench.help()) }
+      try BenchCommand.execute(try ArgumentParser.parse(rest, for: Commands.bench), console: console)
     case "schema":
       if wantsHelp { return console.writeOut(Commands.schema.help()) }
       SchemaCommand.execute(

@@ -47,6 +47,7 @@ enum TableRenderer {
     facts.add([labels.seed, String(settings.seed)])
     facts.add([labels.pairing, settings.pairing])
     facts.add([labels.horizon, ReportText.horizon(summary, labels)])
+    if settings.mode == .montecarlo { facts.add([labels.kernel, summary.run.kernel]) }
     text += facts.render()
     return text
   }

@@ -1,32 +1,151 @@
 /// The individual kernel: every person simulated cycle by cycle in both arms.
 ///
-/// Needed whenever people differ (person-scope parameters) and exact in every case. The
-/// person × cycle loop reads flat tables prepared once per iteration, compares raw 53-bit
-/// integers against integer thresholds (the same decision as comparing the uniform double),
-/// and counts occupancy as integers in half-cycles, priced only once the iteration is done.
+/// Needed whenever people differ continuously (person-scope parameters) and exact in every
+/// case. What makes it fast (PERFORMANCE.md):
+/// - Person-outer loop over precomputed *segments* of cycles since entry in which the calendar
+///   year, both window classes and the `occupancyAt` marker are fixed, so the cycle loop checks
+///   no boundary.
+/// - Raw 53-bit integers compared against integer thresholds `ceil(p · 2^53)` (the same
+///   decision as comparing the uniform double). Under coupled pairing one compare per
+///   person-cycle against the larger of the two arms' leaving thresholds decides that both
+///   stay; the rare move takes a slow path. A joint state in which neither arm can leave
+///   draws nothing for the rest of its segment.
+/// - Occupancy counted as state *stretches*: a stretch is added once, when the state changes or
+///   the segment ends, in half-cycles so that `start`, `end` and `average` stay integer (the
+///   `end` counts of a segment are its `start` counts shifted by one cycle).
+/// - One flat `[UInt64]` of tables and one flat `[Int]` of counts, read through unsafe buffers
+///   in the hot loop: no bounds checks, no ARC, no allocation.
 struct IndividualKernel {
-  /// Half-cycles per (arm, year, state, charge class): 2 per counted cycle, 1 + 1 under
-  /// `average` occupancy, so all three conventions stay integer.
-  private var counts: [Int]
-  /// The same for the current person, when some charge depends on person-scope parameters.
-  private var personCounts: [Int]
-  /// Persons per (occupancyAt index, arm, state).
-  private var atCounts: [Int]
+  private let states: Int
+  private let classes: Int
+  private let stride: Int
+  private let chargeClasses: Int
+  private let years: Int
+  private let personCharges: [Int]
+  private let trackPerson: Bool
   /// For each cycle since entry, the first `occupancyAt` index that asks for it, or −1.
   private let atMarker: [Int32]
-  private let personCharges: [Int]
+
+  /// Segments, `segmentFields` numbers each: from, to (cycles since entry), year, transition
+  /// class, charge class, `occupancyAt` marker at `from` (or −1). Entry e owns the segments
+  /// `segmentFirst[e]..<segmentFirst[e + 1]`.
+  private let segments: [Int32]
+  private let segmentFirst: [Int32]
+  private static let segmentFields = 6
+
+  /// Flat tables: thresholds, destinations, outgoing counts, leaving thresholds per
+  /// (arm, class, state), and per (class, joint state) the larger leaving threshold.
+  private var fast: [UInt64]
+  private let destinationOffset: Int
+  private let countOffset: Int
+  private let leaveOffset: Int
+  private let boundOffset: Int
+
+  /// Half-cycles per (arm, year, state, charge class), then persons per
+  /// (`occupancyAt` index, arm, state).
+  private var scratch: [Int]
+  private let countSize: Int
+  private let atOffset: Int
+
+  /// Person-dependent charges are priced per person from the change of the counts they read:
+  /// each term is one count cell, the charge (index into `personCharges`) and the amount it
+  /// adds to (`Tally.personAmounts` index). `before` holds the cells before the person.
+  private let priceTerms: [(cell: Int, charge: Int, amount: Int)]
+  private var before: [Int]
 
   init(model: Model) {
-    let size = 2 * model.years * model.stateCount * model.chargeClassCount
-    counts = [Int](repeating: 0, count: size)
+    states = model.stateCount
+    classes = model.transitionClasses.count
+    stride = model.maxOutgoing
+    chargeClasses = model.chargeClassCount
+    years = model.years
     personCharges = model.charges.indices.filter { model.charges[$0].dependsOnPerson }
-    personCounts = [Int](repeating: 0, count: personCharges.isEmpty ? 0 : size)
-    atCounts = [Int](repeating: 0, count: model.occupancyAt.count * 2 * model.stateCount)
+    trackPerson = !personCharges.isEmpty
     var marker = [Int32](repeating: -1, count: model.horizon)
     for (index, cycle) in model.occupancyAt.enumerated().reversed() where cycle < model.horizon {
       marker[cycle] = Int32(index)
     }
     atMarker = marker
+    (segments, segmentFirst) = Self.segments(model, atMarker: marker)
+
+    let tables = 2 * classes * states
+    destinationOffset = tables * stride
+    countOffset = 2 * tables * stride
+    leaveOffset = countOffset + tables
+    boundOffset = leaveOffset + tables
+    fast = [UInt64](repeating: 0, count: boundOffset + classes * states * states)
+
+    countSize = 2 * model.years * states * model.chargeClassCount
+    atOffset = countSize
+    scratch = [Int](repeating: 0, count: atOffset + model.occupancyAt.count * 2 * states)
+    var terms: [(cell: Int, charge: Int, amount: Int)] = []
+    for (j, index) in personCharges.enumerated() {
+      let charge = model.charges[index]
+      for arm in 0..<2 where charge.arm == nil || charge.arm == arm {
+        for year in 0..<model.years {
+          for cls in 0..<model.chargeClassCount where charge.active[cls] {
+            terms.append(
+              (
+                cell: ((arm * model.years + year) * states + charge.state) * model.chargeClassCount
+                  + cls,
+                charge: j, amount: (arm * model.years + year) * model.targetCount + charge.target
+              ))
+          }
+        }
+      }
+    }
+    priceTerms = terms
+    before = [Int](repeating: 0, count: terms.count)
+  }
+
+  /// Cuts each entry's cycles since entry at every year, window-class and `occupancyAt` cycle.
+  private static func segments(_ model: Model, atMarker: [Int32]) -> ([Int32], [Int32]) {
+    var segments: [Int32] = []
+    var first: [Int32] = []
+    for entry in 0..<model.horizon {
+      first.append(Int32(segments.count / segmentFields))
+      var from = 0
+      let cycles = model.horizon - entry
+      while from < cycles {
+        var to = from + 1
+        while to < cycles && model.yearOf[entry + to] == model.yearOf[entry + from]
+          && model.transitionClassOf[to] == model.transitionClassOf[from]
+          && model.chargeClassOf[to] == model.chargeClassOf[from] && atMarker[to] < 0
+        {
+          to += 1
+        }
+        segments += [
+          Int32(from), Int32(to), model.yearOf[entry + from], model.transitionClassOf[from],
+          model.chargeClassOf[from], atMarker[from],
+        ]
+        from = to
+      }
+    }
+    first.append(Int32(segments.count / segmentFields))
+    return (segments, first)
+  }
+
+  /// Copies the iteration's transition tables into the flat layout and derives the leaving
+  /// thresholds and their joint maxima.
+  private mutating func load(_ tables: IterationTables) {
+    let tableCount = 2 * classes * states
+    for t in 0..<tableCount {
+      let count = Int(tables.outgoingCount[t])
+      fast[countOffset + t] = UInt64(count)
+      fast[leaveOffset + t] = count > 0 ? tables.thresholds[t * stride + count - 1] : 0
+      for j in 0..<count {
+        fast[t * stride + j] = tables.thresholds[t * stride + j]
+        fast[destinationOffset + t * stride + j] = UInt64(tables.destinations[t * stride + j])
+      }
+    }
+    for c in 0..<classes {
+      for a in 0..<states {
+        for b in 0..<states {
+          fast[boundOffset + (c * states + a) * states + b] = max(
+            fast[leaveOffset + c * states + a], fast[leaveOffset + (classes + c) * states + b])
+        }
+      }
+    }
   }
 
   /// Simulates one iteration's cohort into `tally`.
@@ -37,21 +156,20 @@ struct IndividualKernel {
     _ model: Model, _ tables: inout IterationTables, _ rng: inout Xoshiro256PlusPlus,
     into tally: inout Tally, iteration: Int
   ) throws(RunError) {
-    for i in counts.indices { counts[i] = 0 }
-    for i in atCounts.indices { atCounts[i] = 0 }
-    let states = model.stateCount
-    let classes = model.transitionClasses.count
-    let chargeClasses = model.chargeClassCount
-    let years = model.years
-    let stride = tables.stride
+    for i in scratch.indices { scratch[i] = 0 }
+    load(tables)
     let coupled = model.pairing == .coupled
-    let (weightStart, weightEnd): (Int, Int)
+    let weightEnd: Int
     switch model.occupancy {
-    case .start: (weightStart, weightEnd) = (2, 0)
-    case .end: (weightStart, weightEnd) = (0, 2)
-    case .average: (weightStart, weightEnd) = (1, 1)
+    case .start: weightEnd = 0
+    case .end: weightEnd = 2
+    case .average: weightEnd = 1
     }
-    let trackPerson = !personCharges.isEmpty
+    let layout = Layout(
+      states: states, classes: classes, stride: stride, chargeClasses: chargeClasses, years: years,
+      destinationOffset: destinationOffset, countOffset: countOffset, leaveOffset: leaveOffset,
+      boundOffset: boundOffset, atOffset: atOffset,
+      weightEnd: weightEnd)
     var personCycles = 0
 
     for entry in 0..<model.horizon where tables.entries[entry] > 0 {
@@ -59,104 +177,181 @@ struct IndividualKernel {
       for (c, at) in model.occupancyAt.enumerated() where at < cycles {
         tally.eligible[c] += Double(tables.entries[entry])
       }
+      let segmentRange = Int(segmentFirst[entry])..<Int(segmentFirst[entry + 1])
       for _ in 0..<tables.entries[entry] {
         if model.hasPersonScope {
           try tables.drawPersonParameters(model, &rng, iteration: iteration)
           if model.transitionsDependOnPerson {
             try tables.buildTransitions(model, iteration: iteration)
+            load(tables)
           }
           if trackPerson {
-            try tables.evaluateCharges(model, personOnly: true, iteration: iteration)
+            try tables.evaluateCharges(model, indices: personCharges, iteration: iteration)
+            for (t, term) in priceTerms.enumerated() { before[t] = scratch[term.cell] }
           }
         }
         let x = rng.next53()
-        var stateI = Self.initialState(tables, arm: 0, states: states, x: x)
-        var stateC = Self.initialState(
+        let stateI = Self.initialState(tables, arm: 0, states: states, x: x)
+        let stateC = Self.initialState(
           tables, arm: 1, states: states, x: coupled ? x : rng.next53())
-        for k in 0..<cycles {
-          let year = Int(model.yearOf[entry + k])
-          let chargeClass = Int(model.chargeClassOf[k])
-          let transitionClass = Int(model.transitionClassOf[k])
-          let marker = atMarker[k]
-          if marker >= 0 {
-            atCounts[(Int(marker) * 2) * states + stateI] += 1
-            atCounts[(Int(marker) * 2 + 1) * states + stateC] += 1
-          }
-          let xI = rng.next53()
-          let xC = coupled ? xI : rng.next53()
-          let tableI = transitionClass * states + stateI
-          let tableC = (classes + transitionClass) * states + stateC
-          let nextI = Self.step(tables, table: tableI, stride: stride, from: stateI, x: xI)
-          let nextC = Self.step(tables, table: tableC, stride: stride, from: stateC, x: xC)
-          let baseI = year * states
-          let baseC = (years + year) * states
-          if weightStart != 0 {
-            let i = (baseI + stateI) * chargeClasses + chargeClass
-            let c = (baseC + stateC) * chargeClasses + chargeClass
-            if trackPerson {
-              personCounts[i] += weightStart
-              personCounts[c] += weightStart
-            } else {
-              counts[i] += weightStart
-              counts[c] += weightStart
+        fast.withUnsafeBufferPointer { fast in
+          segments.withUnsafeBufferPointer { segments in
+            scratch.withUnsafeMutableBufferPointer { scratch in
+              Self.simulate(
+                from: (stateI, stateC), segments: segments, range: segmentRange, layout: layout,
+                coupled: coupled, fast: fast, scratch: scratch, rng: &rng)
             }
           }
-          if weightEnd != 0 {
-            let i = (baseI + nextI) * chargeClasses + chargeClass
-            let c = (baseC + nextC) * chargeClasses + chargeClass
-            if trackPerson {
-              personCounts[i] += weightEnd
-              personCounts[c] += weightEnd
-            } else {
-              counts[i] += weightEnd
-              counts[c] += weightEnd
-            }
-          }
-          stateI = nextI
-          stateC = nextC
         }
         personCycles += 2 * cycles
-        if trackPerson { pricePerson(model, tables, into: &tally) }
+        if trackPerson {
+          for (t, term) in priceTerms.enumerated() where scratch[term.cell] != before[t] {
+            tally.personAmounts[term.amount] +=
+              Double(scratch[term.cell] - before[t]) * 0.5
+              * tables.chargeRates[personCharges[term.charge]]
+          }
+        }
       }
     }
 
-    for i in counts.indices { tally.occupancy[i] = Double(counts[i]) * 0.5 }
+    for i in 0..<countSize { tally.occupancy[i] = Double(scratch[i]) * 0.5 }
     for (index, cycle) in model.occupancyAt.enumerated() {
       // A repeated `occupancyAt` cycle reads the counts of its first occurrence.
       let source = cycle < model.horizon ? Int(atMarker[cycle]) : index
       for j in 0..<(2 * states) {
-        tally.atCycle[index * 2 * states + j] = Double(atCounts[source * 2 * states + j])
+        tally.atCycle[index * 2 * states + j] = Double(scratch[atOffset + source * 2 * states + j])
       }
     }
     tally.personCycles = Double(personCycles)
   }
 
-  /// Prices the current person's person-dependent charges, then folds the person's counts
-  /// into the iteration's.
-  private mutating func pricePerson(_ model: Model, _ tables: IterationTables, into tally: inout Tally) {
-    let states = model.stateCount
-    let chargeClasses = model.chargeClassCount
-    for index in personCharges {
-      let charge = model.charges[index]
-      let rate = tables.chargeRates[index]
-      for arm in 0..<2 where charge.arm == nil || charge.arm == arm {
-        for year in 0..<model.years {
-          var halfCycles = 0
-          let base = ((arm * model.years + year) * states + charge.state) * chargeClasses
-          for cls in 0..<chargeClasses where charge.active[cls] {
-            halfCycles += personCounts[base + cls]
+  /// Offsets and sizes the hot loop needs, passed by value so they live in registers.
+  private struct Layout {
+    var states, classes, stride, chargeClasses, years: Int
+    var destinationOffset, countOffset, leaveOffset, boundOffset: Int
+    var atOffset: Int
+    /// Half-cycles of a cycle counted in the state after its transition: 0, 1 or 2.
+    var weightEnd: Int
+  }
+
+  /// One person through all their segments.
+  @inline(__always)
+  private static func simulate(
+    from initial: (Int, Int), segments: UnsafeBufferPointer<Int32>, range: Range<Int>,
+    layout: Layout, coupled: Bool, fast: UnsafeBufferPointer<UInt64>,
+    scratch: UnsafeMutableBufferPointer<Int>, rng: inout Xoshiro256PlusPlus
+  ) {
+    var (a, b) = initial
+    var generator = rng
+    let states = layout.states
+    for segment in range {
+      let fields = segment * segmentFields
+      let from = Int(segments[fields])
+      let to = Int(segments[fields + 1])
+      let year = Int(segments[fields + 2])
+      let transitionClass = Int(segments[fields + 3])
+      let chargeClass = Int(segments[fields + 4])
+      let marker = Int(segments[fields + 5])
+      if marker >= 0 {
+        scratch[layout.atOffset + (marker * 2) * states + a] += 1
+        scratch[layout.atOffset + (marker * 2 + 1) * states + b] += 1
+      }
+      // Count index of (arm, year, state, class) = base + state · chargeClasses.
+      let baseI = year * states * layout.chargeClasses + chargeClass
+      let baseC = (layout.years + year) * states * layout.chargeClasses + chargeClass
+      let tableI = transitionClass * states
+      let tableC = (layout.classes + transitionClass) * states
+      let firstI = a
+      let firstC = b
+      var runI = from
+      var runC = from
+      if coupled {
+        let boundBase = layout.boundOffset + transitionClass * states * states
+        var bound = fast[boundBase + a * states + b]
+        var k = from
+        while k < to && bound != 0 {
+          let x = generator.next53()
+          if x < bound {
+            let nextI = step(fast, layout, table: tableI + a, from: a, x: x)
+            let nextC = step(fast, layout, table: tableC + b, from: b, x: x)
+            if nextI != a {
+              scratch[baseI + a * layout.chargeClasses] += 2 * (k + 1 - runI)
+              runI = k + 1
+              a = nextI
+            }
+            if nextC != b {
+              scratch[baseC + b * layout.chargeClasses] += 2 * (k + 1 - runC)
+              runC = k + 1
+              b = nextC
+            }
+            bound = fast[boundBase + a * states + b]
           }
-          if halfCycles != 0 {
-            tally.personAmounts[(arm * model.years + year) * model.targetCount + charge.target] +=
-              Double(halfCycles) * 0.5 * rate
+          k += 1
+        }
+      } else {
+        var leaveI = fast[layout.leaveOffset + tableI + a]
+        var leaveC = fast[layout.leaveOffset + tableC + b]
+        var k = from
+        while k < to && (leaveI | leaveC) != 0 {
+          if leaveI != 0 {
+            moveAlone(
+              &a, leave: &leaveI, run: &runI, table: tableI, base: baseI, cycle: k, fast, layout,
+              scratch, &generator)
           }
+          if leaveC != 0 {
+            moveAlone(
+              &b, leave: &leaveC, run: &runC, table: tableC, base: baseC, cycle: k, fast, layout,
+              scratch, &generator)
+          }
+          k += 1
         }
       }
+      // Close the stretches; the `end` counts are the `start` counts shifted by one cycle.
+      scratch[baseI + a * layout.chargeClasses] += 2 * (to - runI)
+      scratch[baseC + b * layout.chargeClasses] += 2 * (to - runC)
+      if layout.weightEnd != 0 {
+        scratch[baseI + firstI * layout.chargeClasses] -= layout.weightEnd
+        scratch[baseI + a * layout.chargeClasses] += layout.weightEnd
+        scratch[baseC + firstC * layout.chargeClasses] -= layout.weightEnd
+        scratch[baseC + b * layout.chargeClasses] += layout.weightEnd
+      }
     }
-    for i in personCounts.indices where personCounts[i] != 0 {
-      counts[i] += personCounts[i]
-      personCounts[i] = 0
+    rng = generator
+  }
+
+  /// One arm's cycle under independent pairing: its own uniform, and on a move the stretch of
+  /// the state left is counted.
+  @inline(__always)
+  private static func moveAlone(
+    _ state: inout Int, leave: inout UInt64, run: inout Int, table: Int, base: Int, cycle: Int,
+    _ fast: UnsafeBufferPointer<UInt64>, _ layout: Layout,
+    _ scratch: UnsafeMutableBufferPointer<Int>,
+    _ generator: inout Xoshiro256PlusPlus
+  ) {
+    let x = generator.next53()
+    guard x < leave else { return }
+    let next = step(fast, layout, table: table + state, from: state, x: x)
+    guard next != state else { return }
+    scratch[base + state * layout.chargeClasses] += 2 * (cycle + 1 - run)
+    run = cycle + 1
+    state = next
+    leave = fast[layout.leaveOffset + table + state]
+  }
+
+  /// The destination of a person in `table` whose uniform is `x`: the first outgoing move
+  /// whose cumulative threshold exceeds `x`, else staying.
+  @inline(__always)
+  private static func step(
+    _ fast: UnsafeBufferPointer<UInt64>, _ layout: Layout, table: Int, from state: Int, x: UInt64
+  ) -> Int {
+    let count = Int(fast[layout.countOffset + table])
+    let base = table * layout.stride
+    var j = 0
+    while j < count {
+      if x < fast[base + j] { return Int(fast[layout.destinationOffset + base + j]) }
+      j += 1
     }
+    return state
   }
 
   @inline(__always)
@@ -167,20 +362,5 @@ struct IndividualKernel {
     var j = 0
     while j < count - 1 && x >= tables.initialThresholds[arm * states + j] { j += 1 }
     return Int(tables.initialStates[arm * states + j])
-  }
-
-  @inline(__always)
-  private static func step(
-    _ tables: IterationTables, table: Int, stride: Int, from state: Int, x: UInt64
-  ) -> Int {
-    let count = Int(tables.outgoingCount[table])
-    var j = 0
-    while j < count {
-      if x < tables.thresholds[table * stride + j] {
-        return Int(tables.destinations[table * stride + j])
-      }
-      j += 1
-    }
-    return state
   }
 }

@@ -27,6 +27,12 @@ struct IterationTables {
   /// Persons entering at each absolute cycle of the horizon.
   var entries: [Int]
 
+  /// Person-scope draws: the slot and, for a discrete distribution, where its (value, weight)
+  /// pairs sit in `personDiscrete` (count 0 otherwise). Kept here, per worker, so drawing a
+  /// person's values copies nothing out of the shared model.
+  let personDraws: [(slot: Int, start: Int, count: Int)]
+  let personDiscrete: [Double]
+
   static let scale53 = 9_007_199_254_740_992.0  // 2^53
 
   init(model: Model) {
@@ -45,6 +51,34 @@ struct IterationTables {
     chargeRates = [Double](repeating: 0, count: model.charges.count)
     lineItemAmounts = [Double](repeating: 0, count: model.years * model.areas.count)
     entries = [Int](repeating: 0, count: model.horizon)
+    var draws: [(slot: Int, start: Int, count: Int)] = []
+    var discrete: [Double] = []
+    for draw in model.personDraws {
+      guard case .discrete(let options, let weights) = draw.distribution else {
+        draws.append((draw.slot, 0, 0))
+        continue
+      }
+      draws.append((draw.slot, discrete.count / 2, options.count))
+      for (value, weight) in zip(options, weights) { discrete += [value, weight] }
+    }
+    personDraws = draws
+    personDiscrete = discrete
+  }
+
+  /// `Distribution.sampleDiscrete` over the pairs `from..<from + count` of `pairs`: the same
+  /// algorithm, so the same value for the same uniform.
+  @inline(__always)
+  static func sampleDiscrete(
+    _ pairs: [Double], from start: Int, count: Int, using rng: inout Xoshiro256PlusPlus
+  ) -> Double {
+    var u = rng.nextUniform()
+    var last = start
+    for index in start..<start + count where pairs[2 * index + 1] > 0 {
+      u -= pairs[2 * index + 1]
+      if u < 0 { return pairs[2 * index] }
+      last = index
+    }
+    return pairs[2 * last]
   }
 
   static func threshold(_ p: Double) -> UInt64 {
@@ -62,10 +96,21 @@ struct IterationTables {
   }
 
   /// Draws one person's parameters (the same values serve both arms).
+  ///
+  /// Runs once per person, on every worker thread at once: elements are borrowed through
+  /// unsafe buffers rather than copied, because each copy would retain the model's shared
+  /// arrays, and reference counts written from two cores bounce their cache line between them.
   mutating func drawPersonParameters(
     _ model: Model, _ rng: inout Xoshiro256PlusPlus, iteration: Int?
   ) throws(RunError) {
-    for draw in model.personDraws { values[draw.slot] = draw.distribution.sample(using: &rng) }
+    for (i, draw) in personDraws.enumerated() {
+      if draw.count > 0 {
+        values[draw.slot] = Self.sampleDiscrete(
+          personDiscrete, from: draw.start, count: draw.count, using: &rng)
+      } else {
+        values[draw.slot] = model.personDraws[i].distribution.sample(using: &rng)
+      }
+    }
     try evaluate(model.personDerived, model, iteration: iteration)
   }
 
@@ -78,9 +123,11 @@ struct IterationTables {
   mutating func evaluate(
     _ derived: [DerivedParameter], _ model: Model, iteration: Int?
   ) throws(RunError) {
-    for parameter in derived {
-      values[parameter.slot] = try value(
-        of: parameter.expression, at: parameter.path, model, iteration: iteration)
+    try derived.withUnsafeBufferPointer { (derived) throws(RunError) in
+      for i in derived.indices {
+        values[derived[i].slot] = try value(
+          of: derived[i].expression, at: derived[i].path, model, iteration: iteration)
+      }
     }
   }
 
@@ -193,6 +240,20 @@ struct IterationTables {
   mutating func evaluateCharges(_ model: Model, personOnly: Bool, iteration: Int?) throws(RunError) {
     for (index, charge) in model.charges.enumerated() where !personOnly || charge.dependsOnPerson {
       chargeRates[index] = try value(of: charge.value, at: charge.path, model, iteration: iteration)
+    }
+  }
+
+  /// Evaluates the per-cycle amounts of the charges at `indices`.
+  mutating func evaluateCharges(_ model: Model, indices: [Int], iteration: Int?) throws(RunError) {
+    for index in indices {
+      do throws(EvaluationError) {
+        chargeRates[index] = try model.charges[index].value.evaluate(values)
+      } catch {
+        // The slow path, for its message.
+        let charge = model.charges[index]
+        chargeRates[index] = try value(
+          of: charge.value, at: charge.path, model, iteration: iteration)
+      }
     }
   }
 

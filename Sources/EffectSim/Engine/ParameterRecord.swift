@@ -12,11 +12,12 @@ struct ParameterRecord: Sendable {
     slots = (model.iterationDraws.map(\.slot) + model.iterationDerived.map(\.slot)).sorted()
   }
 
-  /// Copies this iteration's values of the recorded slots into `store`.
+  /// Copies this iteration's values of the recorded slots into row `row` of a block laid out
+  /// like `ResultStore.write(block:first:count:)` expects.
   @inline(__always)
-  func write(_ values: [Double], into store: ResultStore, iteration: Int) {
+  func copy(_ values: [Double], into block: inout [Double], row: Int) {
     for (column, slot) in slots.enumerated() {
-      store.write(values[slot], metric: column, iteration: iteration)
+      block[row * slots.count + column] = values[slot]
     }
   }
 }

@@ -11,11 +11,14 @@ public struct RunOptions: Sendable {
   public var percentiles: [Double]?
   /// Called from worker threads with the number of iterations done so far.
   public var progress: (@Sendable (Int) -> Void)?
+  /// The kernel; default `.auto`, the faster exact one for the scenario.
+  public var kernel: KernelChoice
 
   public init(
     iterations: Int = 10_000, seed: UInt64 = 1, threads: Int? = nil, percentiles: [Double]? = nil,
-    progress: (@Sendable (Int) -> Void)? = nil
+    progress: (@Sendable (Int) -> Void)? = nil, kernel: KernelChoice = .auto
   ) {
+    self.kernel = kernel
     self.iterations = iterations
     self.seed = seed
     self.threads = threads

@@ -43,23 +43,72 @@ public enum Simulation {
 
   /// Monte Carlo: `options.iterations` simulated futures of the cohort, summarised.
   /// - Throws: `RunError` for the lowest iteration whose numbers fail, whatever the thread
-  ///   count; or when the result storage would not fit in memory.
+  ///   count; when the result storage would not fit in memory; or when `options.kernel` asks
+  ///   for the aggregated kernel on a scenario it cannot simulate exactly.
   public static func monteCarlo(_ model: Model, options: RunOptions) throws(RunError) -> RunSummary {
+    try monteCarlo(model, options: options) { store, draws, layout, run in
+      let settings = RunSettings(
+        mode: .montecarlo, iterations: options.iterations, seed: options.seed,
+        pairing: model.pairing.rawValue, percentileLevels: options.percentiles ?? model.percentiles)
+      return Summarizer.summarize(
+        model, layout: layout, store: store, settings: settings, run: run, parameterDraws: draws)
+    }
+  }
+
+  /// The kernel a run with `choice` uses for `model`.
+  /// - Throws: `RunError` when `choice` is `.aggregated` and the aggregated kernel cannot
+  ///   simulate `model` exactly; the message says why.
+  public static func kernel(for model: Model, choice: KernelChoice) throws(RunError) -> Kernel {
+    switch choice {
+    case .individual: return .individual
+    case .auto: return KernelCostModel.choose(model)
+    case .aggregated:
+      if let reason = PersonStrata.unsupportedReason(model) {
+        throw RunError(
+          path: "", message: "the aggregated kernel cannot simulate this scenario exactly: "
+            + reason, iteration: nil)
+      }
+      return .aggregated
+    }
+  }
+
+  /// Runs the iterations and hands the filled result storage to `finish` on the calling thread.
+  static func monteCarlo<Result: Sendable>(
+    _ model: Model, options: RunOptions,
+    finish: (_ metrics: ResultStore, _ parameterDraws: ResultStore, MetricLayout, RunInfo) -> Result
+  ) throws(RunError) -> Result {
     let clock = ContinuousClock.now
     let layout = MetricLayout(model: model)
     let iterations = options.iterations
     try checkMemory(layout: layout, iterations: iterations)
-    let store = ResultStore(metrics: layout.count, iterations: iterations)
-    defer { store.deallocate() }
+    let kernel = try kernel(for: model, choice: options.kernel)
+    // Workers hand in whole blocks under the lock; the stores (metrics, and the iteration-scope
+    // parameter draws for the assumptions register) are reachable only through it, so the
+    // compiler checks that no two threads touch them at once.
     let record = ParameterRecord(model: model)
-    let draws = ResultStore(metrics: record.slots.count, iterations: iterations)
-    defer { draws.deallocate() }
+    let results = Mutex((
+      metrics: ResultStore(metrics: layout.count, iterations: iterations),
+      draws: ResultStore(metrics: record.slots.count, iterations: iterations)))
+    defer { results.withLock { $0.metrics.deallocate(); $0.draws.deallocate() } }
     let threads = max(1, min(options.threads ?? ProcessInfo.processInfo.activeProcessorCount, 512))
     let blocks = (iterations + blockSize - 1) / blockSize
     let shared = SharedRunState(blocks: blocks, iterations: iterations)
 
-    DispatchQueue.concurrentPerform(iterations: threads) { _ in
-      var worker = Worker(model: model, layout: layout)
+    // Each worker gets its own compiled copy of the model, compiled here one after the other
+    // so that no two workers' objects share a cache line: the model's arrays are retained and
+    // released per person (parameter draws, expressions), and reference counts written from
+    // two cores would bounce their cache line between them.
+    let models = [model] + (1..<threads).map { _ in (try? Model(model.scenario)) ?? model }
+
+    DispatchQueue.concurrentPerform(iterations: threads) { index in
+      var worker: Worker
+      do throws(PersonStrata.Unsupported) {
+        worker = try Worker(model: models[index], layout: layout, kernel: kernel)
+      } catch {
+        // `kernel(for:choice:)` has ruled this out.
+        shared.recordFailure(RunError(path: "", message: error.message, iteration: nil), at: 0)
+        return
+      }
       while true {
         let block = shared.nextBlock.add(1, ordering: .relaxed).oldValue
         guard block < blocks else { break }
@@ -67,17 +116,24 @@ public enum Simulation {
         // Blocks after a known failure are skipped; earlier ones still run, so the failure
         // reported is always the lowest failing iteration.
         if first >= shared.failedAt.load(ordering: .relaxed) { continue }
-        for iteration in first..<min(first + blockSize, iterations) {
+        let count = min(blockSize, iterations - first)
+        for offset in 0..<count {
           do throws(RunError) {
-            try worker.iterate(iteration, seed: options.seed, store: store)
-            record.write(worker.tables.values, into: draws, iteration: iteration)
+            try worker.iterate(first + offset, seed: options.seed, slot: offset)
           } catch {
-            shared.recordFailure(error, at: iteration)
+            shared.recordFailure(error, at: first + offset)
             break
           }
         }
-        let done = shared.done.add(min(blockSize, iterations - first), ordering: .relaxed)
-          .newValue
+        results.withLock { stores in
+          worker.blockMetrics.withUnsafeBufferPointer { values in
+            stores.metrics.write(block: values, first: first, count: count)
+          }
+          worker.blockDraws.withUnsafeBufferPointer { values in
+            stores.draws.write(block: values, first: first, count: count)
+          }
+        }
+        let done = shared.done.add(count, ordering: .relaxed).newValue
         options.progress?(done)
         shared.personCycles.withLock { $0[block] = worker.blockPersonCycles }
         worker.blockPersonCycles = 0
@@ -87,15 +143,11 @@ public enum Simulation {
 
     let seconds = clock.duration(to: .now).seconds
     let personCycles = shared.personCycles.withLock { $0.reduce(0, +) }
-    let settings = RunSettings(
-      mode: .montecarlo, iterations: iterations, seed: options.seed,
-      pairing: model.pairing.rawValue, percentileLevels: options.percentiles ?? model.percentiles)
     let run = RunInfo(
       engineVersion: EffectSimVersion.string, threads: threads, seconds: seconds,
       personCycles: personCycles,
-      personCyclesPerSecond: seconds > 0 ? personCycles / seconds : 0, kernel: "individual")
-    return Summarizer.summarize(
-      model, layout: layout, store: store, settings: settings, run: run, parameterDraws: draws)
+      personCyclesPerSecond: seconds > 0 ? personCycles / seconds : 0, kernel: kernel.rawValue)
+    return results.withLock { stores in finish(stores.metrics, stores.draws, layout, run) }
   }
 
   /// Bytes of result storage a run needs.
@@ -104,11 +156,16 @@ public enum Simulation {
   }
 
   /// Refuses, before any work, a run whose results would not fit in memory.
-  static func checkMemory(layout: MetricLayout, iterations: Int) throws(RunError) {
-    let (bytes, overflow) = layout.count.multipliedReportingOverflow(by: iterations)
-    let limit = Double(ProcessInfo.processInfo.physicalMemory) * 0.5
-    let needed = Double(bytes) * 8
-    if overflow || needed > limit {
+  /// - Parameter physicalMemory: bytes of memory of the machine; default this machine's.
+  static func checkMemory(
+    layout: MetricLayout, iterations: Int,
+    physicalMemory: UInt64 = ProcessInfo.processInfo.physicalMemory
+  ) throws(RunError) {
+    let (values, overflow) = layout.count.multipliedReportingOverflow(by: iterations)
+    let bytesOverflow = values.multipliedReportingOverflow(by: 8).overflow
+    let limit = Double(physicalMemory) * 0.5
+    let needed = Double(layout.count) * Double(iterations) * 8
+    if overflow || bytesOverflow || needed > limit {
       let gib = { (x: Double) in String(format: "%.1f GiB", x / 1_073_741_824) }
       throw RunError(
         path: "", message: "\(iterations) iterations need about \(gib(needed)) for"
@@ -148,39 +205,60 @@ private final class SharedRunState: Sendable {
 }
 
 /// One worker's scratch: allocated once per worker, reused for every iteration it runs.
-private struct Worker {
+struct Worker {
   let model: Model
   let layout: MetricLayout
   var tables: IterationTables
   var tally: Tally
-  var kernel: IndividualKernel
+  /// The kernel in use; the other is `nil`.
+  var individual: IndividualKernel?
+  var aggregated: AggregatedKernel?
   var amounts: [Double]
-  var metrics: [Double]
+  /// The metrics of the current block, iteration by iteration.
+  var blockMetrics: [Double]
+  /// The iteration-scope parameter values of the current block, for the assumptions register.
+  let record: ParameterRecord
+  var blockDraws: [Double]
   var blockPersonCycles = 0.0
 
-  init(model: Model, layout: MetricLayout) {
+  init(model: Model, layout: MetricLayout, kernel: Kernel) throws(PersonStrata.Unsupported) {
     self.model = model
     self.layout = layout
     tables = IterationTables(model: model)
     tally = Tally(model: model)
-    kernel = IndividualKernel(model: model)
+    switch kernel {
+    case .individual: individual = IndividualKernel(model: model)
+    case .aggregated: aggregated = try AggregatedKernel(model: model)
+    }
     amounts = [Double](repeating: 0, count: 2 * model.years * model.targetCount)
-    metrics = [Double](repeating: 0, count: layout.count)
+    blockMetrics = [Double](repeating: 0, count: Simulation.blockSize * layout.count)
+    record = ParameterRecord(model: model)
+    blockDraws = [Double](repeating: 0, count: Simulation.blockSize * record.slots.count)
   }
 
-  mutating func iterate(_ iteration: Int, seed: UInt64, store: ResultStore) throws(RunError) {
+  /// Simulates the cohort of `iteration` into `tally`: its draws, its tables, the kernel.
+  mutating func simulate(_ iteration: Int, seed: UInt64) throws(RunError) {
     var rng = Xoshiro256PlusPlus(seed: seed, stream: UInt64(iteration))
     try tables.drawIterationParameters(model, &rng, iteration: iteration)
     try tables.prepareIteration(model, iteration: iteration)
     tally.reset()
-    try kernel.run(model, &tables, &rng, into: &tally, iteration: iteration)
+    // Optional chaining mutates the kernel in place: no copy of its scratch.
+    try individual?.run(model, &tables, &rng, into: &tally, iteration: iteration)
+    try aggregated?.run(model, &tables, &rng, into: &tally, iteration: iteration)
+  }
+
+  /// Simulates `iteration` and records its metrics in row `slot` of the block.
+  mutating func iterate(_ iteration: Int, seed: UInt64, slot: Int) throws(RunError) {
+    try simulate(iteration, seed: seed)
+    record.copy(tables.values, into: &blockDraws, row: slot)
     let (model, tally, tables, layout) = (self.model, self.tally, self.tables, self.layout)
-    metrics.withUnsafeMutableBufferPointer { out in
+    let width = layout.count
+    blockMetrics.withUnsafeMutableBufferPointer { block in
+      let row = UnsafeMutableBufferPointer(rebasing: block[slot * width..<(slot + 1) * width])
       Accounting.record(
         model, tally, tables, personChargesPriced: true, layout: layout, amounts: &amounts,
-        into: out)
+        into: row)
     }
-    for (m, value) in metrics.enumerated() { store.write(value, metric: m, iteration: iteration) }
     blockPersonCycles += tally.personCycles
   }
 }

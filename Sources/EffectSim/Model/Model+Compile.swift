@@ -33,7 +33,7 @@ extension Model {
         template[slot] = value
       case .distributed(let distribution, let base):
         template[slot] = base
-        let draw = ParameterDraw(slot: slot, distribution: distribution)
+        let draw = ParameterDraw(slot: slot, distribution: distribution.ownStorage())
         if parameter.scope == .person { personDraws.append(draw) } else { iterationDraws.append(draw) }
       case .derived:
         break
@@ -202,5 +202,14 @@ struct CyclePartition {
     for (index, window) in classes.enumerated() {
       for k in window.from..<(window.to ?? horizon) where k < horizon { classOf[k] = Int32(index) }
     }
+  }
+}
+
+extension Distribution {
+  /// The same distribution with arrays of its own, not shared with the scenario, so that a
+  /// model compiled per worker thread shares no reference count with another thread.
+  fileprivate func ownStorage() -> Distribution {
+    guard case .discrete(let values, let weights) = self else { return self }
+    return .discrete(values: values.map { $0 }, weights: weights.map { $0 })
   }
 }

@@ -1,10 +1,9 @@
 /// Preallocated storage of every iteration's metrics, one contiguous column per metric.
 ///
 /// Column-major so that each metric's percentiles are computed by selection in place over one
-/// contiguous buffer. Workers write disjoint slots (each iteration its own), which is why the
-/// unchecked `Sendable` is sound here: no slot is ever written by two threads, and nothing is
-/// read until every worker has finished.
-final class ResultStore: @unchecked Sendable {
+/// contiguous buffer. Not `Sendable`: a parallel run keeps it inside a `Mutex`, and workers
+/// hand in whole blocks of iterations through `write(block:first:count:)` under the lock.
+final class ResultStore {
   let metrics: Int
   let iterations: Int
   private let storage: UnsafeMutableBufferPointer<Double>
@@ -19,6 +18,16 @@ final class ResultStore: @unchecked Sendable {
   @inline(__always)
   func write(_ value: Double, metric: Int, iteration: Int) {
     storage[metric * iterations + iteration] = value
+  }
+
+  /// Writes `count` iterations from `first` on; `block` holds them row by row (one row of
+  /// `metrics` values per iteration).
+  func write(block: UnsafeBufferPointer<Double>, first: Int, count: Int) {
+    for row in 0..<count {
+      for metric in 0..<metrics {
+        storage[metric * iterations + first + row] = block[row * metrics + metric]
+      }
+    }
   }
 
   /// The column of one metric over all iterations.

@@ -45,6 +45,28 @@ enum Commands {
         name: "chart", valueName: "CHART",
         help: "write one chart of the html report alone, as an SVG file, instead of a report",
         allowedValues: ReportChart.allCases.map(\.rawValue)),
+      kernelOption,
+    ])
+
+  static let kernelNames = KernelChoice.allCases.map(\.rawValue)
+
+  static let kernelOption = OptionSpec(
+    name: "kernel", valueName: "KERNEL",
+    help: "individual persons, aggregated groups (large cohorts), or the faster for the scenario",
+    allowedValues: kernelNames, defaultDescription: "auto")
+
+  static let bench = CommandSpec(
+    name: "bench",
+    summary: "Measure simulation throughput on a scenario and predict run times.",
+    positionals: [PositionalSpec(name: "SCENARIO", help: "scenario file (JSON), or - for stdin")],
+    options: [
+      OptionSpec(
+        name: "iterations", short: "n", valueName: "N", help: "iterations to time",
+        defaultDescription: "2000"),
+      OptionSpec(
+        name: "threads", short: "t", valueName: "T", help: "worker threads",
+        defaultDescription: "all cores"),
+      kernelOption,
     ])
 
   static let validate = CommandSpec(
@@ -63,9 +85,9 @@ enum Commands {
   static let help = CommandSpec(
     name: "help", summary: "Show the help of a command.",
     positionals: [
-      PositionalSpec(name: "COMMAND", help: "run, validate, schema or help", optional: true)
+      PositionalSpec(name: "COMMAND", help: "run, validate, bench, schema or help", optional: true)
     ],
     options: [])
 
-  static let all = [run, validate, schema, help]
+  static let all = [run, validate, bench, schema, help]
 }

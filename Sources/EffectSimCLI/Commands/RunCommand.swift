@@ -12,6 +12,7 @@ enum RunCommand {
     let seed = try arguments.uint64("seed") ?? 1
     let threads = try arguments.int("threads", in: 1...1024)
     let percentiles = try arguments.doubleList("percentiles")
+    let kernel = try kernelChoice(arguments, usage: Commands.run.usage())
     if let percentiles, let bad = percentiles.first(where: { !(0...100).contains($0) }) {
       throw UsageError(
         message: "--percentiles: \(bad) is not a percentile level in [0, 100]",
@@ -41,7 +42,8 @@ enum RunCommand {
         let progress = arguments.flag("quiet") || !console.stderrIsTerminal
           ? nil : ProgressLine(total: iterations, console: console)
         var options = RunOptions(
-          iterations: iterations, seed: seed, threads: threads, percentiles: percentiles)
+          iterations: iterations, seed: seed, threads: threads, percentiles: percentiles,
+          kernel: kernel)
         if let progress { options.progress = { @Sendable done in progress.update(done) } }
         defer { progress?.finish() }
         summary = try Simulation.monteCarlo(model, options: options)
@@ -56,6 +58,17 @@ enum RunCommand {
     } else {
       console.writeOut(text)
     }
+  }
+
+  /// `--kernel`, default `auto`.
+  static func kernelChoice(
+    _ arguments: ParsedArguments, usage: String
+  ) throws(UsageError) -> KernelChoice {
+    guard let name = arguments.value("kernel") else { return .auto }
+    guard let choice = KernelChoice(rawValue: name) else {
+      throw UsageError(message: "--kernel: unknown value '\(name)'", usage: usage)
+    }
+    return choice
   }
 
   /// `--format`, else the `--output` file's extension, else the table.

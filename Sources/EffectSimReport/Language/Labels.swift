@@ -21,6 +21,7 @@ struct Labels: Sendable {
   var mode: String { pick("Mode", "Beregning") }
   var iterations: String { pick("Iterations", "Iterationer") }
   var seed: String { pick("Seed", "Seed") }
+  var kernel: String { pick("Kernel", "Beregningskerne") }
   var pairing: String { pick("Pairing", "Parring") }
   var horizon: String { pick("Horizon", "Tidshorisont") }
   var engineVersion: String { pick("Engine version", "Programversion") }

@@ -1,0 +1,454 @@
+/// The aggregated kernel: people who entered in the same cycle, are of the same kind (person
+/// stratum) and hold the same joint state (intervention state, control state) are moved
+/// together, with exact multinomial draws.
+///
+/// Its cost per cycle depends on the number of occupied groups, not on the number of people, so
+/// it wins for large cohorts. It is exact, not an approximation:
+/// - With `coupled` pairing one uniform moves a person in both arms. The joint destination
+///   (i, c) is taken when that uniform falls in both the intervention's interval for i and the
+///   control's interval for c, so its probability is the length of the overlap of the two
+///   intervals — computed on the same 53-bit integer thresholds the individual kernel compares
+///   against, so the two kernels draw from exactly the same joint distribution. With
+///   `independent` pairing it is the product of the two lengths.
+/// - A group of n people then splits over the joint destinations as Multinomial(n, p), drawn
+///   as conditional binomials, largest probability first.
+/// - Transitions and charges depend only on the window class of the cycles since entry, and
+///   `occupancyAt` only on the exact cycle since entry; once an entry group is past every
+///   window boundary and every `occupancyAt` cycle ("settled"), it behaves like every other
+///   settled group, so settled groups are merged into one pool (exact).
+/// - Discrete person-scope parameters split the cohort into strata (`PersonStrata`), drawn as a
+///   multinomial at entry; person-dependent charges are priced per stratum.
+struct AggregatedKernel {
+  private let strata: PersonStrata
+  /// Conditional probabilities that split an entry group over the strata.
+  private let strataRatios: [Double]
+  private let states: Int
+  private let joint: Int
+  private let classes: Int
+  /// Room for joint destinations per joint table: (outgoing + 1)² covers both pairings.
+  private let cellStride: Int
+  /// Cycles since entry from which every group lives in the last window classes.
+  private let settle: Int
+  private let lastTransitionClass: Int
+  private let lastChargeClass: Int
+  private let personCharges: [Int]
+  /// For each cycle since entry, the first `occupancyAt` index that asks for it, or −1.
+  private let atMarker: [Int32]
+  /// The intervention and control state of each joint state.
+  private let jointI: [Int32]
+  private let jointC: [Int32]
+
+  // Per iteration: joint tables per (table set, class, joint state); a table set per stratum
+  // when transitions depend on person-scope parameters, else one.
+  private var cellCount: [Int32]
+  private var cellDestination: [Int32]
+  private var cellRatio: [Double]
+  private var initialCount: Int32 = 0
+  private var initialDestination: [Int32]
+  private var initialRatio: [Double]
+  /// Per stratum, the rates of `personCharges`.
+  private var personRates: [Double]
+
+  // Per iteration: people per (stratum, slot, joint state); slot = entry cycle, or `horizon`
+  // for the pool of settled groups.
+  private var groups: [Int]
+  private var next: [Int]
+  /// Persons per (stratum, entry cycle).
+  private var entering: [Int]
+  /// Half-cycles per (stratum, arm, year, state, charge class).
+  private var counts: [Int]
+  private var atCounts: [Int]
+  /// Scratch for building tables: probabilities and destinations of the cells.
+  private var probabilityScratch: [Double]
+  private var destinationScratch: [Int32]
+
+  /// - Throws: `PersonStrata.Unsupported` when the kernel cannot be exact for `model`.
+  init(model: Model) throws(PersonStrata.Unsupported) {
+    strata = try PersonStrata.make(model).get()
+    strataRatios = Self.conditionalRatios(strata.probabilities)
+    states = model.stateCount
+    joint = states * states
+    classes = model.transitionClasses.count
+    cellStride = (model.maxOutgoing + 1) * (model.maxOutgoing + 1)
+    lastTransitionClass = classes - 1
+    lastChargeClass = model.chargeClassCount - 1
+    settle = Self.settleCycle(model)
+    personCharges = model.charges.indices.filter { model.charges[$0].dependsOnPerson }
+    var marker = [Int32](repeating: -1, count: model.horizon)
+    for (index, cycle) in model.occupancyAt.enumerated().reversed() where cycle < model.horizon {
+      marker[cycle] = Int32(index)
+    }
+    atMarker = marker
+    jointI = (0..<joint).map { Int32($0 / model.stateCount) }
+    jointC = (0..<joint).map { Int32($0 % model.stateCount) }
+
+    let sets = model.transitionsDependOnPerson ? strata.count : 1
+    let tables = sets * classes * joint
+    cellCount = [Int32](repeating: 0, count: tables)
+    cellDestination = [Int32](repeating: 0, count: tables * cellStride)
+    cellRatio = [Double](repeating: 0, count: tables * cellStride)
+    initialDestination = [Int32](repeating: 0, count: cellStride * states * states)
+    initialRatio = [Double](repeating: 0, count: cellStride * states * states)
+    personRates = [Double](repeating: 0, count: strata.count * personCharges.count)
+    groups = [Int](repeating: 0, count: strata.count * (model.horizon + 1) * joint)
+    next = [Int](repeating: 0, count: joint)
+    entering = [Int](repeating: 0, count: strata.count * model.horizon)
+    counts = [Int](
+      repeating: 0, count: strata.count * 2 * model.years * states * model.chargeClassCount)
+    atCounts = [Int](repeating: 0, count: model.occupancyAt.count * 2 * states)
+    let room = max(cellStride, states * states)
+    probabilityScratch = [Double](repeating: 0, count: room)
+    destinationScratch = [Int32](repeating: 0, count: room)
+  }
+
+  /// Simulates one iteration's cohort into `tally`.
+  /// - Parameters:
+  ///   - tables: the iteration's tables; person-dependent entries are rewritten per stratum.
+  ///   - rng: the iteration's stream, already past the iteration-scope draws.
+  /// - Complexity: O(horizon × occupied groups × joint destinations), independent of the
+  ///   number of people but for the binomial draws' O(1) expected cost.
+  mutating func run(
+    _ model: Model, _ tables: inout IterationTables, _ rng: inout Xoshiro256PlusPlus,
+    into tally: inout Tally, iteration: Int
+  ) throws(RunError) {
+    let horizon = model.horizon
+    for i in groups.indices { groups[i] = 0 }
+    for i in counts.indices { counts[i] = 0 }
+    for i in atCounts.indices { atCounts[i] = 0 }
+    for i in entering.indices { entering[i] = 0 }
+
+    // Who enters when, and of which kind.
+    var personCycles = 0
+    var occupied = [Bool](repeating: false, count: strata.count)
+    for entry in 0..<horizon where tables.entries[entry] > 0 {
+      let n = tables.entries[entry]
+      let cycles = horizon - entry
+      for (c, at) in model.occupancyAt.enumerated() where at < cycles {
+        tally.eligible[c] += Double(n)
+      }
+      personCycles += 2 * n * cycles
+      var left = n
+      for s in 0..<strata.count where left > 0 {
+        let x =
+          s == strata.count - 1 ? left : Binomial.sample(n: left, p: strataRatios[s], using: &rng)
+        entering[s * horizon + entry] = x
+        if x > 0 { occupied[s] = true }
+        left -= x
+      }
+    }
+
+    // Tables of the kinds of person present.
+    buildInitial(model, tables)
+    if !model.transitionsDependOnPerson { buildJoint(model, tables, set: 0) }
+    if strata.split {
+      for s in 0..<strata.count where occupied[s] {
+        for (d, draw) in model.personDraws.enumerated() {
+          tables.values[draw.slot] = strata.values[s][d]
+        }
+        try tables.evaluate(model.personDerived, model, iteration: iteration)
+        if model.transitionsDependOnPerson {
+          try tables.buildTransitions(model, iteration: iteration)
+          buildJoint(model, tables, set: s)
+        }
+        try tables.evaluateCharges(model, personOnly: true, iteration: iteration)
+        for (j, index) in personCharges.enumerated() {
+          personRates[s * personCharges.count + j] = tables.chargeRates[index]
+        }
+      }
+    }
+
+    for s in 0..<strata.count where occupied[s] {
+      simulateStratum(model, s, &rng)
+    }
+    finish(model, into: &tally)
+    tally.personCycles = Double(personCycles)
+  }
+
+  /// Moves every group of stratum `s` through the horizon.
+  private mutating func simulateStratum(
+    _ model: Model, _ s: Int, _ rng: inout Xoshiro256PlusPlus
+  ) {
+    let horizon = model.horizon
+    let set = model.transitionsDependOnPerson ? s : 0
+    let groupBase = s * (horizon + 1)
+    let pool = (groupBase + horizon) * joint
+    var poolUsed = false
+    for t in 0..<horizon {
+      let year = Int(model.yearOf[t])
+      // Entry: the initial joint states.
+      let n = entering[s * horizon + t]
+      if n > 0 {
+        split(
+          n, cells: 0, count: Int(initialCount), destinations: initialDestination,
+          ratios: initialRatio, into: (groupBase + t) * joint, &rng)
+      }
+      // Groups that settle now join the pool.
+      if t >= settle {
+        let entry = t - settle
+        let from = (groupBase + entry) * joint
+        if entering[s * horizon + entry] > 0 {
+          for j in 0..<joint where groups[from + j] != 0 {
+            groups[pool + j] += groups[from + j]
+            groups[from + j] = 0
+          }
+          poolUsed = true
+        }
+      }
+      if poolUsed {
+        step(
+          model, group: pool, set: set, transitionClass: lastTransitionClass,
+          chargeClass: lastChargeClass, marker: -1, year: year, stratum: s, &rng)
+      }
+      for entry in Swift.stride(from: max(0, t - settle + 1), through: t, by: 1)
+      where entering[s * horizon + entry] > 0 {
+        let k = t - entry
+        step(
+          model, group: (groupBase + entry) * joint, set: set,
+          transitionClass: Int(model.transitionClassOf[k]),
+          chargeClass: Int(model.chargeClassOf[k]), marker: Int(atMarker[k]), year: year,
+          stratum: s, &rng)
+      }
+    }
+  }
+
+  /// One cycle of one group: count its occupancy, then move it.
+  @inline(__always)
+  private mutating func step(
+    _ model: Model, group: Int, set: Int, transitionClass: Int, chargeClass: Int, marker: Int,
+    year: Int, stratum: Int, _ rng: inout Xoshiro256PlusPlus
+  ) {
+    let (weightStart, weightEnd): (Int, Int)
+    switch model.occupancy {
+    case .start: (weightStart, weightEnd) = (2, 0)
+    case .end: (weightStart, weightEnd) = (0, 2)
+    case .average: (weightStart, weightEnd) = (1, 1)
+    }
+    let chargeClasses = model.chargeClassCount
+    let years = model.years
+    let baseI = (stratum * 2 * years + year) * states
+    let baseC = (stratum * 2 * years + years + year) * states
+    let tableBase = (set * classes + transitionClass) * joint
+    for j in 0..<joint where groups[group + j] != 0 {
+      let n = groups[group + j]
+      let a = Int(jointI[j])
+      let b = Int(jointC[j])
+      if marker >= 0 {
+        atCounts[(marker * 2) * states + a] += n
+        atCounts[(marker * 2 + 1) * states + b] += n
+      }
+      if weightStart != 0 {
+        counts[(baseI + a) * chargeClasses + chargeClass] += weightStart * n
+        counts[(baseC + b) * chargeClasses + chargeClass] += weightStart * n
+      }
+      let table = tableBase + j
+      split(
+        n, cells: table * cellStride, count: Int(cellCount[table]),
+        destinations: cellDestination, ratios: cellRatio, into: -1, &rng)
+    }
+    for j in 0..<joint {
+      let n = next[j]
+      groups[group + j] = n
+      if n != 0 {
+        next[j] = 0
+        if weightEnd != 0 {
+          let a = Int(jointI[j])
+          let b = Int(jointC[j])
+          counts[(baseI + a) * chargeClasses + chargeClass] += weightEnd * n
+          counts[(baseC + b) * chargeClasses + chargeClass] += weightEnd * n
+        }
+      }
+    }
+  }
+
+  /// Splits `n` people over the cells `cells..<cells + count` by conditional binomials, adding
+  /// them to `groups` from `target` on, or to `next` when `target` is −1.
+  @inline(__always)
+  private mutating func split(
+    _ n: Int, cells: Int, count: Int, destinations: [Int32], ratios: [Double], into target: Int,
+    _ rng: inout Xoshiro256PlusPlus
+  ) {
+    var left = n
+    for cell in 0..<count {
+      let x =
+        cell == count - 1
+        ? left : Binomial.sample(n: left, p: ratios[cells + cell], using: &rng)
+      if x > 0 {
+        let d = Int(destinations[cells + cell])
+        if target < 0 { next[d] += x } else { groups[target + d] += x }
+        left -= x
+        if left == 0 { break }
+      }
+    }
+  }
+
+  /// Sums the strata into the tally, pricing person-dependent charges per stratum.
+  private func finish(_ model: Model, into tally: inout Tally) {
+    let size = tally.occupancy.count
+    for i in 0..<size {
+      var total = 0
+      for s in 0..<strata.count { total += counts[s * size + i] }
+      tally.occupancy[i] = Double(total) * 0.5
+    }
+    let chargeClasses = model.chargeClassCount
+    for s in 0..<strata.count {
+      for (j, index) in personCharges.enumerated() {
+        let charge = model.charges[index]
+        let rate = personRates[s * personCharges.count + j]
+        for arm in 0..<2 where charge.arm == nil || charge.arm == arm {
+          for year in 0..<model.years {
+            var halfCycles = 0
+            let base =
+              s * size + ((arm * model.years + year) * states + charge.state) * chargeClasses
+            for cls in 0..<chargeClasses where charge.active[cls] {
+              halfCycles += counts[base + cls]
+            }
+            if halfCycles != 0 {
+              tally.personAmounts[(arm * model.years + year) * model.targetCount + charge.target] +=
+                Double(halfCycles) * 0.5 * rate
+            }
+          }
+        }
+      }
+    }
+    for (index, cycle) in model.occupancyAt.enumerated() {
+      let source = cycle < model.horizon ? Int(atMarker[cycle]) : index
+      for j in 0..<(2 * states) {
+        tally.atCycle[index * 2 * states + j] = Double(atCounts[source * 2 * states + j])
+      }
+    }
+  }
+
+  // MARK: - Joint tables
+
+  /// The joint initial distribution: the overlap (coupled) or product (independent) of the two
+  /// arms' initial distributions.
+  private mutating func buildInitial(_ model: Model, _ tables: IterationTables) {
+    var cells = 0
+    let coupled = model.pairing == .coupled
+    var loI: UInt64 = 0
+    for i in 0..<Int(tables.initialCount[0]) {
+      let hiI = tables.initialThresholds[i]
+      let stateI = Int(tables.initialStates[i])
+      var loC: UInt64 = 0
+      for c in 0..<Int(tables.initialCount[1]) {
+        let hiC = tables.initialThresholds[states + c]
+        let stateC = Int(tables.initialStates[states + c])
+        let p = Self.cellProbability(loI, hiI, loC, hiC, coupled: coupled)
+        if p > 0 { cells = add(p, Int32(stateI * states + stateC), cells) }
+        loC = hiC
+      }
+      loI = hiI
+    }
+    finishCells(cells)
+    for k in 0..<cells {
+      initialDestination[k] = destinationScratch[k]
+      initialRatio[k] = probabilityScratch[k]
+    }
+    initialCount = Int32(cells)
+  }
+
+  /// The joint transition tables of one table set from the per-arm tables in `tables`.
+  private mutating func buildJoint(_ model: Model, _ tables: IterationTables, set: Int) {
+    let coupled = model.pairing == .coupled
+    let stride = tables.stride
+    let top: UInt64 = 1 << 53
+    for cls in 0..<classes {
+      for j in 0..<joint {
+        let a = Int(jointI[j])
+        let b = Int(jointC[j])
+        let tableI = cls * states + a
+        let tableC = (classes + cls) * states + b
+        let countI = Int(tables.outgoingCount[tableI])
+        let countC = Int(tables.outgoingCount[tableC])
+        var cells = 0
+        var loI: UInt64 = 0
+        for i in 0...countI {
+          let hiI = i < countI ? tables.thresholds[tableI * stride + i] : top
+          let toI = i < countI ? Int(tables.destinations[tableI * stride + i]) : a
+          var loC: UInt64 = 0
+          for c in 0...countC {
+            let hiC = c < countC ? tables.thresholds[tableC * stride + c] : top
+            let toC = c < countC ? Int(tables.destinations[tableC * stride + c]) : b
+            let p = Self.cellProbability(loI, hiI, loC, hiC, coupled: coupled)
+            if p > 0 { cells = add(p, Int32(toI * states + toC), cells) }
+            loC = max(loC, hiC)
+          }
+          loI = max(loI, hiI)
+        }
+        let table = (set * classes + cls) * joint + j
+        finishCells(cells)
+        for k in 0..<cells {
+          cellDestination[table * cellStride + k] = destinationScratch[k]
+          cellRatio[table * cellStride + k] = probabilityScratch[k]
+        }
+        cellCount[table] = Int32(cells)
+      }
+    }
+  }
+
+  /// The probability that one person's uniform(s) fall in [loI, hiI) and [loC, hiC), in units
+  /// of 2^-53: one shared uniform (coupled) or two independent ones.
+  @inline(__always)
+  private static func cellProbability(
+    _ loI: UInt64, _ hiI: UInt64, _ loC: UInt64, _ hiC: UInt64, coupled: Bool
+  ) -> Double {
+    if coupled {
+      let lo = max(loI, loC)
+      let hi = min(hiI, hiC)
+      return hi > lo ? Double(hi - lo) * 0x1p-53 : 0
+    }
+    guard hiI > loI, hiC > loC else { return 0 }
+    return Double(hiI - loI) * 0x1p-53 * (Double(hiC - loC) * 0x1p-53)
+  }
+
+  /// Adds a cell to the scratch, merging it with an earlier cell of the same destination.
+  private mutating func add(_ p: Double, _ destination: Int32, _ cells: Int) -> Int {
+    for k in 0..<cells where destinationScratch[k] == destination {
+      probabilityScratch[k] += p
+      return cells
+    }
+    probabilityScratch[cells] = p
+    destinationScratch[cells] = destination
+    return cells + 1
+  }
+
+  /// Sorts the scratch cells by decreasing probability and turns the probabilities into the
+  /// conditional ones, p_j / (p_j + p_{j+1} + ...), of the multinomial's binomial chain.
+  private mutating func finishCells(_ cells: Int) {
+    // Insertion sort: a handful of cells.
+    for i in 1..<max(cells, 1) {
+      var k = i
+      while k > 0 && probabilityScratch[k - 1] < probabilityScratch[k] {
+        probabilityScratch.swapAt(k - 1, k)
+        destinationScratch.swapAt(k - 1, k)
+        k -= 1
+      }
+    }
+    var rest = 0.0
+    for k in Swift.stride(from: cells - 1, through: 0, by: -1) {
+      rest += probabilityScratch[k]
+      probabilityScratch[k] = rest > 0 ? min(probabilityScratch[k] / rest, 1) : 0
+    }
+  }
+
+  /// The cycle since entry from which a group is past every window boundary and every
+  /// `occupancyAt` cycle, so that it moves and is counted like every other such group.
+  static func settleCycle(_ model: Model) -> Int {
+    let lastAt = model.occupancyAt.filter { $0 < model.horizon }.max().map { $0 + 1 } ?? 0
+    let lastChargeCut =
+      model.chargeClassOf.firstIndex { Int($0) == model.chargeClassCount - 1 } ?? 0
+    let lastTransitionCut = model.transitionClasses[model.transitionClasses.count - 1].from
+    return max(lastTransitionCut, lastChargeCut, lastAt)
+  }
+
+  /// p_s / (p_s + p_{s+1} + ...) for a chain of binomials over the strata.
+  static func conditionalRatios(_ probabilities: [Double]) -> [Double] {
+    var ratios = [Double](repeating: 0, count: probabilities.count)
+    var rest = 0.0
+    for s in probabilities.indices.reversed() {
+      rest += probabilities[s]
+      ratios[s] = rest > 0 ? min(probabilities[s] / rest, 1) : 0
+    }
+    return ratios
+  }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+@testable import EffectSimCLI
+
+/// `--kernel` on `run`, and `bench`.
+@Suite struct KernelCommandTests {
+  private func withoutRun(_ text: String) throws -> String {
+    var json = try #require(
+      try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    json["run"] = nil
+    let data = try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys])
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  @Test(arguments: ["individual", "aggregated", "auto"])
+  func outputIsIdenticalForAnyThreadCount(kernel: String) throws {
+    let outputs = try ["1", "2", "5"].map { threads in
+      let result = effectsim(
+        [
+          "run", "-", "--iterations", "300", "--seed", "3", "--threads", threads, "--format",
+          "json",
+          "--kernel", kernel,
+        ], input: smallScenario)
+      #expect(result.code == 0, "\(result.err)")
+      #expect(result.out.contains("\"kernel\""))
+      return try withoutRun(result.out)
+    }
+    #expect(outputs[0] == outputs[1])
+    #expect(outputs[0] == outputs[2])
+  }
+
+  @Test func theTableNamesTheKernel() {
+    let result = effectsim(
+      ["run", "-", "--iterations", "50", "--kernel", "aggregated"], input: smallScenario)
+    #expect(result.code == 0, "\(result.err)")
+    #expect(result.out.contains("Kernel") && result.out.contains("aggregated"))
+  }
+
+  @Test func aggregatedOnAContinuousPersonParameterExits65WithItsName() {
+    let scenario = smallScenario.replacingOccurrences(
+      of: #"{"discrete": {"values": [11000, 15000], "weights": [1, 1]}, "scope": "person"}"#,
+      with: #"{"uniform": {"min": 11000, "max": 15000}, "scope": "person"}"#)
+    #expect(scenario != smallScenario)
+    let result = effectsim(
+      ["run", "-", "--iterations", "50", "--kernel", "aggregated"], input: scenario)
+    #expect(result.code == 65)
+    #expect(result.err.contains("\"level\""), "\(result.err)")
+    let unknown = effectsim(["run", "-", "--kernel", "fast"], input: smallScenario)
+    #expect(unknown.code == 64)
+  }
+
+  @Test func benchReportsRatesAndPredictions() {
+    let result = effectsim(
+      ["bench", "-", "--iterations", "100", "--threads", "1"], input: smallScenario)
+    #expect(result.code == 0, "\(result.err)")
+    for label in [
+      "Kernel", "Threads", "Iterations/s", "Person-cycles/s", "10,000 iterations",
+      "100,000 iterations",
+    ] {
+      #expect(result.out.contains(label), "\(label) missing in \(result.out)")
+    }
+  }
+
+  @Test func aRunTooLargeForMemoryExits65BeforeItStarts() {
+    // 40 years, two areas: about 300 results per iteration, so 10^8 iterations need about
+    // 240 GB, more than half of any machine this runs on.
+    let long = smallScenario.replacingOccurrences(of: "\"years\": 3", with: "\"years\": 40")
+    #expect(long != smallScenario)
+    let result = effectsim(["run", "-", "--iterations", "100000000", "--quiet"], input: long)
+    #expect(result.code == 65)
+    #expect(result.err.contains("GiB") && result.err.contains("use fewer iterations"), "\(result.err)")
+  }
+}
