@@ -1,3 +1,5 @@
+import EffectSim
+
 /// Prints a `JSONNode` as stable, pretty-printed JSON text.
 ///
 /// Layout: two-space indentation, one member per line, `"key": value`; arrays whose elements
@@ -23,33 +25,11 @@ enum JSONWriter {
     return text
   }
 
-  /// Formats a number by the rule in the type's documentation.
-  static func number(_ value: Double) -> String {
-    guard value.isFinite else { return "null" }
-    if value == value.rounded(), abs(value) < 9_007_199_254_740_992 {
-      return String(Int64(value))
-    }
-    return value.description
-  }
+  /// Formats a number by the rule in the type's documentation: the engine's JSON number form.
+  static func number(_ value: Double) -> String { JSONValue.format(value) }
 
-  /// Appends `value` as a quoted JSON string.
-  static func quote(_ value: String, into text: inout String) {
-    text += "\""
-    for scalar in value.unicodeScalars {
-      switch scalar {
-      case "\"": text += "\\\""
-      case "\\": text += "\\\\"
-      case "\n": text += "\\n"
-      case "\r": text += "\\r"
-      case "\t": text += "\\t"
-      case _ where scalar.value < 0x20:
-        let hex = String(scalar.value, radix: 16, uppercase: true)
-        text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: text.unicodeScalars.append(scalar)
-      }
-    }
-    text += "\""
-  }
+  /// Appends `value` as a quoted JSON string, escaped as the engine's JSON writer does.
+  static func quote(_ value: String, into text: inout String) { JSONValue.quote(value, into: &text) }
 
   private static func write(_ node: JSONNode, into text: inout String, indent: Int) {
     switch node {
