@@ -2,9 +2,10 @@
 /// holds the value a full sort would put there.
 ///
 /// Introselect (Musser 1997): quickselect with deterministic median-of-3 pivots (ninthers on
-/// large ranges), three-way partitions (two branchless passes) so that runs of equal values — common in
-/// Monte Carlo columns of counts and zeros — are settled in one pass, and a depth budget of 2·log₂ *n* partitions
-/// after which the remaining range is sorted, bounding the worst case at O(*n* log *n*).
+/// large ranges), three-way partitions (two branchless passes) so that runs of equal values —
+/// common in Monte Carlo columns of counts and zeros — are settled in one partition, and a depth
+/// budget of 2·log₂ *n* partitions after which the remaining range is sorted, bounding the
+/// worst case at O(*n* log *n*).
 /// One pass serves all requested indices: a partition splits the set of indices, and only the
 /// sides that still contain some are refined, so *m* indices cost O(*n* log *m*) expected.
 ///
