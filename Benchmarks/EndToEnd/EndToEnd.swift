@@ -15,8 +15,9 @@ let iterations = Int(suite.arguments["iterations"] ?? "") ?? 20_000
 let directory = suite.arguments["scenarios"] ?? "scenarios"
 let kernelName = suite.arguments["kernel"] ?? "auto"
 let cores = ProcessInfo.processInfo.activeProcessorCount
+// Every *.json of the directory but the format's JSON Schema, which is no scenario.
 let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
-  .filter { $0.hasSuffix(".json") }.sorted()
+  .filter { $0.hasSuffix(".json") && !$0.hasSuffix(".schema.json") }.sorted()
 
 /// Runs the command line and returns the `run` object of its JSON output.
 func runCLI(_ path: String, threads: Int) -> [String: Any] {

@@ -2,11 +2,14 @@
 ///
 /// Column-major so that each metric's percentiles are computed by selection in place over one
 /// contiguous buffer. Not `Sendable`: a parallel run keeps it inside a `Mutex`, and workers
-/// hand in whole blocks of iterations through `write(block:first:count:)` under the lock.
+/// hand in whole blocks of iterations through `write(block:first:count:)` under the lock, and
+/// the summary deals disjoint columns out to its workers (`mapColumns`, `ColumnDealer`).
 final class ResultStore {
   let metrics: Int
   let iterations: Int
-  private let storage: UnsafeMutableBufferPointer<Double>
+  /// Column *m* is `storage[m·iterations ..< (m+1)·iterations]`; `mapColumns` deals columns
+  /// out to workers from here.
+  let storage: UnsafeMutableBufferPointer<Double>
 
   init(metrics: Int, iterations: Int) {
     self.metrics = metrics

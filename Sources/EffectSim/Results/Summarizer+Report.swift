@@ -11,16 +11,22 @@ extension Summarizer {
   ///
   /// - Parameters:
   ///   - draws: the recorded iteration-scope values (`ParameterRecord`); `nil` for a
-  ///     deterministic run, whose register shows base values only.
+  ///     deterministic run, whose register shows base values only. Their columns are reordered.
+  ///   - threads: the most threads for the percentiles of the recorded columns; default 1.
   /// - Complexity: O(*n*) per recorded parameter for *n* iterations.
   static func register(
-    _ model: Model, record: ParameterRecord, draws: ResultStore?
+    _ model: Model, record: ParameterRecord, draws: ResultStore?, threads: Int = 1
   ) -> [ParameterSummary] {
     let columns = Dictionary(uniqueKeysWithValues: record.slots.enumerated().map { ($1, $0) })
     let personDerived = Set(model.personDerived.map(\.slot))
     // Derived parameters have a base too: their expression at the others' base values.
     var baseTables = IterationTables(model: model)
     let bases = (try? baseTables.setBaseValues(model)) != nil ? baseTables.values : model.template
+    let ranges = draws.map { draws in
+      draws.mapColumns(0..<draws.metrics, threads: threads) { column in
+        Percentiles.type7(column, levels: [5, 50, 95])
+      }
+    }
     return model.scenario.parameters.enumerated().map { slot, parameter in
       let kind: ParameterSummary.Kind
       var distribution: Distribution?
@@ -35,8 +41,8 @@ extension Summarizer {
       var summary = ParameterSummary(
         name: parameter.name, kind: kind, scope: scope.rawValue, base: bases[slot],
         range: nil, rangeSource: .base, note: parameter.note, source: parameter.source)
-      if let draws, let column = columns[slot] {
-        let values = Percentiles.type7(draws.column(column), levels: [5, 50, 95])
+      if let ranges, let column = columns[slot] {
+        let values = ranges[column]
         summary.range = (values[0], values[1], values[2])
         summary.rangeSource = .simulated
       } else if draws != nil, scope == .person, let distribution {

@@ -6,16 +6,14 @@ enum Summarizer {
   ) -> RunSummary {
     let levels = settings.percentileLevels
     let n = store.iterations
+    let threads = run.threads
+    // The horizon reads its column before the statistics below reorder it in place.
     let horizon = horizon(model, layout: layout, store: store)
-    let parameters = register(model, record: ParameterRecord(model: model), draws: parameterDraws)
-    func stat(_ metric: Int) -> Statistic {
-      let column = store.column(metric)
-      return n == 1 ? .exact(column[0], levels: levels) : .summarize(column, levels: levels)
-    }
+    let parameters = register(
+      model, record: ParameterRecord(model: model), draws: parameterDraws, threads: threads)
     let years = model.years
     let areaIndices = model.areas.indices
 
-    // Payback probabilities first: summarising reorders columns in place.
     let payback = model.payback.enumerated().map { index, definition in
       let column = store.column(layout.payback(index))
       var paidBy = [Int](repeating: 0, count: years + 2)
@@ -34,6 +32,14 @@ enum Summarizer {
         probabilityNotWithinHorizon: Double(paidBy[years + 1]) / Double(n), medianYear: median,
         deterministicYear: settings.mode == .deterministic ? median : nil)
     }
+
+    // Every column before the payback years is summarised exactly once, so all of them can be
+    // summarised up front, in parallel: a column's statistic depends only on that column.
+    let statistics = store.mapColumns(0..<layout.paybackStart, threads: threads) {
+      column -> Statistic in
+      n == 1 ? .exact(column[0], levels: levels) : .summarize(column, levels: levels)
+    }
+    func stat(_ metric: Int) -> Statistic { statistics[metric] }
 
     let netImpact = AreaSeries(
       total: (0..<years).map { stat(layout.netTotal($0)) },

@@ -1,0 +1,105 @@
+import Dispatch
+import Synchronization
+
+/// Per-column work over a result store, on several threads.
+extension ResultStore {
+  /// Applies `transform` to each column in `columns`, on up to `threads` threads.
+  ///
+  /// Each column is handed to `transform` exactly once, alone, so `transform` may reorder it
+  /// in place (selection does). A column's result depends only on that column, never on which
+  /// thread computed it or when, so the results are the same for every thread count.
+  /// - Parameters:
+  ///   - columns: the metric indices, within `0..<metrics`.
+  ///   - threads: the most threads to use; 1 (or fewer) runs on the calling thread only.
+  ///   - transform: computes one column's result; called concurrently for distinct columns.
+  /// - Returns: one result per column, in the order of `columns`.
+  /// - Complexity: the sum of `transform`'s costs, spread over the threads; O(`columns.count`)
+  ///   allocation for the results.
+  func mapColumns<T: Sendable>(
+    _ columns: Range<Int>, threads: Int,
+    _ transform: @Sendable (UnsafeMutableBufferPointer<Double>) -> T
+  ) -> [T] {
+    precondition(columns.lowerBound >= 0 && columns.upperBound <= metrics)
+    let threads = min(threads, columns.count)
+    guard threads > 1 else { return columns.map { transform(column($0)) } }
+    // Several claims per thread, so that a thread that drew cheap columns takes more.
+    let dealer = ColumnDealer(
+      storage: storage, iterations: iterations, columns: columns,
+      claimSize: max(1, columns.count / (4 * threads)))
+    let results = Mutex([T?](repeating: nil, count: columns.count))
+    DispatchQueue.concurrentPerform(iterations: threads) { _ in
+      var done: [(Int, T)] = []
+      while let claim = dealer.claim() {
+        for metric in claim.columns {
+          done.append((metric - columns.lowerBound, transform(claim.column(metric))))
+        }
+      }
+      results.withLock { results in
+        for (index, value) in done { results[index] = value }
+      }
+    }
+    let all = results.withLock { $0.compactMap { $0 } }
+    precondition(all.count == columns.count, "a column was not summarised")
+    return all
+  }
+}
+
+/// Deals the columns of a result store out to concurrent workers, each column at most once.
+///
+/// Why this is free of data races although it hands out mutable memory to several threads:
+/// the only way to reach a column through a dealer is `claim()`, and `claim()` returns the
+/// range `[lowerBound + k·claimSize, lowerBound + (k+1)·claimSize)` (clipped to `columns`)
+/// for the k it reads from an atomic counter that only ever increases. Each k is returned to
+/// one caller only, and distinct k give disjoint column ranges; columns are disjoint slices of
+/// the storage. So no two claims, on any threads, share a byte. A `Claim` is neither copyable
+/// nor `Sendable`: it stays with the thread that claimed it and cannot be duplicated. The
+/// dealer does not own the storage; its creator keeps the store alive, and does not touch the
+/// dealt columns itself, until every worker has returned.
+final class ColumnDealer: Sendable {
+  /// Columns one `claim()` returned: only these, and only to the claiming thread.
+  struct Claim: ~Copyable {
+    let columns: Range<Int>
+    fileprivate let storage: UnsafeMutableBufferPointer<Double>
+    fileprivate let iterations: Int
+
+    /// The iterations of one claimed metric.
+    func column(_ metric: Int) -> UnsafeMutableBufferPointer<Double> {
+      precondition(columns.contains(metric), "column \(metric) not in this claim")
+      return UnsafeMutableBufferPointer(
+        rebasing: storage[metric * iterations..<(metric + 1) * iterations])
+    }
+  }
+
+  // Reached only through `claim()`, which hands out disjoint parts (see the type's comment).
+  nonisolated(unsafe) private let storage: UnsafeMutableBufferPointer<Double>
+  private let iterations: Int
+  private let columns: Range<Int>
+  private let claimSize: Int
+  private let next = Atomic<Int>(0)
+
+  /// - Parameters:
+  ///   - storage: a column-major store: column *m* is `storage[m·iterations ..< (m+1)·iterations]`.
+  ///   - columns: the columns to deal.
+  ///   - claimSize: columns per claim, at least 1.
+  init(
+    storage: UnsafeMutableBufferPointer<Double>, iterations: Int, columns: Range<Int>,
+    claimSize: Int
+  ) {
+    precondition(claimSize > 0 && columns.upperBound * iterations <= storage.count)
+    self.storage = storage
+    self.iterations = iterations
+    self.columns = columns
+    self.claimSize = claimSize
+  }
+
+  /// The next columns no one has claimed, or `nil` when all are dealt.
+  /// - Complexity: O(1); one atomic increment.
+  func claim() -> Claim? {
+    let k = next.add(1, ordering: .relaxed).oldValue
+    guard k < (columns.count + claimSize - 1) / claimSize else { return nil }
+    let lower = columns.lowerBound + k * claimSize
+    return Claim(
+      columns: lower..<min(lower + claimSize, columns.upperBound), storage: storage,
+      iterations: iterations)
+  }
+}
