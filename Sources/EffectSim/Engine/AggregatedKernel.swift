@@ -145,7 +145,7 @@ struct AggregatedKernel {
         for (d, draw) in model.personDraws.enumerated() {
           tables.values[draw.slot] = strata.values[s][d]
         }
-        try tables.evaluate(model.personDerived, model, iteration: iteration)
+        try tables.evaluatePersonDerived(model, iteration: iteration)
         if model.transitionsDependOnPerson {
           try tables.buildTransitions(model, iteration: iteration)
           buildJoint(model, tables, set: s)

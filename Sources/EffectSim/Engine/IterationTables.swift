@@ -33,6 +33,36 @@ struct IterationTables {
   let personDraws: [(slot: Int, start: Int, count: Int)]
   let personDiscrete: [Double]
 
+  // MARK: Flat program
+
+  /// The model's per-iteration expressions, worker-owned; see `ExpressionProgram`. Routines
+  /// come in groups, each a contiguous range: iteration-derived, person-derived, transitions
+  /// (arm 0 then arm 1, listing order), initial weights (per arm), charges, line items, intake.
+  let program: ExpressionProgram
+  /// Per routine, where its value goes: the slot (derived), the state (initial weight), the
+  /// year × area cell (line item), the first cycle (intake); unused otherwise.
+  let routineTarget: [Int]
+  /// Per routine, the value of its last run.
+  var results: [Double]
+  let iterationDerivedRoutines: Range<Int>
+  let personDerivedRoutines: Range<Int>
+  let transitionRoutines: Range<Int>
+  /// Per transition (index in `transitionRoutines`): arm, from, to.
+  let transitionMoves: [(arm: Int, from: Int, to: Int)]
+  /// Per transition, stride `transitionClasses.count`: whether the move is possible then.
+  let transitionActive: [Bool]
+  let initialRoutines: [Range<Int>]
+  let chargeRoutines: Range<Int>
+  /// The charges that depend on person-scope parameters.
+  let personChargeIndices: [Int]
+  let lineItemRoutines: Range<Int>
+  let intakeRoutines: Range<Int>
+  /// Per intake (index in `intakeRoutines`): whether it spreads evenly over the year.
+  let intakeEven: [Bool]
+  let cyclesPerYear: Int
+  /// Initial weights of one arm before normalising.
+  var initialRaw: [Double]
+
   static let scale53 = 9_007_199_254_740_992.0  // 2^53
 
   init(model: Model) {
@@ -63,6 +93,74 @@ struct IterationTables {
     }
     personDraws = draws
     personDiscrete = discrete
+
+    var program = ExpressionProgram()
+    var target: [Int] = []
+    func group<T>(_ items: [T], _ body: (T) -> (CompiledExpression, Int)) -> Range<Int> {
+      let first = program.routines.count
+      for item in items {
+        let (expression, destination) = body(item)
+        _ = program.append(expression)
+        target.append(destination)
+      }
+      return first..<program.routines.count
+    }
+    iterationDerivedRoutines = group(model.iterationDerived) { ($0.expression, $0.slot) }
+    personDerivedRoutines = group(model.personDerived) { ($0.expression, $0.slot) }
+    transitionRoutines = group(model.transitions[0] + model.transitions[1]) { ($0.p, 0) }
+    var moves: [(arm: Int, from: Int, to: Int)] = []
+    var active: [Bool] = []
+    for arm in 0..<2 {
+      for transition in model.transitions[arm] {
+        moves.append((arm, transition.from, transition.to))
+        active += transition.active
+      }
+    }
+    transitionMoves = moves
+    transitionActive = active
+    initialRoutines = (0..<2).map { arm in group(model.initial[arm]) { ($0.weight, $0.state) } }
+    chargeRoutines = group(model.charges) { ($0.value, 0) }
+    personChargeIndices = model.charges.indices.filter { model.charges[$0].dependsOnPerson }
+    lineItemRoutines = group(model.lineItems) {
+      ($0.amount, $0.yearIndex * model.areas.count + $0.area)
+    }
+    intakeRoutines = group(model.intake) { ($0.count, $0.yearIndex * model.cyclesPerYear) }
+    intakeEven = model.intake.map { $0.spread == .even }
+    cyclesPerYear = model.cyclesPerYear
+    self.program = program
+    routineTarget = target
+    results = [Double](repeating: 0, count: program.routines.count)
+    initialRaw = [Double](repeating: 0, count: model.stateCount)
+  }
+
+  /// Runs the routines in `range` in order into `results`; derived ones (`derived`) also
+  /// store their value in `values` at their slot, so later routines read it.
+  /// - Returns: false at the first routine whose expression would throw; the caller then
+  ///   takes the slow path through the model's expressions for the error.
+  private mutating func run(_ range: Range<Int>, derived: Bool = false) -> Bool {
+    if range.isEmpty { return true }
+    return withUnsafeTemporaryAllocation(of: Double.self, capacity: program.stackDepth) {
+      stack in
+      program.code.withUnsafeBufferPointer { code in
+        program.routines.withUnsafeBufferPointer { routines in
+          routineTarget.withUnsafeBufferPointer { target in
+            results.withUnsafeMutableBufferPointer { results in
+              values.withUnsafeMutableBufferPointer { values in
+                for r in range {
+                  guard
+                    let value = ExpressionProgram.run(
+                      routines[r], code: code, values: UnsafeBufferPointer(values), stack: stack)
+                  else { return false }
+                  results[r] = value
+                  if derived { values[target[r]] = value }
+                }
+                return true
+              }
+            }
+          }
+        }
+      }
+    }
   }
 
   /// `Distribution.sampleDiscrete` over the pairs `from..<from + count` of `pairs`: the same
@@ -92,7 +190,9 @@ struct IterationTables {
     _ model: Model, _ rng: inout Xoshiro256PlusPlus, iteration: Int?
   ) throws(RunError) {
     for draw in model.iterationDraws { values[draw.slot] = draw.distribution.sample(using: &rng) }
-    try evaluate(model.iterationDerived, model, iteration: iteration)
+    if !run(iterationDerivedRoutines, derived: true) {
+      try evaluate(model.iterationDerived, model, iteration: iteration)
+    }
   }
 
   /// Draws one person's parameters (the same values serve both arms).
@@ -111,7 +211,14 @@ struct IterationTables {
         values[draw.slot] = model.personDraws[i].distribution.sample(using: &rng)
       }
     }
-    try evaluate(model.personDerived, model, iteration: iteration)
+    try evaluatePersonDerived(model, iteration: iteration)
+  }
+
+  /// Evaluates the person-scope derived parameters from the person-scope values in `values`.
+  mutating func evaluatePersonDerived(_ model: Model, iteration: Int?) throws(RunError) {
+    if !run(personDerivedRoutines, derived: true) {
+      try evaluate(model.personDerived, model, iteration: iteration)
+    }
   }
 
   /// Every parameter at its base value: deterministic mode.
@@ -148,6 +255,42 @@ struct IterationTables {
 
   /// Evaluates the transition probabilities of every (arm, window class, state) and checks them.
   mutating func buildTransitions(_ model: Model, iteration: Int?) throws(RunError) {
+    if !buildTransitionsFast(classes: model.transitionClasses.count, states: model.stateCount) {
+      try buildTransitionsReportingErrors(model, iteration: iteration)
+    }
+  }
+
+  /// `buildTransitionsReportingErrors` through the flat program.
+  /// - Returns: false where the slow path would throw; the tables are then incomplete.
+  private mutating func buildTransitionsFast(classes: Int, states: Int) -> Bool {
+    for table in 0..<(2 * classes * states) { outgoingCount[table] = 0 }
+    guard run(transitionRoutines) else { return false }
+    for k in 0..<transitionRoutines.count {
+      let p = results[transitionRoutines.lowerBound + k]
+      let move = transitionMoves[k]
+      for cls in 0..<classes where transitionActive[k * classes + cls] {
+        let table = (move.arm * classes + cls) * states + move.from
+        guard p >= 0 && p <= 1 else { return false }
+        let slot = Int(outgoingCount[table])
+        let previous = slot == 0 ? 0 : cumulative[table * stride + slot - 1]
+        var sum = previous + p
+        if sum > 1 {
+          guard sum <= 1 + 1e-9 else { return false }
+          sum = 1
+        }
+        destinations[table * stride + slot] = Int32(move.to)
+        cumulative[table * stride + slot] = sum
+        thresholds[table * stride + slot] = Self.threshold(sum)
+        outgoingCount[table] += 1
+      }
+    }
+    return true
+  }
+
+  /// Evaluates the transitions through the model's expressions, with full error messages.
+  private mutating func buildTransitionsReportingErrors(
+    _ model: Model, iteration: Int?
+  ) throws(RunError) {
     let classes = model.transitionClasses.count
     for arm in 0..<2 {
       for cls in 0..<classes {
@@ -193,6 +336,52 @@ struct IterationTables {
 
   /// Evaluates and normalises the initial weights of both arms.
   mutating func buildInitial(_ model: Model, iteration: Int?) throws(RunError) {
+    if !buildInitialFast(states: model.stateCount) {
+      try buildInitialReportingErrors(model, iteration: iteration)
+    }
+  }
+
+  /// `buildInitialReportingErrors` through the flat program; false where that would throw.
+  private mutating func buildInitialFast(states: Int) -> Bool {
+    for arm in 0..<2 {
+      let routines = initialRoutines[arm]
+      guard !routines.isEmpty else {
+        initialCount[arm] = 1
+        initialStates[arm * states] = 0
+        initialCumulative[arm * states] = 1
+        initialThresholds[arm * states] = 1 << 53
+        continue
+      }
+      guard run(routines) else { return false }
+      var total = 0.0
+      for r in routines {
+        let w = results[r]
+        guard w >= 0 else { return false }
+        initialRaw[r - routines.lowerBound] = w
+      }
+      // Summed in the same order as `reduce(0, +)` on the slow path.
+      for r in routines { total += initialRaw[r - routines.lowerBound] }
+      guard total > 0 else { return false }
+      var running = 0.0
+      var count = 0
+      for r in routines where initialRaw[r - routines.lowerBound] > 0 {
+        running += initialRaw[r - routines.lowerBound]
+        initialStates[arm * states + count] = Int32(routineTarget[r])
+        initialCumulative[arm * states + count] = running / total
+        initialThresholds[arm * states + count] = Self.threshold(running / total)
+        count += 1
+      }
+      initialCumulative[arm * states + count - 1] = 1
+      initialThresholds[arm * states + count - 1] = 1 << 53
+      initialCount[arm] = Int32(count)
+    }
+    return true
+  }
+
+  /// Evaluates the initial weights through the model's expressions, with full error messages.
+  private mutating func buildInitialReportingErrors(
+    _ model: Model, iteration: Int?
+  ) throws(RunError) {
     let states = model.stateCount
     for arm in 0..<2 {
       let weights = model.initial[arm]
@@ -238,6 +427,16 @@ struct IterationTables {
   /// Evaluates the per-cycle amounts of the charges; `personOnly` re-evaluates just those that
   /// depend on person-scope parameters.
   mutating func evaluateCharges(_ model: Model, personOnly: Bool, iteration: Int?) throws(RunError) {
+    if personOnly {
+      try evaluateCharges(model, indices: personChargeIndices, iteration: iteration)
+      return
+    }
+    if run(chargeRoutines) {
+      for index in chargeRates.indices {
+        chargeRates[index] = results[chargeRoutines.lowerBound + index]
+      }
+      return
+    }
     for (index, charge) in model.charges.enumerated() where !personOnly || charge.dependsOnPerson {
       chargeRates[index] = try value(of: charge.value, at: charge.path, model, iteration: iteration)
     }
@@ -245,6 +444,16 @@ struct IterationTables {
 
   /// Evaluates the per-cycle amounts of the charges at `indices`.
   mutating func evaluateCharges(_ model: Model, indices: [Int], iteration: Int?) throws(RunError) {
+    var fast = true
+    for index in indices {
+      let r = chargeRoutines.lowerBound + index
+      guard run(r..<r + 1) else {
+        fast = false
+        break
+      }
+      chargeRates[index] = results[r]
+    }
+    if fast { return }
     for index in indices {
       do throws(EvaluationError) {
         chargeRates[index] = try model.charges[index].value.evaluate(values)
@@ -259,6 +468,11 @@ struct IterationTables {
 
   mutating func evaluateLineItems(_ model: Model, iteration: Int?) throws(RunError) {
     for index in lineItemAmounts.indices { lineItemAmounts[index] = 0 }
+    if run(lineItemRoutines) {
+      for r in lineItemRoutines { lineItemAmounts[routineTarget[r]] += results[r] }
+      return
+    }
+    for index in lineItemAmounts.indices { lineItemAmounts[index] = 0 }
     for item in model.lineItems {
       let amount = try value(of: item.amount, at: item.path, model, iteration: iteration)
       lineItemAmounts[item.yearIndex * model.areas.count + item.area] += amount
@@ -267,6 +481,7 @@ struct IterationTables {
 
   /// Evaluates the intake counts and places each person's entry cycle.
   mutating func evaluateIntake(_ model: Model, iteration: Int?) throws(RunError) {
+    if evaluateIntakeFast() { return }
     for index in entries.indices { entries[index] = 0 }
     for intake in model.intake {
       let raw = try value(of: intake.count, at: intake.path, model, iteration: iteration)
@@ -286,6 +501,25 @@ struct IterationTables {
         for k in 0..<n { entries[first + k * model.cyclesPerYear / n] += 1 }
       }
     }
+  }
+
+  /// `evaluateIntake` through the flat program; false where that would throw.
+  private mutating func evaluateIntakeFast() -> Bool {
+    for index in entries.indices { entries[index] = 0 }
+    guard run(intakeRoutines) else { return false }
+    for r in intakeRoutines {
+      let raw = results[r]
+      let rounded = (raw + 0.5).rounded(.down)
+      guard rounded >= 0, rounded < 1e8 else { return false }
+      let n = Int(rounded)
+      let first = routineTarget[r]
+      if intakeEven[r - intakeRoutines.lowerBound] {
+        for k in 0..<n { entries[first + k * cyclesPerYear / n] += 1 }
+      } else {
+        entries[first] += n
+      }
+    }
+    return true
   }
 
   /// Fills everything an iteration needs that does not depend on persons.

@@ -15,7 +15,7 @@ extension Simulation {
     }
     var personCycles = 0.0
     for iteration in 0..<iterations {
-      try worker.simulate(iteration, seed: seed)
+      try worker.simulate(model, iteration, seed: seed)
       personCycles += worker.tally.personCycles
     }
     return personCycles

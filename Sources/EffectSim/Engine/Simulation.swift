@@ -101,9 +101,10 @@ public enum Simulation {
     let models = [model] + (1..<threads).map { _ in (try? Model(model.scenario)) ?? model }
 
     DispatchQueue.concurrentPerform(iterations: threads) { index in
+      let model = models[index]
       var worker: Worker
       do throws(PersonStrata.Unsupported) {
-        worker = try Worker(model: models[index], layout: layout, kernel: kernel)
+        worker = try Worker(model: model, layout: layout, kernel: kernel)
       } catch {
         // `kernel(for:choice:)` has ruled this out.
         shared.recordFailure(RunError(path: "", message: error.message, iteration: nil), at: 0)
@@ -119,7 +120,7 @@ public enum Simulation {
         let count = min(blockSize, iterations - first)
         for offset in 0..<count {
           do throws(RunError) {
-            try worker.iterate(first + offset, seed: options.seed, slot: offset)
+            try worker.iterate(model, first + offset, seed: options.seed, slot: offset)
           } catch {
             shared.recordFailure(error, at: first + offset)
             break
@@ -205,8 +206,11 @@ private final class SharedRunState: Sendable {
 }
 
 /// One worker's scratch: allocated once per worker, reused for every iteration it runs.
+///
+/// The model is passed to each call rather than stored: a stored model is copied — every array
+/// in it retained and released — wherever it is passed while another part of the worker is
+/// being mutated.
 struct Worker {
-  let model: Model
   let layout: MetricLayout
   var tables: IterationTables
   var tally: Tally
@@ -222,7 +226,6 @@ struct Worker {
   var blockPersonCycles = 0.0
 
   init(model: Model, layout: MetricLayout, kernel: Kernel) throws(PersonStrata.Unsupported) {
-    self.model = model
     self.layout = layout
     tables = IterationTables(model: model)
     tally = Tally(model: model)
@@ -237,7 +240,8 @@ struct Worker {
   }
 
   /// Simulates the cohort of `iteration` into `tally`: its draws, its tables, the kernel.
-  mutating func simulate(_ iteration: Int, seed: UInt64) throws(RunError) {
+  /// - Parameter model: the model the worker was made for.
+  mutating func simulate(_ model: Model, _ iteration: Int, seed: UInt64) throws(RunError) {
     var rng = Xoshiro256PlusPlus(seed: seed, stream: UInt64(iteration))
     try tables.drawIterationParameters(model, &rng, iteration: iteration)
     try tables.prepareIteration(model, iteration: iteration)
@@ -248,17 +252,35 @@ struct Worker {
   }
 
   /// Simulates `iteration` and records its metrics in row `slot` of the block.
-  mutating func iterate(_ iteration: Int, seed: UInt64, slot: Int) throws(RunError) {
-    try simulate(iteration, seed: seed)
+  mutating func iterate(
+    _ model: Model, _ iteration: Int, seed: UInt64, slot: Int
+  ) throws(RunError) {
+    try simulate(model, iteration, seed: seed)
     record.copy(tables.values, into: &blockDraws, row: slot)
-    let (model, tally, tables, layout) = (self.model, self.tally, self.tables, self.layout)
+    // The block and the scratch move out of `self` for the call, so the model, tally and
+    // tables are passed in place: copying them into locals would retain every array they hold.
+    var block: [Double] = []
+    var scratch: [Double] = []
+    swap(&block, &blockMetrics)
+    swap(&scratch, &amounts)
+    Self.record(model, tally, tables, layout, amounts: &scratch, block: &block, slot: slot)
+    swap(&block, &blockMetrics)
+    swap(&scratch, &amounts)
+    blockPersonCycles += tally.personCycles
+  }
+
+  /// `Accounting.record` into row `slot` of `block`; a static function so that its closure
+  /// borrows its arguments instead of capturing (and copying out of) the worker.
+  private static func record(
+    _ model: Model, _ tally: Tally, _ tables: IterationTables, _ layout: MetricLayout,
+    amounts: inout [Double], block: inout [Double], slot: Int
+  ) {
     let width = layout.count
-    blockMetrics.withUnsafeMutableBufferPointer { block in
+    block.withUnsafeMutableBufferPointer { block in
       let row = UnsafeMutableBufferPointer(rebasing: block[slot * width..<(slot + 1) * width])
       Accounting.record(
         model, tally, tables, personChargesPriced: true, layout: layout, amounts: &amounts,
         into: row)
     }
-    blockPersonCycles += tally.personCycles
   }
 }
