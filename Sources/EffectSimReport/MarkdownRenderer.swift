@@ -177,7 +177,7 @@ enum MarkdownRenderer {
       let control = row.control?.mean
       let difference = intervention.flatMap { i in control.map { i - $0 } }
       table.add([
-        inline(row.state),
+        inline(summary.scenario.stateName(row.state)),
         intervention.map { AmountFormatting.percent($0) } ?? AmountFormatting.notAvailable,
         control.map { AmountFormatting.percent($0) } ?? AmountFormatting.notAvailable,
         difference.map { AmountFormatting.percentagePoints($0, unit: labels.percentagePoints) }

@@ -219,7 +219,7 @@ enum TableRenderer {
       let control = row.control?.mean
       let difference = intervention.flatMap { i in control.map { i - $0 } }
       table.add([
-        ReportText.singleLine(row.state),
+        ReportText.singleLine(summary.scenario.stateName(row.state)),
         intervention.map { AmountFormatting.percent($0) } ?? AmountFormatting.notAvailable,
         control.map { AmountFormatting.percent($0) } ?? AmountFormatting.notAvailable,
         difference.map { AmountFormatting.percentagePoints($0, unit: labels.percentagePoints) }

@@ -66,11 +66,15 @@ public struct ScenarioInfo: Sendable {
   public var cycle: String
   public var currency: String
   public var priceLevel: String?
+  /// State id → the scenario's `label`, for the states that have one: reports show the
+  /// analyst's words ("Kontanthjælp") where the JSON keeps the ids.
+  public var stateLabels: [String: String]
 
   public init(
     name: String, source: String?, description: String?, start: Int, years: Int, cycle: String,
-    currency: String, priceLevel: String?
+    currency: String, priceLevel: String?, stateLabels: [String: String] = [:]
   ) {
+    self.stateLabels = stateLabels
     self.name = name
     self.source = source
     self.description = description
@@ -80,6 +84,9 @@ public struct ScenarioInfo: Sendable {
     self.currency = currency
     self.priceLevel = priceLevel
   }
+
+  /// The name a report shows for a state: its label, else its id.
+  public func stateName(_ id: String) -> String { stateLabels[id] ?? id }
 }
 
 /// How the run was made: enough to reproduce it.

@@ -82,7 +82,10 @@ enum Summarizer {
       scenario: ScenarioInfo(
         name: scenario.name, source: scenario.source, description: scenario.description,
         start: scenario.start, years: scenario.years, cycle: scenario.cycle.rawValue,
-        currency: scenario.currency, priceLevel: scenario.priceLevel),
+        currency: scenario.currency, priceLevel: scenario.priceLevel,
+        stateLabels: Dictionary(
+          scenario.states.compactMap { state in state.label.map { (state.id, $0) } },
+          uniquingKeysWith: { first, _ in first })),
       settings: settings, years: (0..<years).map { scenario.start + $0 }, areas: model.areas,
       netImpact: netImpact, cumulativeNetImpact: cumulative, armCosts: armCosts,
       payback: payback, outcomes: outcomes, presentValue: presentValue, occupancy: occupancy,

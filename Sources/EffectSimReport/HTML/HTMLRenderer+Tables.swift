@@ -72,7 +72,8 @@ extension HTMLRenderer {
       html += "<table class=\"occupancy\" data-cycle=\"\(entry.cycle)\">\n"
       html += head([labels.state], numeric: arms) + "<tbody>\n"
       for row in ReportText.occupancyRows(entry) {
-        html += "<tr data-state=\"\(text(row.state))\"><th>\(text(row.state))</th>"
+        let name = summary.scenario.stateName(row.state)
+        html += "<tr data-state=\"\(text(row.state))\"><th>\(text(name))</th>"
         html += shareCell(row.intervention, band: band, arm: "intervention")
         html += shareCell(row.control, band: band, arm: "control")
         let difference = row.intervention.flatMap { i in row.control.map { i.mean - $0.mean } }
