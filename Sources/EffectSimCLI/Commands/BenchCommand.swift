@@ -5,11 +5,19 @@ import Foundation
 /// the usual run sizes take on this machine.
 enum BenchCommand {
   static func execute(_ arguments: ParsedArguments, console: Console) throws {
-    let path = arguments.positionals[0]
     let iterations = try arguments.int("iterations", in: 1...100_000_000) ?? 2000
     let threads = try arguments.int("threads", in: 1...1024)
     let choice = try RunCommand.kernelChoice(arguments, usage: Commands.bench.usage())
-    let model = try Files.loadModel(path, console: console)
+    let model: Model
+    if let path = arguments.positionals.first {
+      model = try Files.loadModel(path, console: console)
+    } else {
+      let json = ReferenceWorkload.sixStates(persons: 300, pairing: "coupled")
+      guard let reference = try? Model.load(Array(json.utf8)) else {
+        throw CommandFailure(code: .software, message: "the reference workload does not load")
+      }
+      model = reference
+    }
 
     let timed: RunSummary
     do {

@@ -58,7 +58,13 @@ enum Commands {
   static let bench = CommandSpec(
     name: "bench",
     summary: "Measure simulation throughput on a scenario and predict run times.",
-    positionals: [PositionalSpec(name: "SCENARIO", help: "scenario file (JSON), or - for stdin")],
+    positionals: [
+      PositionalSpec(
+        name: "SCENARIO",
+        help: "scenario file (JSON), or - for stdin; without it, the reference workload"
+          + " (six states, monthly, 300 persons, 10 years) that compares machines",
+        optional: true)
+    ],
     options: [
       OptionSpec(
         name: "iterations", short: "n", valueName: "N", help: "iterations to time",

@@ -62,6 +62,13 @@ import Testing
     }
   }
 
+  @Test func benchWithoutAScenarioTimesTheReferenceWorkload() {
+    let result = effectsim(["bench", "--iterations", "8", "--threads", "1"])
+    #expect(result.code == 0, "\(result.err)")
+    #expect(result.out.contains("reference workload: six states, 300 persons, coupled"))
+    #expect(result.out.contains("Person-cycles/s"))
+  }
+
   @Test func aRunTooLargeForMemoryExits65BeforeItStarts() {
     // 40 years, two areas: about 300 results per iteration, so 10^8 iterations need about
     // 240 GB, more than half of any machine this runs on.
