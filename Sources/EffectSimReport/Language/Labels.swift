@@ -100,24 +100,24 @@ struct Labels: Sendable {
   var payback: String { pick("Payback", "Tilbagebetalingstid") }
   var paybackDeterministicTitle: String {
     pick(
-      "Payback (cumulative net impact <= 0 at the end of a year)",
-      "Tilbagebetalingstid (akkumuleret påvirkning <= 0 ved årets udgang)")
+      "Payback (cumulative net impact ≤ 0 at the end of a year)",
+      "Tilbagebetalingstid (akkumuleret påvirkning ≤ 0 ved årets udgang)")
   }
   var paybackProbabilityTitle: String {
     pick(
-      "Payback: probability that cumulative net impact is <= 0 by the end of year",
-      "Tilbagebetaling: sandsynlighed for at den akkumulerede påvirkning er <= 0 ved udgangen"
+      "Payback: probability that cumulative net impact is ≤ 0 by the end of year",
+      "Tilbagebetaling: sandsynlighed for at den akkumulerede påvirkning er ≤ 0 ved udgangen"
         + " af år")
   }
   var paybackProbabilitySentence: String {
     pick(
-      "Probability that cumulative net impact is <= 0 by the end of the year.",
-      "Sandsynlighed for at den akkumulerede påvirkning er <= 0 ved årets udgang.")
+      "Probability that cumulative net impact is ≤ 0 by the end of the year.",
+      "Sandsynlighed for at den akkumulerede påvirkning er ≤ 0 ved årets udgang.")
   }
   var paybackDeterministicSentence: String {
     pick(
-      "Cumulative net impact <= 0 at the end of the year.",
-      "Akkumuleret påvirkning <= 0 ved årets udgang.")
+      "Cumulative net impact ≤ 0 at the end of the year.",
+      "Akkumuleret påvirkning ≤ 0 ved årets udgang.")
   }
   var definition: String { "Definition" }
   var paybackYear: String { pick("Payback year", "Tilbagebetalingsår") }
