@@ -16,7 +16,9 @@ extension Distribution {
     case .beta:
       return 0...1
     case .discrete(let values, _):
-      return values.min()!...values.max()!
+      // The factory refuses an empty list; an empty one would have no values to take.
+      guard let low = values.min(), let high = values.max() else { return 0...0 }
+      return low...high
     }
   }
 }
