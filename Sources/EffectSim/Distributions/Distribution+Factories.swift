@@ -73,7 +73,8 @@ extension Distribution {
         throw DistributionError(
           field: field,
           message: "the interval [\(min.map { JSONValue.format($0) } ?? "-inf"), "
-            + "\(max.map { JSONValue.format($0) } ?? "inf")] holds only \(mass) of the probability of "
+            + "\(max.map { JSONValue.format($0) } ?? "inf")] holds only \(mass) of the probability"
+          + " of "
             + "a normal with mean \(mean) and sd \(sd); it must hold at least "
             + "\(minimumTruncatedMass) (are mean, sd and the bounds in the same units?)")
       }
@@ -118,7 +119,8 @@ extension Distribution {
     try finite(mean, "mean")
     guard mean > 0, mean < 1 else {
       throw DistributionError(
-        field: "mean", message: "mean must lie strictly between 0 and 1, not \(JSONValue.format(mean))")
+        field: "mean",
+        message: "mean must lie strictly between 0 and 1, not \(JSONValue.format(mean))")
     }
     try positive(sd, "sd")
     let spread = mean * (1 - mean)
@@ -147,7 +149,8 @@ extension Distribution {
     guard successes <= trials else {
       throw DistributionError(
         field: "successes",
-        message: "successes (\(JSONValue.format(successes))) cannot exceed trials (\(JSONValue.format(trials)))")
+        message: "successes (\(JSONValue.format(successes))) cannot exceed trials"
+          + " (\(JSONValue.format(trials)))")
     }
     guard successes > 0 else {
       throw DistributionError(
@@ -225,7 +228,8 @@ extension Distribution {
     let total = weights.reduce(0, +)
     guard total > 0, total.isFinite else {
       throw DistributionError(
-        field: "weights", message: "weights must have a positive, finite sum, not \(JSONValue.format(total))")
+        field: "weights",
+        message: "weights must have a positive, finite sum, not \(JSONValue.format(total))")
     }
     return .discrete(values: values, weights: weights.map { $0 / total })
   }
@@ -241,21 +245,26 @@ extension Distribution {
   static func positive(_ value: Double, _ field: String) throws(DistributionError) {
     try finite(value, field)
     guard value > 0 else {
-      throw DistributionError(field: field, message: "\(field) must be above 0, not \(JSONValue.format(value))")
+      throw DistributionError(
+        field: field, message: "\(field) must be above 0, not \(JSONValue.format(value))")
     }
   }
 
   static func ordered(min: Double, max: Double) throws(DistributionError) {
     guard min < max else {
       throw DistributionError(
-        field: "min", message: "min must be below max (min \(JSONValue.format(min)), max \(JSONValue.format(max)))")
+        field: "min",
+        message:
+          "min must be below max (min \(JSONValue.format(min)), max \(JSONValue.format(max)))")
     }
   }
 
   static func modeInside(min: Double, mode: Double, max: Double) throws(DistributionError) {
     guard min <= mode, mode <= max else {
       throw DistributionError(
-        field: "mode", message: "mode \(JSONValue.format(mode)) must lie between min \(JSONValue.format(min)) and max \(JSONValue.format(max))")
+        field: "mode",
+        message: "mode \(JSONValue.format(mode)) must lie between min \(JSONValue.format(min))"
+          + " and max \(JSONValue.format(max))")
     }
   }
 }

@@ -21,13 +21,16 @@ enum ExpectedTrace {
     for entry in 0..<model.horizon where tables.entries[entry] > 0 {
       let people = Double(tables.entries[entry])
       let cycles = model.horizon - entry
-      for (c, at) in model.occupancyAt.enumerated() where at < cycles { tally.eligible[c] += people }
+      for (c, at) in model.occupancyAt.enumerated() where at < cycles {
+        tally.eligible[c] += people
+      }
       for arm in 0..<2 {
         for s in 0..<states { distribution[s] = 0 }
         var previous = 0.0
         for j in 0..<Int(tables.initialCount[arm]) {
           let cumulative = tables.initialCumulative[arm * states + j]
-          distribution[Int(tables.initialStates[arm * states + j])] += (cumulative - previous) * people
+          distribution[Int(tables.initialStates[arm * states + j])] +=
+            (cumulative - previous) * people
           previous = cumulative
         }
         for k in 0..<cycles {
@@ -53,8 +56,9 @@ enum ExpectedTrace {
           for s in 0..<states {
             let counted = weightStart * distribution[s] + weightEnd * next[s]
             if counted != 0 {
-              tally.occupancy[tally.occupancyIndex(
-                arm: arm, year: year, state: s, chargeClass: chargeClass)] += counted
+              tally.occupancy[
+                tally.occupancyIndex(
+                  arm: arm, year: year, state: s, chargeClass: chargeClass)] += counted
             }
           }
           swap(&distribution, &next)

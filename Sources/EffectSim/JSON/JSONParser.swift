@@ -38,9 +38,15 @@ public struct JSONParser {
     case UInt8(ascii: "{"): return try parseObject(depth: depth)
     case UInt8(ascii: "["): return try parseArray(depth: depth)
     case UInt8(ascii: "\""): return .string(try parseString())
-    case UInt8(ascii: "t"): try expectWord("true"); return .bool(true)
-    case UInt8(ascii: "f"): try expectWord("false"); return .bool(false)
-    case UInt8(ascii: "n"): try expectWord("null"); return .null
+    case UInt8(ascii: "t"):
+      try expectWord("true")
+      return .bool(true)
+    case UInt8(ascii: "f"):
+      try expectWord("false")
+      return .bool(false)
+    case UInt8(ascii: "n"):
+      try expectWord("null")
+      return .null
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
     default: throw error("unexpected character '\(character(at: index))'")
     }
@@ -72,7 +78,9 @@ public struct JSONParser {
       skipWhitespace()
       switch peek() {
       case UInt8(ascii: ","): index += 1
-      case UInt8(ascii: "}"): index += 1; return .object(members)
+      case UInt8(ascii: "}"):
+        index += 1
+        return .object(members)
       default: throw error("expected ',' or '}' in an object")
       }
     }
@@ -92,7 +100,9 @@ public struct JSONParser {
       skipWhitespace()
       switch peek() {
       case UInt8(ascii: ","): index += 1
-      case UInt8(ascii: "]"): index += 1; return .array(elements)
+      case UInt8(ascii: "]"):
+        index += 1
+        return .array(elements)
       default: throw error("expected ',' or ']' in an array")
       }
     }
@@ -200,7 +210,9 @@ public struct JSONParser {
     if peek() == UInt8(ascii: "e") || peek() == UInt8(ascii: "E") {
       index += 1
       if peek() == UInt8(ascii: "+") || peek() == UInt8(ascii: "-") { index += 1 }
-      guard let next = peek(), isDigit(next) else { throw error("expected a digit in the exponent") }
+      guard let next = peek(), isDigit(next) else {
+        throw error("expected a digit in the exponent")
+      }
       skipDigits()
     }
     let text = String(decoding: bytes[start..<index], as: UTF8.self)

@@ -34,7 +34,11 @@ extension Model {
       case .distributed(let distribution, let base):
         template[slot] = base
         let draw = ParameterDraw(slot: slot, distribution: distribution.ownStorage())
-        if parameter.scope == .person { personDraws.append(draw) } else { iterationDraws.append(draw) }
+        if parameter.scope == .person {
+          personDraws.append(draw)
+        } else {
+          iterationDraws.append(draw)
+        }
       case .derived:
         break
       }
@@ -42,12 +46,14 @@ extension Model {
     var ordered: [DerivedParameter] = []
     var done = Set<Int>()
     func visit(_ slot: Int) {
-      guard !done.contains(slot), case .derived(let expression) = scenario.parameters[slot].definition
+      guard !done.contains(slot),
+        case .derived(let expression) = scenario.parameters[slot].definition
       else { return }
       done.insert(slot)
       for name in expression.referencedNames.sorted() { if let s = slots[name] { visit(s) } }
       let path = "parameters".jsonPath(scenario.parameters[slot].name)
-      ordered.append(DerivedParameter(slot: slot, expression: compile(expression, path), path: path))
+      ordered.append(
+        DerivedParameter(slot: slot, expression: compile(expression, path), path: path))
     }
     for slot in scenario.parameters.indices { visit(slot) }
 
@@ -57,9 +63,11 @@ extension Model {
     let chargeWindows = scenario.states.flatMap { $0.costs.map(\.cycles) }
     let chargePartition = CyclePartition(windows: chargeWindows, horizon: horizon)
 
-    let areas = Array(Set(
-      scenario.states.flatMap { $0.costs.map(\.area) } + scenario.lineItems.map(\.area)
-    )).sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
+    let areas = Array(
+      Set(
+        scenario.states.flatMap { $0.costs.map(\.area) } + scenario.lineItems.map(\.area)
+      )
+    ).sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
     var outcomeNames: [String] = []
     for state in scenario.states {
       for outcome in state.outcomes where !outcomeNames.contains(outcome.name) {
@@ -94,19 +102,24 @@ extension Model {
     var charges: [Charge] = []
     for (stateIndex, state) in scenario.states.enumerated() {
       for cost in state.costs {
-        charges.append(Charge(
-          target: areas.firstIndex(of: cost.area) ?? 0, arm: cost.arm?.rawValue, state: stateIndex,
-          active: chargePartition.classes.map { cost.cycles.covers($0) },
-          value: compile(cost.perCycle, cost.path), dependsOnPerson: dependsOnPerson(cost.perCycle),
-          path: cost.path))
+        charges.append(
+          Charge(
+            target: areas.firstIndex(of: cost.area) ?? 0, arm: cost.arm?.rawValue,
+            state: stateIndex,
+            active: chargePartition.classes.map { cost.cycles.covers($0) },
+            value: compile(cost.perCycle, cost.path),
+            dependsOnPerson: dependsOnPerson(cost.perCycle),
+            path: cost.path))
       }
       for outcome in state.outcomes {
         let path = "states[\(stateIndex)].outcomes.\(outcome.name)"
-        charges.append(Charge(
-          target: areas.count + (outcomeNames.firstIndex(of: outcome.name) ?? 0), arm: nil,
-          state: stateIndex, active: [Bool](repeating: true, count: chargePartition.classes.count),
-          value: compile(outcome.weight, path), dependsOnPerson: dependsOnPerson(outcome.weight),
-          path: path))
+        charges.append(
+          Charge(
+            target: areas.count + (outcomeNames.firstIndex(of: outcome.name) ?? 0), arm: nil,
+            state: stateIndex,
+            active: [Bool](repeating: true, count: chargePartition.classes.count),
+            value: compile(outcome.weight, path), dependsOnPerson: dependsOnPerson(outcome.weight),
+            path: path))
       }
     }
 
