@@ -41,7 +41,8 @@ let independentRate = suite.measure(
 suite.record(
   "individual coupled / limit", value: coupledRate / limit, unit: "×", note: "target ≥ 1.0")
 suite.record(
-  "individual independent / limit", value: independentRate / limit, unit: "×", note: "target ≥ 0.6")
+  "individual independent / limit", value: independentRate / limit, unit: "×",
+  note: "target ≥ 0.6")
 
 suite.measure(
   "aggregated, coupled, 300 persons", unit: "person-cycles",
@@ -56,7 +57,8 @@ let largeAggregated = suite.measure(
 suite.record(
   "aggregated / individual at 30,000", value: largeAggregated / largeIndividual, unit: "×",
   note: "target ≥ 4")
-let largeIndependent = model(ReferenceWorkload.sixStates(persons: 30_000, pairing: "independent", spread: "even"))
+let largeIndependent = model(
+  ReferenceWorkload.sixStates(persons: 30_000, pairing: "independent", spread: "even"))
 suite.measure(
   "aggregated, independent, 30,000 persons (even)", unit: "person-cycles",
   kernelRate(largeIndependent, .aggregated, iterations: 200))

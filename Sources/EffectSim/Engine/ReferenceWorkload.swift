@@ -19,7 +19,9 @@ public enum ReferenceWorkload {
   /// `persons` entering in 2020 (`spread` "start" or "even"), as scenario JSON.
   public static func sixStates(persons: Int, pairing: String, spread: String = "start") -> String {
     """
-    {"format": "effectsim/1", "name": "reference workload: six states, \(persons) persons, \(pairing)", "start": 2020, "years": 10, "pairing": "\(pairing)",
+    {"format": "effectsim/1",
+     "name": "reference workload: six states, \(persons) persons, \(pairing)",
+     "start": 2020, "years": 10, "pairing": "\(pairing)",
      "parameters": {"ips": {"beta": {"successes": 144, "trials": 240}},
                     "sau": {"beta": {"successes": 112, "trials": 240}},
                     "relapse": {"pert": {"min": 0.15, "mode": 0.3, "max": 0.5}}},
