@@ -44,6 +44,67 @@ extension ResultStore {
   }
 }
 
+extension ResultStore {
+  /// Applies `transform` to consecutive groups of up to `groupSize` columns in `columns`, on
+  /// up to `threads` threads.
+  ///
+  /// As `mapColumns`, but `transform` sees several columns at once (to interleave their
+  /// passes) and returns one result per column it was given. Each column is in exactly one
+  /// group; which columns share a group depends on the thread count, so a column's result must
+  /// depend only on that column.
+  /// - Parameters:
+  ///   - columns: the metric indices, within `0..<metrics`.
+  ///   - groupSize: the most columns per call, at least 1.
+  ///   - threads: the most threads to use; 1 (or fewer) runs on the calling thread only.
+  ///   - transform: computes the results of a group's columns, in order; called concurrently
+  ///     for disjoint groups.
+  /// - Returns: one result per column, in the order of `columns`.
+  /// - Complexity: the sum of `transform`'s costs, spread over the threads; O(`columns.count`)
+  ///   allocation for the results.
+  func mapColumnGroups<T: Sendable>(
+    _ columns: Range<Int>, groupSize: Int, threads: Int,
+    _ transform: @Sendable ([UnsafeMutableBufferPointer<Double>]) -> [T]
+  ) -> [T] {
+    precondition(columns.lowerBound >= 0 && columns.upperBound <= metrics && groupSize > 0)
+    let threads = min(threads, (columns.count + groupSize - 1) / groupSize)
+    guard threads > 1 else {
+      return stride(from: columns.lowerBound, to: columns.upperBound, by: groupSize)
+        .flatMap { lower in
+          let results = transform(
+            (lower..<min(lower + groupSize, columns.upperBound)).map { column($0) })
+          precondition(results.count == min(groupSize, columns.upperBound - lower))
+          return results
+        }
+    }
+    // Claims of whole groups, several per thread, so that a thread that drew cheap columns
+    // takes more.
+    let groups = max(1, columns.count / (4 * threads * groupSize))
+    let dealer = ColumnDealer(
+      storage: storage, iterations: iterations, columns: columns, claimSize: groups * groupSize)
+    let results = Mutex([T?](repeating: nil, count: columns.count))
+    DispatchQueue.concurrentPerform(iterations: threads) { _ in
+      var done: [(Int, T)] = []
+      while let claim = dealer.claim() {
+        let claimed = claim.columns
+        for lower in stride(from: claimed.lowerBound, to: claimed.upperBound, by: groupSize) {
+          let group = lower..<min(lower + groupSize, claim.columns.upperBound)
+          let values = transform(group.map { claim.column($0) })
+          precondition(values.count == group.count, "a group's results do not match its columns")
+          for (metric, value) in zip(group, values) {
+            done.append((metric - columns.lowerBound, value))
+          }
+        }
+      }
+      results.withLock { results in
+        for (index, value) in done { results[index] = value }
+      }
+    }
+    let all = results.withLock { $0.compactMap { $0 } }
+    precondition(all.count == columns.count, "a column was not summarised")
+    return all
+  }
+}
+
 /// Deals the columns of a result store out to concurrent workers, each column at most once.
 ///
 /// Why this is free of data races although it hands out mutable memory to several threads:

@@ -35,9 +35,13 @@ enum Summarizer {
 
     // Every column before the payback years is summarised exactly once, so all of them can be
     // summarised up front, in parallel: a column's statistic depends only on that column.
-    let statistics = store.mapColumns(0..<layout.paybackStart, threads: threads) {
-      column -> Statistic in
-      n == 1 ? .exact(column[0], levels: levels) : .summarize(column, levels: levels)
+    // Four at a time, so that their Welford passes overlap (`summarize(interleaving:levels:)`).
+    let statistics = store.mapColumnGroups(
+      0..<layout.paybackStart, groupSize: 4, threads: threads
+    ) { columns -> [Statistic] in
+      n == 1
+        ? columns.map { .exact($0[0], levels: levels) }
+        : Statistic.summarize(interleaving: columns, levels: levels)
     }
     func stat(_ metric: Int) -> Statistic { statistics[metric] }
 

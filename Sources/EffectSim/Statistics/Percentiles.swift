@@ -23,15 +23,20 @@ public enum Percentiles {
   ///   - levels: percent levels, e.g. `[5, 50, 97.5]`, in any order, duplicates allowed.
   /// - Returns: one value per level, in the order of `levels`.
   /// - Complexity: O(*n* log *m*) expected for *n* values and *m* levels, by one introselect
-  ///   (Musser 1997) shared by all levels with median-of-3 pivots and three-way partitions, so
-  ///   ties cost nothing extra; O(*n* log *n*) in the worst case. No allocation beyond O(*m*).
+  ///   (Musser 1997) shared by all levels with median-of-3 pivots and partitions that gather the
+  ///   pivot's ties when it is the minimum, so ties cost nothing extra; O(*n* log *n*) in the worst case. No allocation beyond O(*m*).
   public static func type7(
     _ values: UnsafeMutableBufferPointer<Double>, levels: [Double]
   ) -> [Double] {
     let count = values.count
-    guard count > 0, !values.contains(where: \.isNaN) else {
-      return levels.map { _ in .nan }
+    var positiveZero = false
+    var negativeZero = false
+    for value in values {
+      if value.isNaN { return levels.map { _ in .nan } }
+      positiveZero = positiveZero || value.bitPattern == 0
+      negativeZero = negativeZero || value.bitPattern == (-0.0 as Double).bitPattern
     }
+    guard count > 0 else { return levels.map { _ in .nan } }
     let positions = levels.map { position(level: $0, count: count) }
     var ranks: [Int] = []
     ranks.reserveCapacity(2 * positions.count)
@@ -40,7 +45,8 @@ public enum Percentiles {
       if fraction > 0 { ranks.append(lower + 1) }
     }
     ranks.sort()
-    _Introselect.select(values, ranks: uniqued(ranks))
+    _Introselect.select(
+      values, ranks: uniqued(ranks), alwaysGatherTies: positiveZero && negativeZero)
     return positions.map { position in
       guard let (lower, fraction) = position else { return .nan }
       let low = values[lower]

@@ -74,6 +74,13 @@ public struct Statistic: Sendable, Equatable {
   ) -> Statistic {
     var moments = RunningMoments()
     for sample in samples { moments.add(sample) }
+    return summarize(samples, levels: levels, moments: moments)
+  }
+
+  /// The statistic of `samples` whose moments, taken before any reordering, are `moments`.
+  static func summarize(
+    _ samples: UnsafeMutableBufferPointer<Double>, levels: [Double], moments: RunningMoments
+  ) -> Statistic {
     let n = Double(moments.count)
     let sd = samples.isEmpty ? .nan : moments.variance.squareRoot()
     let values = Percentiles.type7(samples, levels: levels)

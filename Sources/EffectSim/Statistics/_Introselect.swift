@@ -2,8 +2,10 @@
 /// holds the value a full sort would put there.
 ///
 /// Introselect (Musser 1997): quickselect with deterministic median-of-3 pivots (ninthers on
-/// large ranges), three-way partitions (two branchless passes) so that runs of equal values —
-/// common in Monte Carlo columns of counts and zeros — are settled in one partition, and a depth
+/// large ranges), branchless partitions that turn three-way (a second pass) whenever the pivot
+/// is the range's minimum, so that runs of equal values — common in Monte Carlo columns of
+/// counts and zeros — are settled in one partition without paying the second pass on every
+/// partition, and a depth
 /// budget of 2·log₂ *n* partitions after which the remaining range is sorted, bounding the
 /// worst case at O(*n* log *n*).
 /// One pass serves all requested indices: a partition splits the set of indices, and only the
@@ -24,9 +26,15 @@ enum _Introselect {
   ///   - ranks: the indices to settle.
   ///   - depthBudget: partitions allowed before falling back to sorting; `nil` (the default)
   ///     means 2·⌊log₂ *n*⌋. Tests pass 0 to exercise the fallback.
+  ///   - alwaysGatherTies: whether every partition is three-way; by default (`false`) the pass
+  ///     that gathers the values equal to the pivot runs only when the pivot is the range's
+  ///     minimum. Either way the same values land at `ranks`; they can differ only in the sign
+  ///     of a zero when the buffer holds both 0 and −0, which `Percentiles.type7` passes `true`
+  ///     for, so that its results stay those of the always-three-way partition.
   /// - Complexity: O(*n* log *m*) expected, O(*n* log *n*) worst case; no allocation.
   static func select(
-    _ values: UnsafeMutableBufferPointer<Double>, ranks: [Int], depthBudget: Int? = nil
+    _ values: UnsafeMutableBufferPointer<Double>, ranks: [Int], depthBudget: Int? = nil,
+    alwaysGatherTies: Bool = false
   ) {
     guard values.count > 1, !ranks.isEmpty else { return }
     var budget = 0
@@ -36,12 +44,14 @@ enum _Introselect {
       size >>= 1
     }
     budget = depthBudget ?? budget
-    refine(values, lower: 0, upper: values.count, ranks: ranks[...], budget: budget)
+    refine(
+      values, lower: 0, upper: values.count, ranks: ranks[...], budget: budget,
+      alwaysGatherTies: alwaysGatherTies)
   }
 
   private static func refine(
     _ values: UnsafeMutableBufferPointer<Double>, lower: Int, upper: Int,
-    ranks: ArraySlice<Int>, budget: Int
+    ranks: ArraySlice<Int>, budget: Int, alwaysGatherTies: Bool
   ) {
     var lower = lower
     var upper = upper
@@ -60,18 +70,23 @@ enum _Introselect {
       }
       budget -= 1
       let pivot = choosePivot(values, lower: lower, count: count)
-      let (less, greater) = partition(values, lower: lower, upper: upper, pivot: pivot)
+      let (less, greater) = partition(
+        values, lower: lower, upper: upper, pivot: pivot, alwaysGatherTies: alwaysGatherTies)
       let leftEnd = ranks.firstIndex { $0 >= less } ?? ranks.endIndex
       let rightStart = ranks[leftEnd...].firstIndex { $0 >= greater } ?? ranks.endIndex
       let left = ranks[..<leftEnd]
       let right = ranks[rightStart...]
       // Recurse into the smaller side and loop on the larger one, keeping the stack shallow.
       if less - lower < upper - greater {
-        refine(values, lower: lower, upper: less, ranks: left, budget: budget)
+        refine(
+          values, lower: lower, upper: less, ranks: left, budget: budget,
+          alwaysGatherTies: alwaysGatherTies)
         lower = greater
         ranks = right
       } else {
-        refine(values, lower: greater, upper: upper, ranks: right, budget: budget)
+        refine(
+          values, lower: greater, upper: upper, ranks: right, budget: budget,
+          alwaysGatherTies: alwaysGatherTies)
         upper = less
         ranks = left
       }
@@ -91,9 +106,14 @@ enum _Introselect {
   ///   `less..<greater` values equal to it (never empty when the pivot is an element), and
   ///   `greater..<upper` values above it.
   private static func partition(
-    _ values: UnsafeMutableBufferPointer<Double>, lower: Int, upper: Int, pivot: Double
+    _ values: UnsafeMutableBufferPointer<Double>, lower: Int, upper: Int, pivot: Double,
+    alwaysGatherTies: Bool
   ) -> (less: Int, greater: Int) {
     let less = partition(values, lower: lower, upper: upper) { $0 < pivot }
+    // When some values lie below the pivot, both sides are already smaller than the range, so
+    // the pass that gathers the values equal to the pivot is left to the rare case that needs
+    // it: the pivot is the minimum, and only gathering its ties makes progress.
+    guard less == lower || alwaysGatherTies else { return (less, less) }
     let greater = partition(values, lower: less, upper: upper) { !($0 > pivot) }
     return (less, greater)
   }

@@ -35,6 +35,24 @@ struct ResultStoreTests {
     #expect(visits.withLock { $0 } == expectedVisits)
   }
 
+  @Test(arguments: [1, 2, 3, 8])
+  func everyColumnOnceInGroupsInOrder(threads: Int) {
+    let store = Self.store(metrics: 37, iterations: 101)
+    defer { store.deallocate() }
+    let visits = Mutex([Int](repeating: 0, count: 37))
+    let medians = store.mapColumnGroups(2..<35, groupSize: 4, threads: threads) { columns in
+      #expect((1...4).contains(columns.count))
+      return columns.map { column in
+        visits.withLock { $0[Int(column[0]) / 1000] += 1 }
+        return Statistic.summarize(column, levels: [50]).percentiles[0].value
+      }
+    }
+    let expectedMedians: [Double] = (2..<35).map { Double($0 * 1000 + 50) }
+    let expectedVisits: [Int] = (0..<37).map { (2..<35).contains($0) ? 1 : 0 }
+    #expect(medians == expectedMedians)
+    #expect(visits.withLock { $0 } == expectedVisits)
+  }
+
   @Test func emptyRange() {
     let store = Self.store(metrics: 3, iterations: 5)
     defer { store.deallocate() }

@@ -92,6 +92,23 @@ struct PercentilesTests {
     }
   }
 
+  @Test(
+    "Gathering ties on every partition or only when needed places the same bits",
+    arguments: PercentileData.allCases)
+  func gatheringTiesAgrees(data: PercentileData) {
+    let values = data.values(count: 2_001, seed: 99)
+    let ranks = [0, 100, 101, 1_000, 1_001, 1_900, 2_000]
+    let placed = [false, true].map { always in
+      var copy = values
+      copy.withUnsafeMutableBufferPointer {
+        _Introselect.select($0, ranks: ranks, alwaysGatherTies: always)
+      }
+      return ranks.map { copy[$0].bitPattern }
+    }
+    #expect(placed[0] == placed[1], "\(data)")
+    #expect(placed[0] == ranks.map { values.sorted()[$0].bitPattern }, "\(data)")
+  }
+
   @Test("Levels keep their requested order, duplicates included")
   func levelOrder() {
     let values = (1...101).map(Double.init)

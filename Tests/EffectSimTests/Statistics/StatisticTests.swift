@@ -27,6 +27,33 @@ struct StatisticTests {
     #expect(samples.sorted() == [2, 4, 4, 4, 5, 5, 7, 9])
   }
 
+  @Test(
+    "Interleaved summaries equal one-by-one summaries bit for bit", arguments: [0, 1, 4, 7, 9])
+  func interleavedMatchesSingle(columns: Int) {
+    var generator = Xoshiro256PlusPlus(seed: 11, stream: 0)
+    // Column 2 is constant; the others uniform on [0, (column + 1)·10⁶).
+    let data: [[Double]] = (0..<columns).map { column in
+      (0..<333).map { _ in
+        let uniform = Double(generator.next() >> 11) * 0x1p-53
+        return column == 2 ? 7.25 : uniform * Double(column + 1) * 1e6
+      }
+    }
+    let levels: [Double] = [5, 50, 97.5]
+    var single = data
+    let expected = single.indices.map { Statistic.summarize(&single[$0], levels: levels) }
+    let grouped = data.map { UnsafeMutableBufferPointer<Double>.allocate(capacity: $0.count) }
+    defer { grouped.forEach { $0.deallocate() } }
+    for (buffer, values) in zip(grouped, data) { _ = buffer.initialize(from: values) }
+    let results = Statistic.summarize(interleaving: grouped, levels: levels)
+    #expect(results.count == columns)
+    for (result, wanted) in zip(results, expected) {
+      #expect(result.mean.bitPattern == wanted.mean.bitPattern)
+      #expect(result.sd.bitPattern == wanted.sd.bitPattern)
+      #expect(result.mcse.bitPattern == wanted.mcse.bitPattern)
+      #expect(result.percentiles == wanted.percentiles)
+    }
+  }
+
   @Test("One sample has sd and mcse 0; a constant column has sd exactly 0")
   func degenerate() {
     var one = [3.0]
