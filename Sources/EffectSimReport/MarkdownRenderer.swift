@@ -42,7 +42,7 @@ enum MarkdownRenderer {
     let priceLevel = scenario.priceLevel.map(inline) ?? labels.notStated
     facts.append("**\(labels.priceLevel):** \(priceLevel) (\(inline(scenario.currency)))")
     facts.append("**\(labels.mode):** " + ReportText.mode(settings, labels))
-    facts.append("**\(labels.seed):** \(settings.seed)")
+    facts.append("**\(labels.seed):** " + ReportText.seed(settings))
     facts.append("**\(labels.pairing):** " + inline(settings.pairing))
     facts.append("**\(labels.horizon):** " + ReportText.horizon(summary, labels))
     return "# \(inline(scenario.name))\n\n" + facts.joined(separator: " · ") + "\n"

@@ -25,6 +25,12 @@ enum ReportText {
   }
 
   /// "2018-2022 (5 years, monthly cycles)".
+  /// The seed as a reader should see it: a deterministic run draws no random numbers, so it
+  /// has no seed to reproduce.
+  static func seed(_ settings: RunSettings) -> String {
+    settings.mode == .deterministic ? "–" : String(settings.seed)
+  }
+
   static func horizon(_ summary: RunSummary, _ labels: Labels) -> String {
     let first = summary.years.first ?? summary.scenario.start
     let last = summary.years.last ?? first

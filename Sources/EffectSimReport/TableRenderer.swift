@@ -44,7 +44,7 @@ enum TableRenderer {
     facts.add([labels.priceLevel, "\(priceLevel) (\(scenario.currency))"])
     facts.add([labels.mode, ReportText.modeName(settings.mode, labels)])
     facts.add([labels.iterations, AmountFormatting.grouped(settings.iterations)])
-    facts.add([labels.seed, String(settings.seed)])
+    facts.add([labels.seed, ReportText.seed(settings)])
     facts.add([labels.pairing, settings.pairing])
     facts.add([labels.horizon, ReportText.horizon(summary, labels)])
     if settings.mode == .montecarlo { facts.add([labels.kernel, summary.run.kernel]) }

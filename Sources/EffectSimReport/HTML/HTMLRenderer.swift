@@ -63,7 +63,7 @@ enum HTMLRenderer {
     facts.append((labels.horizon, ReportText.horizon(summary, labels)))
     facts.append((labels.mode, ReportText.modeName(settings.mode, labels)))
     facts.append((labels.iterations, AmountFormatting.grouped(settings.iterations)))
-    facts.append((labels.seed, String(settings.seed)))
+    facts.append((labels.seed, ReportText.seed(settings)))
     facts.append((labels.pairing, settings.pairing))
     facts.append((labels.engineVersion, summary.run.engineVersion))
     if let generated { facts.append((labels.date, dateText(generated))) }
