@@ -42,6 +42,8 @@ struct IterationTables {
   /// Per routine, where its value goes: the slot (derived), the state (initial weight), the
   /// year × area cell (line item), the first cycle (intake); unused otherwise.
   let routineTarget: [Int]
+  /// Per routine, the model's expression and its JSON path: read only to explain a failure.
+  let routineSources: [(expression: CompiledExpression, path: String)]
   /// Per routine, the value of its last run.
   var results: [Double]
   let iterationDerivedRoutines: Range<Int>
@@ -60,8 +62,6 @@ struct IterationTables {
   /// Per intake (index in `intakeRoutines`): whether it spreads evenly over the year.
   let intakeEven: [Bool]
   let cyclesPerYear: Int
-  /// Initial weights of one arm before normalising.
-  var initialRaw: [Double]
 
   static let scale53 = 9_007_199_254_740_992.0  // 2^53
 
@@ -96,18 +96,22 @@ struct IterationTables {
 
     var program = ExpressionProgram()
     var target: [Int] = []
-    func group<T>(_ items: [T], _ body: (T) -> (CompiledExpression, Int)) -> Range<Int> {
+    var sources: [(expression: CompiledExpression, path: String)] = []
+    func group<T>(_ items: [T], _ body: (T) -> (CompiledExpression, Int, String)) -> Range<Int> {
       let first = program.routines.count
       for item in items {
-        let (expression, destination) = body(item)
+        let (expression, destination, path) = body(item)
         _ = program.append(expression)
         target.append(destination)
+        sources.append((expression, path))
       }
       return first..<program.routines.count
     }
-    iterationDerivedRoutines = group(model.iterationDerived) { ($0.expression, $0.slot) }
-    personDerivedRoutines = group(model.personDerived) { ($0.expression, $0.slot) }
-    transitionRoutines = group(model.transitions[0] + model.transitions[1]) { ($0.p, 0) }
+    iterationDerivedRoutines = group(model.iterationDerived) { ($0.expression, $0.slot, $0.path) }
+    personDerivedRoutines = group(model.personDerived) { ($0.expression, $0.slot, $0.path) }
+    transitionRoutines = group(model.transitions[0] + model.transitions[1]) {
+      ($0.p, 0, $0.path)
+    }
     var moves: [(arm: Int, from: Int, to: Int)] = []
     var active: [Bool] = []
     for arm in 0..<2 {
@@ -118,27 +122,45 @@ struct IterationTables {
     }
     transitionMoves = moves
     transitionActive = active
-    initialRoutines = (0..<2).map { arm in group(model.initial[arm]) { ($0.weight, $0.state) } }
-    chargeRoutines = group(model.charges) { ($0.value, 0) }
+    initialRoutines = (0..<2).map { arm in
+      group(model.initial[arm]) { ($0.weight, $0.state, $0.path) }
+    }
+    chargeRoutines = group(model.charges) { ($0.value, 0, $0.path) }
     personChargeIndices = model.charges.indices.filter { model.charges[$0].dependsOnPerson }
     lineItemRoutines = group(model.lineItems) {
-      ($0.amount, $0.yearIndex * model.areas.count + $0.area)
+      ($0.amount, $0.yearIndex * model.areas.count + $0.area, $0.path)
     }
-    intakeRoutines = group(model.intake) { ($0.count, $0.yearIndex * model.cyclesPerYear) }
+    intakeRoutines = group(model.intake) {
+      ($0.count, $0.yearIndex * model.cyclesPerYear, $0.path)
+    }
     intakeEven = model.intake.map { $0.spread == .even }
     cyclesPerYear = model.cyclesPerYear
     self.program = program
     routineTarget = target
+    routineSources = sources
     results = [Double](repeating: 0, count: program.routines.count)
-    initialRaw = [Double](repeating: 0, count: model.stateCount)
   }
 
-  /// Runs the routines in `range` in order into `results`; derived ones (`derived`) also
-  /// store their value in `values` at their slot, so later routines read it.
-  /// - Returns: false at the first routine whose expression would throw; the caller then
-  ///   takes the slow path through the model's expressions for the error.
-  private mutating func run(_ range: Range<Int>, derived: Bool = false) -> Bool {
-    if range.isEmpty { return true }
+  /// Runs the routines in `range` in order into `results`; with `derived`, each value is also
+  /// stored at its slot in `values`, so later routines read it.
+  /// - Throws: `RunError` for the first routine that cannot be evaluated, naming its path, its
+  ///   inputs and the iteration.
+  private mutating func run(
+    _ range: Range<Int>, derived: Bool = false, _ model: Model, iteration: Int?
+  ) throws(RunError) {
+    guard let failed = runProgram(range, derived: derived) else { return }
+    // `values` holds what the failing routine read; its own expression explains the failure.
+    let source = routineSources[failed]
+    _ = try value(of: source.expression, at: source.path, model, iteration: iteration)
+    throw RunError(
+      path: source.path, message: "could not be evaluated in \"\(source.expression.source)\"",
+      iteration: iteration)
+  }
+
+  /// The routines of `range` through unsafe buffers obtained once.
+  /// - Returns: the first routine whose expression would throw, or `nil` when all ran.
+  private mutating func runProgram(_ range: Range<Int>, derived: Bool) -> Int? {
+    if range.isEmpty { return nil }
     return withUnsafeTemporaryAllocation(of: Double.self, capacity: program.stackDepth) {
       stack in
       program.code.withUnsafeBufferPointer { code in
@@ -150,11 +172,11 @@ struct IterationTables {
                   guard
                     let value = ExpressionProgram.run(
                       routines[r], code: code, values: UnsafeBufferPointer(values), stack: stack)
-                  else { return false }
+                  else { return r }
                   results[r] = value
                   if derived { values[target[r]] = value }
                 }
-                return true
+                return nil
               }
             }
           }
@@ -190,9 +212,7 @@ struct IterationTables {
     _ model: Model, _ rng: inout Xoshiro256PlusPlus, iteration: Int?
   ) throws(RunError) {
     for draw in model.iterationDraws { values[draw.slot] = draw.distribution.sample(using: &rng) }
-    if !run(iterationDerivedRoutines, derived: true) {
-      try evaluate(model.iterationDerived, model, iteration: iteration)
-    }
+    try run(iterationDerivedRoutines, derived: true, model, iteration: iteration)
   }
 
   /// Draws one person's parameters (the same values serve both arms).
@@ -216,26 +236,15 @@ struct IterationTables {
 
   /// Evaluates the person-scope derived parameters from the person-scope values in `values`.
   mutating func evaluatePersonDerived(_ model: Model, iteration: Int?) throws(RunError) {
-    if !run(personDerivedRoutines, derived: true) {
-      try evaluate(model.personDerived, model, iteration: iteration)
-    }
+    try run(personDerivedRoutines, derived: true, model, iteration: iteration)
   }
 
-  /// Every parameter at its base value: deterministic mode.
+  /// Every parameter at its base value: deterministic mode. Iteration-scope derived
+  /// parameters never read person-scope ones, so the two groups in turn are a dependency order.
   mutating func setBaseValues(_ model: Model) throws(RunError) {
     values = model.template
-    try evaluate(model.allDerived, model, iteration: nil)
-  }
-
-  mutating func evaluate(
-    _ derived: [DerivedParameter], _ model: Model, iteration: Int?
-  ) throws(RunError) {
-    try derived.withUnsafeBufferPointer { (derived) throws(RunError) in
-      for i in derived.indices {
-        values[derived[i].slot] = try value(
-          of: derived[i].expression, at: derived[i].path, model, iteration: iteration)
-      }
-    }
+    try run(iterationDerivedRoutines, derived: true, model, iteration: nil)
+    try run(personDerivedRoutines, derived: true, model, iteration: nil)
   }
 
   /// Evaluates an expression; failures name the expression, its inputs and the iteration.
@@ -255,27 +264,33 @@ struct IterationTables {
 
   /// Evaluates the transition probabilities of every (arm, window class, state) and checks them.
   mutating func buildTransitions(_ model: Model, iteration: Int?) throws(RunError) {
-    if !buildTransitionsFast(classes: model.transitionClasses.count, states: model.stateCount) {
-      try buildTransitionsReportingErrors(model, iteration: iteration)
-    }
-  }
-
-  /// `buildTransitionsReportingErrors` through the flat program.
-  /// - Returns: false where the slow path would throw; the tables are then incomplete.
-  private mutating func buildTransitionsFast(classes: Int, states: Int) -> Bool {
+    let classes = model.transitionClasses.count
+    let states = model.stateCount
     for table in 0..<(2 * classes * states) { outgoingCount[table] = 0 }
-    guard run(transitionRoutines) else { return false }
+    try run(transitionRoutines, model, iteration: iteration)
     for k in 0..<transitionRoutines.count {
       let p = results[transitionRoutines.lowerBound + k]
       let move = transitionMoves[k]
       for cls in 0..<classes where transitionActive[k * classes + cls] {
+        guard p >= 0 && p <= 1 else {
+          throw RunError(
+            path: routineSources[transitionRoutines.lowerBound + k].path,
+            message: "the probability of moving from \"\(stateID(model, move.from))\" to"
+              + " \"\(stateID(model, move.to))\" is \(p), outside [0, 1], in"
+              + " \(model.transitionClasses[cls].description) since entry", iteration: iteration)
+        }
         let table = (move.arm * classes + cls) * states + move.from
-        guard p >= 0 && p <= 1 else { return false }
         let slot = Int(outgoingCount[table])
         let previous = slot == 0 ? 0 : cumulative[table * stride + slot - 1]
         var sum = previous + p
         if sum > 1 {
-          guard sum <= 1 + 1e-9 else { return false }
+          guard sum <= 1 + 1e-9 else {
+            throw RunError(
+              path: "arms.\(Arm.Kind.allCases[move.arm].name).transitions",
+              message: "the probabilities of leaving \"\(stateID(model, move.from))\" sum to"
+                + " \(sum), more than 1, in \(model.transitionClasses[cls].description) since"
+                + " entry", iteration: iteration)
+          }
           sum = 1
         }
         destinations[table * stride + slot] = Int32(move.to)
@@ -284,125 +299,33 @@ struct IterationTables {
         outgoingCount[table] += 1
       }
     }
-    return true
-  }
-
-  /// Evaluates the transitions through the model's expressions, with full error messages.
-  private mutating func buildTransitionsReportingErrors(
-    _ model: Model, iteration: Int?
-  ) throws(RunError) {
-    let classes = model.transitionClasses.count
-    for arm in 0..<2 {
-      for cls in 0..<classes {
-        for state in 0..<model.stateCount {
-          outgoingCount[(arm * classes + cls) * model.stateCount + state] = 0
-        }
-      }
-      for transition in model.transitions[arm] {
-        let p = try value(of: transition.p, at: transition.path, model, iteration: iteration)
-        for cls in 0..<classes where transition.active[cls] {
-          let table = (arm * classes + cls) * model.stateCount + transition.from
-          let window = model.transitionClasses[cls]
-          guard p >= 0 && p <= 1 else {
-            throw RunError(
-              path: transition.path,
-              message: "the probability of moving from \"\(stateID(model, transition.from))\" to"
-                + " \"\(stateID(model, transition.to))\" is \(p), outside [0, 1], in"
-                + " \(window.description) since entry", iteration: iteration)
-          }
-          let slot = Int(outgoingCount[table])
-          let previous = slot == 0 ? 0 : cumulative[table * stride + slot - 1]
-          var sum = previous + p
-          if sum > 1 {
-            guard sum <= 1 + 1e-9 else {
-              throw RunError(
-                path: "arms.\(Arm.Kind.allCases[arm].name).transitions",
-                message: "the probabilities of leaving \"\(stateID(model, transition.from))\" sum to"
-                  + " \(sum), more than 1, in \(window.description) since entry",
-                iteration: iteration)
-            }
-            sum = 1
-          }
-          destinations[table * stride + slot] = Int32(transition.to)
-          cumulative[table * stride + slot] = sum
-          thresholds[table * stride + slot] = Self.threshold(sum)
-          outgoingCount[table] += 1
-        }
-      }
-    }
   }
 
   private func stateID(_ model: Model, _ state: Int) -> String { model.scenario.states[state].id }
 
   /// Evaluates and normalises the initial weights of both arms.
   mutating func buildInitial(_ model: Model, iteration: Int?) throws(RunError) {
-    if !buildInitialFast(states: model.stateCount) {
-      try buildInitialReportingErrors(model, iteration: iteration)
-    }
-  }
-
-  /// `buildInitialReportingErrors` through the flat program; false where that would throw.
-  private mutating func buildInitialFast(states: Int) -> Bool {
+    let states = model.stateCount
     for arm in 0..<2 {
       let routines = initialRoutines[arm]
       guard !routines.isEmpty else {
+        // No `initial`: everyone enters in the first state.
         initialCount[arm] = 1
         initialStates[arm * states] = 0
         initialCumulative[arm * states] = 1
         initialThresholds[arm * states] = 1 << 53
         continue
       }
-      guard run(routines) else { return false }
+      try run(routines, model, iteration: iteration)
       var total = 0.0
       for r in routines {
-        let w = results[r]
-        guard w >= 0 else { return false }
-        initialRaw[r - routines.lowerBound] = w
-      }
-      // Summed in the same order as `reduce(0, +)` on the slow path.
-      for r in routines { total += initialRaw[r - routines.lowerBound] }
-      guard total > 0 else { return false }
-      var running = 0.0
-      var count = 0
-      for r in routines where initialRaw[r - routines.lowerBound] > 0 {
-        running += initialRaw[r - routines.lowerBound]
-        initialStates[arm * states + count] = Int32(routineTarget[r])
-        initialCumulative[arm * states + count] = running / total
-        initialThresholds[arm * states + count] = Self.threshold(running / total)
-        count += 1
-      }
-      initialCumulative[arm * states + count - 1] = 1
-      initialThresholds[arm * states + count - 1] = 1 << 53
-      initialCount[arm] = Int32(count)
-    }
-    return true
-  }
-
-  /// Evaluates the initial weights through the model's expressions, with full error messages.
-  private mutating func buildInitialReportingErrors(
-    _ model: Model, iteration: Int?
-  ) throws(RunError) {
-    let states = model.stateCount
-    for arm in 0..<2 {
-      let weights = model.initial[arm]
-      guard !weights.isEmpty else {
-        initialCount[arm] = 1
-        initialStates[arm * states] = 0
-        initialCumulative[arm * states] = 1
-        initialThresholds[arm * states] = 1 << 53
-        continue
-      }
-      var raw: [Double] = []
-      for weight in weights {
-        let w = try value(of: weight.weight, at: weight.path, model, iteration: iteration)
-        guard w >= 0 else {
+        guard results[r] >= 0 else {
           throw RunError(
-            path: "arms.\(Arm.Kind.allCases[arm].name).\(weight.path)",
-            message: "an initial weight is negative (\(w))", iteration: iteration)
+            path: routineSources[r].path, message: "an initial weight is negative (\(results[r]))",
+            iteration: iteration)
         }
-        raw.append(w)
+        total += results[r]
       }
-      let total = raw.reduce(0, +)
       guard total > 0 else {
         throw RunError(
           path: "arms.\(Arm.Kind.allCases[arm].name).initial",
@@ -410,9 +333,9 @@ struct IterationTables {
       }
       var running = 0.0
       var count = 0
-      for (weight, w) in zip(weights, raw) where w > 0 {
-        running += w
-        initialStates[arm * states + count] = Int32(weight.state)
+      for r in routines where results[r] > 0 {
+        running += results[r]
+        initialStates[arm * states + count] = Int32(routineTarget[r])
         initialCumulative[arm * states + count] = running / total
         initialThresholds[arm * states + count] = Self.threshold(running / total)
         count += 1
@@ -431,86 +354,41 @@ struct IterationTables {
       try evaluateCharges(model, indices: personChargeIndices, iteration: iteration)
       return
     }
-    if run(chargeRoutines) {
-      for index in chargeRates.indices {
-        chargeRates[index] = results[chargeRoutines.lowerBound + index]
-      }
-      return
-    }
-    for (index, charge) in model.charges.enumerated() where !personOnly || charge.dependsOnPerson {
-      chargeRates[index] = try value(of: charge.value, at: charge.path, model, iteration: iteration)
+    try run(chargeRoutines, model, iteration: iteration)
+    for index in chargeRates.indices {
+      chargeRates[index] = results[chargeRoutines.lowerBound + index]
     }
   }
 
   /// Evaluates the per-cycle amounts of the charges at `indices`.
   mutating func evaluateCharges(_ model: Model, indices: [Int], iteration: Int?) throws(RunError) {
-    var fast = true
     for index in indices {
       let r = chargeRoutines.lowerBound + index
-      guard run(r..<r + 1) else {
-        fast = false
-        break
-      }
+      try run(r..<r + 1, model, iteration: iteration)
       chargeRates[index] = results[r]
-    }
-    if fast { return }
-    for index in indices {
-      do throws(EvaluationError) {
-        chargeRates[index] = try model.charges[index].value.evaluate(values)
-      } catch {
-        // The slow path, for its message.
-        let charge = model.charges[index]
-        chargeRates[index] = try value(
-          of: charge.value, at: charge.path, model, iteration: iteration)
-      }
     }
   }
 
+  /// Evaluates the line items into their year × area cells.
   mutating func evaluateLineItems(_ model: Model, iteration: Int?) throws(RunError) {
     for index in lineItemAmounts.indices { lineItemAmounts[index] = 0 }
-    if run(lineItemRoutines) {
-      for r in lineItemRoutines { lineItemAmounts[routineTarget[r]] += results[r] }
-      return
-    }
-    for index in lineItemAmounts.indices { lineItemAmounts[index] = 0 }
-    for item in model.lineItems {
-      let amount = try value(of: item.amount, at: item.path, model, iteration: iteration)
-      lineItemAmounts[item.yearIndex * model.areas.count + item.area] += amount
-    }
+    try run(lineItemRoutines, model, iteration: iteration)
+    for r in lineItemRoutines { lineItemAmounts[routineTarget[r]] += results[r] }
   }
 
   /// Evaluates the intake counts and places each person's entry cycle.
   mutating func evaluateIntake(_ model: Model, iteration: Int?) throws(RunError) {
-    if evaluateIntakeFast() { return }
     for index in entries.indices { entries[index] = 0 }
-    for intake in model.intake {
-      let raw = try value(of: intake.count, at: intake.path, model, iteration: iteration)
+    try run(intakeRoutines, model, iteration: iteration)
+    for r in intakeRoutines {
+      let raw = results[r]
       // Halves round up, as the format says.
       let rounded = (raw + 0.5).rounded(.down)
       guard rounded >= 0, rounded < 1e8 else {
         throw RunError(
-          path: intake.path, message: "the count evaluates to \(raw), not a number of people"
-            + " between 0 and 100,000,000", iteration: iteration)
+          path: routineSources[r].path, message: "the count evaluates to \(raw), not a number of"
+            + " people between 0 and 100,000,000", iteration: iteration)
       }
-      let n = Int(rounded)
-      let first = intake.yearIndex * model.cyclesPerYear
-      switch intake.spread {
-      case .start:
-        entries[first] += n
-      case .even:
-        for k in 0..<n { entries[first + k * model.cyclesPerYear / n] += 1 }
-      }
-    }
-  }
-
-  /// `evaluateIntake` through the flat program; false where that would throw.
-  private mutating func evaluateIntakeFast() -> Bool {
-    for index in entries.indices { entries[index] = 0 }
-    guard run(intakeRoutines) else { return false }
-    for r in intakeRoutines {
-      let raw = results[r]
-      let rounded = (raw + 0.5).rounded(.down)
-      guard rounded >= 0, rounded < 1e8 else { return false }
       let n = Int(rounded)
       let first = routineTarget[r]
       if intakeEven[r - intakeRoutines.lowerBound] {
@@ -519,7 +397,6 @@ struct IterationTables {
         entries[first] += n
       }
     }
-    return true
   }
 
   /// Fills everything an iteration needs that does not depend on persons.

@@ -75,11 +75,12 @@ extension Model {
       }
     }
 
-    let initial = scenario.arms.map { arm in
+    let initial = scenario.arms.enumerated().map { index, arm in
       arm.initial.map { entry in
-        CompiledWeight(
-          state: entry.state, weight: compile(entry.weight, "initial"),
-          path: "initial.\(scenario.states[entry.state].id)")
+        let path = "arms.\(Arm.Kind.allCases[index].name).initial"
+          + ".\(scenario.states[entry.state].id)"
+        return CompiledWeight(
+          state: entry.state, weight: compile(entry.weight, path), path: path)
       }
     }
     var maxOutgoing = 1
@@ -154,7 +155,6 @@ extension Model {
     self.template = template
     self.iterationDraws = iterationDraws
     self.personDraws = personDraws
-    self.allDerived = ordered
     self.iterationDerived = ordered.filter { scenario.parameters[$0.slot].scope == .iteration }
     self.personDerived = ordered.filter { scenario.parameters[$0.slot].scope == .person }
     self.transitionClassOf = transitionPartition.classOf

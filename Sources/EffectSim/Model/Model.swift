@@ -26,8 +26,6 @@ public struct Model: Sendable {
   let iterationDerived: [DerivedParameter]
   let personDraws: [ParameterDraw]
   let personDerived: [DerivedParameter]
-  /// Every derived parameter in dependency order, for deterministic mode.
-  let allDerived: [DerivedParameter]
   var hasPersonScope: Bool { !personDraws.isEmpty }
 
   // MARK: Time

@@ -108,6 +108,23 @@ import Testing
     }
   }
 
+  /// A weight that is only negative once drawn is a run error at the weight's full path.
+  @Test func negativeInitialWeightNamesArmAndState() throws {
+    let json = """
+      {"format": "effectsim/1", "name": "w", "start": 2020, "years": 1,
+       "parameters": {"w": {"uniform": {"min": -1, "max": -0.5}}},
+       "states": [{"id": "a"}, {"id": "b"}],
+       "arms": {"intervention": {}, "control": {"initial": {"a": 1, "b": "w"}}},
+       "cohort": {"intake": [{"year": 2020, "count": 1}]}}
+      """
+    let model = try Fixtures.model(json)
+    #expect {
+      _ = try Simulation.deterministic(model)
+    } throws: { error in
+      "\(error)".contains("arms.control.initial.b") && "\(error)".contains("negative (-0.75)")
+    }
+  }
+
   @Test func divisionByZeroNamesExpressionAndValues() throws {
     let json = Fixtures.twoState(
       pIntervention: "0.1 / q", pControl: "0.05", parameters: #"{"q": 0}"#)
