@@ -8,16 +8,19 @@ final class CapturedConsole: Sendable {
   private let out = Mutex("")
   private let err = Mutex("")
   let input: [UInt8]?
+  let stderrIsTerminal: Bool
 
-  init(input: String? = nil) {
+  init(input: String? = nil, stderrIsTerminal: Bool = false) {
     self.input = input.map { Array($0.utf8) }
+    self.stderrIsTerminal = stderrIsTerminal
   }
 
   var console: Console {
     Console(
       writeOut: { text in self.out.withLock { $0 += text } },
       writeError: { text in self.err.withLock { $0 += text } },
-      readInput: { self.input }, stdoutIsTerminal: false, stderrIsTerminal: false)
+      readInput: { self.input }, stdoutIsTerminal: false,
+      stderrIsTerminal: stderrIsTerminal)
   }
 
   var stdout: String { out.withLock { $0 } }
@@ -25,8 +28,10 @@ final class CapturedConsole: Sendable {
 }
 
 /// Runs `effectsim` with `arguments`; returns the exit code and the captured streams.
-func effectsim(_ arguments: [String], input: String? = nil) -> (code: Int32, out: String, err: String) {
-  let captured = CapturedConsole(input: input)
+func effectsim(
+  _ arguments: [String], input: String? = nil, stderrIsTerminal: Bool = false
+) -> (code: Int32, out: String, err: String) {
+  let captured = CapturedConsole(input: input, stderrIsTerminal: stderrIsTerminal)
   let code = EffectSimCommand.main(arguments, console: captured.console)
   return (code.rawValue, captured.stdout, captured.stderr)
 }

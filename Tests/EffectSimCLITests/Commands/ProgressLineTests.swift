@@ -1,0 +1,25 @@
+import Testing
+
+@testable import EffectSimCLI
+
+/// The progress line: on stderr, only when stderr is a terminal, never with `--quiet`, and
+/// never in the results.
+@Suite struct ProgressLineTests {
+  static let arguments = ["run", "-", "--iterations", "300", "--format", "json"]
+
+  @Test func drawnOnATerminal() {
+    let result = effectsim(Self.arguments, input: smallScenario, stderrIsTerminal: true)
+    #expect(result.code == 0)
+    #expect(result.err.contains("300/300 iterations"))
+    #expect(result.err.contains("it/s"))
+    #expect(!result.out.contains("it/s"))
+  }
+
+  @Test func silentWhenQuietOrNotATerminal() {
+    let quiet = effectsim(
+      Self.arguments + ["--quiet"], input: smallScenario, stderrIsTerminal: true)
+    #expect(quiet.code == 0 && quiet.err.isEmpty)
+    let piped = effectsim(Self.arguments, input: smallScenario)
+    #expect(piped.code == 0 && piped.err.isEmpty)
+  }
+}
