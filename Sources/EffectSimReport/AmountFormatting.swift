@@ -1,3 +1,4 @@
+import EffectSim
 import Foundation
 
 /// Numbers as Danish business cases print them: "." between thousands, "," before decimals.
@@ -71,7 +72,7 @@ enum AmountFormatting {
 
   /// A percentile level in percent: 5 → "5 %", 97.5 → "97,5 %".
   static func level(_ level: Double) -> String {
-    String(JSONWriter.number(level).map { $0 == "." ? "," : $0 }) + " %"
+    String(JSONValue.format(level).map { $0 == "." ? "," : $0 }) + " %"
   }
 
   /// Digits after the comma that give about three significant digits on the largest value.

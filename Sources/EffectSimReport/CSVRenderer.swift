@@ -107,14 +107,14 @@ enum CSVRenderer {
 
   /// The statistic name of a percentile level: 5 → "p5", 97.5 → "p97.5".
   static func percentileName(_ level: Double) -> String {
-    "p" + JSONWriter.number(level)
+    "p" + JSONValue.format(level)
   }
 
   /// A value with full precision, by the rule in the type's documentation.
   static func number(_ value: Double) -> String {
     if value.isNaN { return "NaN" }
     if value.isInfinite { return value < 0 ? "-Inf" : "Inf" }
-    return JSONWriter.number(value)
+    return JSONValue.format(value)
   }
 
   private static func outcomes(

@@ -10,16 +10,16 @@ import EffectSim
 enum JSONRenderer {
   /// The summary as JSON text, ending with a newline.
   static func render(_ summary: RunSummary) -> String {
-    JSONWriter.serialize(document(summary))
+    document(summary).serialized()
   }
 
   /// The summary as a tree, in contract order; internal so tests can inspect it.
-  static func document(_ summary: RunSummary) -> JSONNode {
+  static func document(_ summary: RunSummary) -> JSONValue {
     .object([
       ("scenario", scenario(summary.scenario)),
       ("settings", settings(summary.settings)),
-      ("years", .array(summary.years.map(JSONNode.int))),
-      ("areas", .array(summary.areas.map(JSONNode.string))),
+      ("years", .array(summary.years.map(JSONValue.int))),
+      ("areas", .array(summary.areas.map(JSONValue.string))),
       ("netImpact", series(summary.netImpact)),
       ("cumulativeNetImpact", series(summary.cumulativeNetImpact)),
       (
@@ -40,7 +40,7 @@ enum JSONRenderer {
   // MARK: - Statistics
 
   /// `{"mean", "sd", "mcse", "percentiles": {"5": x, ...}}`, percentiles in requested order.
-  static func statistic(_ value: Statistic) -> JSONNode {
+  static func statistic(_ value: Statistic) -> JSONValue {
     .object([
       ("mean", .number(value.mean)),
       ("sd", .number(value.sd)),
@@ -49,17 +49,17 @@ enum JSONRenderer {
         "percentiles",
         .object(
           value.percentiles.map { percentile in
-            (JSONWriter.number(percentile.level), .number(percentile.value))
+            (JSONValue.format(percentile.level), .number(percentile.value))
           })
       ),
     ])
   }
 
-  private static func statistics(_ values: [Statistic]) -> JSONNode {
+  private static func statistics(_ values: [Statistic]) -> JSONValue {
     .array(values.map(statistic))
   }
 
-  private static func series(_ series: AreaSeries) -> JSONNode {
+  private static func series(_ series: AreaSeries) -> JSONValue {
     .object([
       ("total", statistics(series.total)),
       ("byArea", .object(series.byArea.map { ($0.area, statistics($0.values)) })),
@@ -68,7 +68,7 @@ enum JSONRenderer {
 
   // MARK: - Sections
 
-  private static func scenario(_ info: ScenarioInfo) -> JSONNode {
+  private static func scenario(_ info: ScenarioInfo) -> JSONValue {
     .object([
       ("name", .string(info.name)),
       ("source", .optional(info.source)),
@@ -80,23 +80,23 @@ enum JSONRenderer {
     ])
   }
 
-  private static func settings(_ settings: RunSettings) -> JSONNode {
+  private static func settings(_ settings: RunSettings) -> JSONValue {
     .object([
       ("mode", .string(settings.mode.rawValue)),
       ("iterations", .int(settings.iterations)),
       ("seed", .uint(settings.seed)),
       ("pairing", .string(settings.pairing)),
-      ("percentiles", .array(settings.percentileLevels.map(JSONNode.number))),
+      ("percentiles", .array(settings.percentileLevels.map(JSONValue.number))),
     ])
   }
 
-  private static func payback(_ payback: PaybackSummary) -> JSONNode {
-    var members: [(String, JSONNode)] = [
+  private static func payback(_ payback: PaybackSummary) -> JSONValue {
+    var members: [(String, JSONValue)] = [
       ("name", .string(payback.name)),
-      ("areas", payback.areas.map { .array($0.map(JSONNode.string)) } ?? .string("all")),
+      ("areas", payback.areas.map { .array($0.map(JSONValue.string)) } ?? .string("all")),
       ("discounted", .bool(payback.discounted)),
-      ("probabilityByYear", .array(payback.probabilityByYear.map(JSONNode.number))),
-      ("probabilityMCSE", .array(payback.probabilityMCSE.map(JSONNode.number))),
+      ("probabilityByYear", .array(payback.probabilityByYear.map(JSONValue.number))),
+      ("probabilityMCSE", .array(payback.probabilityMCSE.map(JSONValue.number))),
       ("probabilityNotWithinHorizon", .number(payback.probabilityNotWithinHorizon)),
       ("medianYear", .optional(payback.medianYear)),
     ]
@@ -106,7 +106,7 @@ enum JSONRenderer {
     return .object(members)
   }
 
-  private static func outcomes(_ outcomes: [OutcomeSummary]) -> JSONNode {
+  private static func outcomes(_ outcomes: [OutcomeSummary]) -> JSONValue {
     .object(
       outcomes.map { outcome in
         (
@@ -120,7 +120,7 @@ enum JSONRenderer {
       })
   }
 
-  private static func presentValue(_ value: PresentValueSummary) -> JSONNode {
+  private static func presentValue(_ value: PresentValueSummary) -> JSONValue {
     .object([
       (
         "netImpact",
@@ -140,7 +140,7 @@ enum JSONRenderer {
     ])
   }
 
-  private static func occupancy(_ entry: OccupancySummary) -> JSONNode {
+  private static func occupancy(_ entry: OccupancySummary) -> JSONValue {
     .object([
       ("cycle", .int(entry.cycle)),
       ("intervention", .object(entry.intervention.map { ($0.state, statistic($0.share)) })),
@@ -148,7 +148,7 @@ enum JSONRenderer {
     ])
   }
 
-  private static func run(_ run: RunInfo) -> JSONNode {
+  private static func run(_ run: RunInfo) -> JSONValue {
     .object([
       ("engineVersion", .string(run.engineVersion)),
       ("threads", .int(run.threads)),

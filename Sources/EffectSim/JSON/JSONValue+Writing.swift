@@ -15,6 +15,7 @@ extension JSONValue {
     case .null: text += "null"
     case .bool(let value): text += value ? "true" : "false"
     case .number(let value): text += Self.format(value)
+    case .integer(let digits): text += digits
     case .string(let value): Self.quote(value, into: &text)
     case .array(let elements):
       if elements.isEmpty { return text += "[]" }

@@ -7,6 +7,9 @@ public indirect enum JSONValue: Sendable, Equatable {
   case null
   case bool(Bool)
   case number(Double)
+  /// A whole number written digit for digit, for values that must not pass through `Double`
+  /// on their way out (a seed above 2^53). Only writers build it; the parser reads `.number`.
+  case integer(String)
   case string(String)
   case array([JSONValue])
   case object([(key: String, value: JSONValue)])
@@ -16,6 +19,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     case (.null, .null): return true
     case let (.bool(a), .bool(b)): return a == b
     case let (.number(a), .number(b)): return a == b
+    case let (.integer(a), .integer(b)): return a == b
     case let (.string(a), .string(b)): return a == b
     case let (.array(a), .array(b)): return a == b
     case let (.object(a), .object(b)):
@@ -29,7 +33,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     switch self {
     case .null: return "null"
     case .bool: return "a boolean"
-    case .number: return "a number"
+    case .number, .integer: return "a number"
     case .string: return "a string"
     case .array: return "an array"
     case .object: return "an object"

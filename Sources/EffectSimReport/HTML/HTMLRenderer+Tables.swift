@@ -38,16 +38,16 @@ extension HTMLRenderer {
   /// A cell with the centre in thousands and, for Monte Carlo, the interval below it.
   private static func amountCell(_ value: Statistic, band: SummaryBand?) -> String {
     guard let band else {
-      return "<td class=\"num\" data-value=\"\(JSONWriter.number(value.mean))\">"
+      return "<td class=\"num\" data-value=\"\(JSONValue.format(value.mean))\">"
         + AmountFormatting.thousands(value.mean) + "</td>"
     }
     let centre = band.centre(value)
-    var html = "<td class=\"num\" data-value=\"\(JSONWriter.number(centre))\""
+    var html = "<td class=\"num\" data-value=\"\(JSONValue.format(centre))\""
     guard let bounds = band.bounds(value) else {
       return html + ">\(AmountFormatting.thousands(centre))</td>"
     }
-    html += " data-low=\"\(JSONWriter.number(bounds.low))\""
-    html += " data-high=\"\(JSONWriter.number(bounds.high))\">"
+    html += " data-low=\"\(JSONValue.format(bounds.low))\""
+    html += " data-high=\"\(JSONValue.format(bounds.high))\">"
     html += AmountFormatting.thousands(centre)
     html += "<span class=\"range\">\(AmountFormatting.thousands(bounds.low))"
     html += " \u{2013} \(AmountFormatting.thousands(bounds.high))</span></td>"
@@ -97,7 +97,7 @@ extension HTMLRenderer {
         let decimals = AmountFormatting.decimals(forLargest: shown)
         html += "<tr data-outcome=\"\(text(outcome.name))\"><th>\(text(outcome.name))</th>"
         for stat in stats {
-          html += "<td class=\"num\" data-value=\"\(JSONWriter.number(stat.mean))\">"
+          html += "<td class=\"num\" data-value=\"\(JSONValue.format(stat.mean))\">"
           html += AmountFormatting.decimal(stat.mean, decimals: decimals)
           if let bounds = band?.bounds(stat) {
             html += "<span class=\"range\">"
@@ -120,7 +120,7 @@ extension HTMLRenderer {
   private static func shareCell(_ share: Statistic?, band: SummaryBand?, arm: String) -> String {
     guard let share else { return "<td class=\"num\">\(AmountFormatting.notAvailable)</td>" }
     var html = "<td class=\"num\" data-arm=\"\(arm)\""
-    html += " data-value=\"\(JSONWriter.number(share.mean))\">"
+    html += " data-value=\"\(JSONValue.format(share.mean))\">"
     html += AmountFormatting.percent(share.mean)
     if let bounds = band?.bounds(share) {
       html += "<span class=\"range\">\(AmountFormatting.percent(bounds.low))"
@@ -151,12 +151,12 @@ extension HTMLRenderer {
       html += "<td><code>\(text(parameter.name))</code></td>"
       html += "<td>\(text(labels.kind(parameter.kind)))</td>"
       html += "<td>\(text(labels.scopeName(parameter.scope)))</td>"
-      html += "<td class=\"num\" data-value=\"\(JSONWriter.number(parameter.base))\">"
+      html += "<td class=\"num\" data-value=\"\(JSONValue.format(parameter.base))\">"
       html += "\(AmountFormatting.general(parameter.base))</td>"
       if let range = parameter.range {
-        html += "<td class=\"num\" data-low=\"\(JSONWriter.number(range.low))\""
-        html += " data-median=\"\(JSONWriter.number(range.median))\""
-        html += " data-high=\"\(JSONWriter.number(range.high))\">"
+        html += "<td class=\"num\" data-low=\"\(JSONValue.format(range.low))\""
+        html += " data-median=\"\(JSONValue.format(range.median))\""
+        html += " data-high=\"\(JSONValue.format(range.high))\">"
         html += AmountFormatting.general(range.median)
         html += "<span class=\"range\">\(AmountFormatting.general(range.low)) \u{2013} "
         html += "\(AmountFormatting.general(range.high))</span>"

@@ -120,11 +120,11 @@ enum HTMLRenderer {
       html += "<tr><th>\(text(ReportText.paybackLabel(payback, labels)))</th>"
       for (index, p) in payback.probabilityByYear.enumerated() {
         let mcse = index < payback.probabilityMCSE.count ? payback.probabilityMCSE[index] : 0
-        html += "<td class=\"num\" data-value=\"\(JSONWriter.number(p))\""
-        html += " data-mcse=\"\(JSONWriter.number(mcse))\">\(AmountFormatting.percent(p))</td>"
+        html += "<td class=\"num\" data-value=\"\(JSONValue.format(p))\""
+        html += " data-mcse=\"\(JSONValue.format(mcse))\">\(AmountFormatting.percent(p))</td>"
       }
       let notWithin = payback.probabilityNotWithinHorizon
-      html += "<td class=\"num\" data-value=\"\(JSONWriter.number(notWithin))\">"
+      html += "<td class=\"num\" data-value=\"\(JSONValue.format(notWithin))\">"
       html += "\(AmountFormatting.percent(notWithin))</td>"
       html += "<td class=\"num\">"
       html += text(ReportText.paybackYear(payback.medianYear, start: start, none: labels.none))

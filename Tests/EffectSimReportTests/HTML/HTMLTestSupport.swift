@@ -79,6 +79,7 @@ enum HTMLTestSupport {
     case .null: return NSNull()
     case .bool(let flag): return flag
     case .number(let number): return number
+    case .integer(let digits): return Double(digits) ?? .nan
     case .string(let text): return text
     case .array(let elements): return elements.map(foundation)
     case .object(let members):
