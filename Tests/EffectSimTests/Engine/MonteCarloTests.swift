@@ -90,7 +90,7 @@ import Testing
       let q = level / 100
       let exactValue = 1e6 - 4e6 * (1 - q)
       let standardError = 4e6 * (q * (1 - q) / Double(n)).squareRoot()
-      let value = try #require(cumulative.percentile(level))
+      let value = try #require(cumulative.value(atPercentile: level))
       #expect(abs(value - exactValue) <= 4 * standardError, "p\(level): \(value) vs \(exactValue)")
     }
   }

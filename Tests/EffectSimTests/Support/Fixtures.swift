@@ -43,9 +43,3 @@ enum Fixtures {
     """
   }
 }
-
-extension Statistic {
-  func percentile(_ level: Double) -> Double? {
-    percentiles.first { $0.level == level }?.value
-  }
-}
