@@ -22,6 +22,8 @@ struct AggregatedKernel {
   private let strata: PersonStrata
   /// Conditional probabilities that split an entry group over the strata.
   private let strataRatios: [Double]
+  /// Per stratum, whether anyone of that kind entered in this iteration (scratch).
+  private var occupied: [Bool]
   private let states: Int
   private let joint: Int
   private let classes: Int
@@ -90,6 +92,7 @@ struct AggregatedKernel {
     initialDestination = [Int32](repeating: 0, count: cellStride * states * states)
     initialRatio = [Double](repeating: 0, count: cellStride * states * states)
     personRates = [Double](repeating: 0, count: strata.count * personCharges.count)
+    occupied = [Bool](repeating: false, count: strata.count)
     groups = [Int](repeating: 0, count: strata.count * (model.horizon + 1) * joint)
     next = [Int](repeating: 0, count: joint)
     entering = [Int](repeating: 0, count: strata.count * model.horizon)
@@ -119,7 +122,7 @@ struct AggregatedKernel {
 
     // Who enters when, and of which kind.
     var personCycles = 0
-    var occupied = [Bool](repeating: false, count: strata.count)
+    for s in occupied.indices { occupied[s] = false }
     for entry in 0..<horizon where tables.entries[entry] > 0 {
       let n = tables.entries[entry]
       let cycles = horizon - entry
@@ -424,11 +427,7 @@ struct AggregatedKernel {
         k -= 1
       }
     }
-    var rest = 0.0
-    for k in Swift.stride(from: cells - 1, through: 0, by: -1) {
-      rest += probabilityScratch[k]
-      probabilityScratch[k] = rest > 0 ? min(probabilityScratch[k] / rest, 1) : 0
-    }
+    Self.makeConditional(&probabilityScratch, count: cells)
   }
 
   /// The cycle since entry from which a group is past every window boundary and every
@@ -443,12 +442,18 @@ struct AggregatedKernel {
 
   /// p_s / (p_s + p_{s+1} + ...) for a chain of binomials over the strata.
   static func conditionalRatios(_ probabilities: [Double]) -> [Double] {
-    var ratios = [Double](repeating: 0, count: probabilities.count)
-    var rest = 0.0
-    for s in probabilities.indices.reversed() {
-      rest += probabilities[s]
-      ratios[s] = rest > 0 ? min(probabilities[s] / rest, 1) : 0
-    }
+    var ratios = probabilities
+    makeConditional(&ratios, count: ratios.count)
     return ratios
+  }
+
+  /// Turns the first `count` probabilities, in place, into the conditional ones
+  /// p_j / (p_j + p_{j+1} + ...) with which a chain of binomials draws a multinomial exactly.
+  static func makeConditional(_ p: inout [Double], count: Int) {
+    var rest = 0.0
+    for k in Swift.stride(from: count - 1, through: 0, by: -1) {
+      rest += p[k]
+      p[k] = rest > 0 ? min(p[k] / rest, 1) : 0
+    }
   }
 }
