@@ -36,6 +36,7 @@ let package = Package(
 
     .testTarget(name: "EffectSimTests", dependencies: ["EffectSim"]),
     .testTarget(name: "EffectSimReportTests", dependencies: ["EffectSimReport"]),
-    .testTarget(name: "EffectSimCLITests", dependencies: ["EffectSimCLI"]),
+    // The broken scenarios are read through #filePath, not bundled as resources.
+    .testTarget(name: "EffectSimCLITests", dependencies: ["EffectSimCLI"], exclude: ["Fixtures"]),
   ]
 )

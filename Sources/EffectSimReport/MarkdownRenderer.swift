@@ -35,17 +35,8 @@ enum MarkdownRenderer {
   // MARK: - Header
 
   private static func header(_ summary: RunSummary, _ labels: Labels) -> String {
-    let scenario = summary.scenario
-    let settings = summary.settings
-    var facts: [String] = []
-    if let source = scenario.source { facts.append("**\(labels.source):** " + inline(source)) }
-    let priceLevel = scenario.priceLevel.map(inline) ?? labels.notStated
-    facts.append("**\(labels.priceLevel):** \(priceLevel) (\(inline(scenario.currency)))")
-    facts.append("**\(labels.mode):** " + ReportText.mode(settings, labels))
-    facts.append("**\(labels.seed):** " + ReportText.seed(settings))
-    facts.append("**\(labels.pairing):** " + inline(settings.pairing))
-    facts.append("**\(labels.horizon):** " + ReportText.horizon(summary, labels))
-    return "# \(inline(scenario.name))\n\n" + facts.joined(separator: " · ") + "\n"
+    let facts = ReportText.facts(summary, labels).map { "**\($0.term):** " + inline($0.value) }
+    return "# \(inline(summary.scenario.name))\n\n" + facts.joined(separator: " · ") + "\n"
   }
 
   // MARK: - Yearly net impact

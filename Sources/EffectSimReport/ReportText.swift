@@ -18,13 +18,26 @@ enum ReportText {
     }
   }
 
-  /// The mode with the iteration count when it matters: "Monte Carlo, 10.000 iterations".
-  static func mode(_ settings: RunSettings, _ labels: Labels) -> String {
-    guard settings.mode == .montecarlo else { return modeName(settings.mode, labels) }
-    return "Monte Carlo, " + labels.iterationCount(settings.iterations)
+  /// "2018-2022 (5 years, monthly cycles)".
+  /// The facts a reader needs to reproduce a run, in the order every format shows them; the
+  /// values are raw text, for each format to escape its own way.
+  static func facts(_ summary: RunSummary, _ labels: Labels) -> [(term: String, value: String)] {
+    let scenario = summary.scenario
+    let settings = summary.settings
+    var facts: [(term: String, value: String)] = []
+    if let source = scenario.source { facts.append((labels.source, source)) }
+    let priceLevel = scenario.priceLevel ?? labels.notStated
+    facts.append((labels.priceLevel, "\(priceLevel) (\(scenario.currency))"))
+    facts.append((labels.horizon, horizon(summary, labels)))
+    facts.append((labels.mode, modeName(settings.mode, labels)))
+    facts.append((labels.iterations, AmountFormatting.grouped(settings.iterations)))
+    facts.append((labels.seed, seed(settings)))
+    facts.append((labels.pairing, settings.pairing))
+    if settings.mode == .montecarlo { facts.append((labels.kernel, summary.run.kernel)) }
+    facts.append((labels.engineVersion, summary.run.engineVersion))
+    return facts
   }
 
-  /// "2018-2022 (5 years, monthly cycles)".
   /// The seed as a reader should see it: a deterministic run draws no random numbers, so it
   /// has no seed to reproduce.
   static func seed(_ settings: RunSettings) -> String {

@@ -32,24 +32,13 @@ enum TableRenderer {
   // MARK: - Header
 
   private static func header(_ summary: RunSummary, _ labels: Labels) -> String {
-    let scenario = summary.scenario
-    let settings = summary.settings
-    let title = ReportText.singleLine(scenario.name)
-    var text = title + "\n" + String(repeating: "=", count: max(title.count, 1)) + "\n"
+    let title = ReportText.singleLine(summary.scenario.name)
     var facts = TextTable(alignments: [.left, .left])
-    if let source = scenario.source {
-      facts.add([labels.source, ReportText.singleLine(source)])
+    for fact in ReportText.facts(summary, labels) {
+      facts.add([fact.term, ReportText.singleLine(fact.value)])
     }
-    let priceLevel = scenario.priceLevel.map(ReportText.singleLine) ?? labels.notStated
-    facts.add([labels.priceLevel, "\(priceLevel) (\(scenario.currency))"])
-    facts.add([labels.mode, ReportText.modeName(settings.mode, labels)])
-    facts.add([labels.iterations, AmountFormatting.grouped(settings.iterations)])
-    facts.add([labels.seed, ReportText.seed(settings)])
-    facts.add([labels.pairing, settings.pairing])
-    facts.add([labels.horizon, ReportText.horizon(summary, labels)])
-    if settings.mode == .montecarlo { facts.add([labels.kernel, summary.run.kernel]) }
-    text += facts.render()
-    return text
+    return title + "\n" + String(repeating: "=", count: max(title.count, 1)) + "\n"
+      + facts.render()
   }
 
   // MARK: - Yearly net impact

@@ -25,7 +25,7 @@ struct MarkdownRendererTests {
   @Test func headingFactsPaybackAndOutcomes() throws {
     let text = Renderer.render(Fixtures.summary(.montecarlo), as: .markdown)
     #expect(text.hasPrefix("# IPS og misbrug\n\n**Source:** Københavns Kommune"))
-    #expect(text.contains("**Mode:** Monte Carlo, 10.000 iterations · **Seed:** 42"))
+    #expect(text.contains("**Mode:** Monte Carlo · **Iterations:** 10.000 · **Seed:** 42"))
     let lines = text.split(separator: "\n")
     let payback = try #require(lines.first { $0.hasPrefix("| Definition") })
     #expect(

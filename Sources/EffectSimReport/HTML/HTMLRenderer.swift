@@ -51,21 +51,11 @@ enum HTMLRenderer {
 
   private static func header(_ summary: RunSummary, labels: Labels, generated: Date?) -> String {
     let scenario = summary.scenario
-    let settings = summary.settings
     var html = "<header id=\"facts\">\n<h1>\(text(scenario.name))</h1>\n"
     if let description = scenario.description {
       html += "<p class=\"description\">\(text(description))</p>\n"
     }
-    var facts: [(String, String)] = []
-    if let source = scenario.source { facts.append((labels.source, source)) }
-    let priceLevel = scenario.priceLevel ?? labels.notStated
-    facts.append((labels.priceLevel, "\(priceLevel) (\(scenario.currency))"))
-    facts.append((labels.horizon, ReportText.horizon(summary, labels)))
-    facts.append((labels.mode, ReportText.modeName(settings.mode, labels)))
-    facts.append((labels.iterations, AmountFormatting.grouped(settings.iterations)))
-    facts.append((labels.seed, ReportText.seed(settings)))
-    facts.append((labels.pairing, settings.pairing))
-    facts.append((labels.engineVersion, summary.run.engineVersion))
+    var facts = ReportText.facts(summary, labels)
     if let generated { facts.append((labels.date, dateText(generated))) }
     html += "<dl class=\"facts\">\n"
     for (term, value) in facts {

@@ -33,12 +33,6 @@ struct Labels: Sendable {
       "Deterministisk (basisværdier, forventet kohorteforløb)")
   }
 
-  /// "10.000 iterations".
-  func iterationCount(_ count: Int) -> String {
-    let grouped = AmountFormatting.grouped(count)
-    return count == 1 ? pick("\(grouped) iteration", "\(grouped) iteration")
-      : pick("\(grouped) iterations", "\(grouped) iterationer")
-  }
 
   var yearlyCycles: String { pick("yearly cycles", "årlige cykler") }
   var monthlyCycles: String { pick("monthly cycles", "månedlige cykler") }
