@@ -71,6 +71,9 @@ private struct Reader {
   var errors: [ScenarioError] = []
   var start = 0
   var years = 1
+  /// The value of `cyclesPerYear` in this scenario's expressions: checks of constants must
+  /// see what the run will see.
+  var cyclesPerYear = 12.0
   var parameterNames: [String] = []
   var personScoped: Set<String> = []
   var stateIDs: [String] = []
@@ -84,6 +87,7 @@ private struct Reader {
     start = top.int("start") ?? 0
     years = top.int("years") ?? 1
     let cycle = CycleLength(rawValue: top.string("cycle") ?? "month") ?? .month
+    cyclesPerYear = Double(cycle.cyclesPerYear)
     let parameters = self.parameters(top.map("parameters"))
     let states = self.states(top.array("states"))
     let armMembers = Members(top["arms"] ?? .null, path: "arms")
@@ -300,7 +304,7 @@ private struct Reader {
     for (index, name) in parameterNames.enumerated() { slots[name] = index }
     let compiled: CompiledExpression
     do throws(ExpressionError) {
-      compiled = try expression.compile(slots: slots, cyclesPerYear: 12)
+      compiled = try expression.compile(slots: slots, cyclesPerYear: cyclesPerYear)
     } catch {
       fail(path, error.description)
       return nil
@@ -432,7 +436,7 @@ private struct Reader {
   }
 
   func constantValue(_ expression: Expression) -> Double? {
-    (try? expression.compile(slots: [:], cyclesPerYear: 12))?.constantValue
+    (try? expression.compile(slots: [:], cyclesPerYear: cyclesPerYear))?.constantValue
   }
 
   // MARK: - Cohort, line items, payback, report
