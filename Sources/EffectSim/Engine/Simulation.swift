@@ -15,8 +15,30 @@ public enum Simulation {
   ) throws(RunError) -> RunSummary {
     let clock = ContinuousClock.now
     let layout = MetricLayout(model: model)
+    let (metrics, personCycles) = try expectedMetrics(model, layout: layout)
+    let seconds = clock.duration(to: .now).seconds
+    let store = ResultStore(metrics: layout.count, iterations: 1)
+    defer { store.deallocate() }
+    for (m, value) in metrics.enumerated() { store.column(m)[0] = value }
+    let settings = RunSettings(
+      mode: .deterministic, iterations: 1, seed: 0, pairing: model.pairing.rawValue,
+      percentileLevels: percentiles ?? model.percentiles)
+    let run = RunInfo(
+      engineVersion: EffectSimVersion.string, threads: 1, seconds: seconds,
+      personCycles: personCycles,
+      personCyclesPerSecond: seconds > 0 ? personCycles / seconds : 0, kernel: "expected")
+    return Summarizer.summarize(model, layout: layout, store: store, settings: settings, run: run)
+  }
+
+  /// One deterministic reading's metrics: every parameter at its base value, except the one
+  /// `override` sets, and the expected cohort trace.
+  /// - Parameter override: a parameter slot and its value; derived parameters follow it.
+  /// - Returns: the metrics laid out by `layout`, and the person-cycles of the trace.
+  static func expectedMetrics(
+    _ model: Model, layout: MetricLayout, override: (slot: Int, value: Double)? = nil
+  ) throws(RunError) -> (metrics: [Double], personCycles: Double) {
     var tables = IterationTables(model: model)
-    try tables.setBaseValues(model)
+    try tables.setBaseValues(model, override: override)
     try tables.prepareIteration(model, iteration: nil)
     var tally = Tally(model: model)
     ExpectedTrace.run(model, tables, into: &tally)
@@ -27,18 +49,7 @@ public enum Simulation {
         model, tally, tables, personChargesPriced: false, layout: layout, amounts: &amounts,
         into: out)
     }
-    let seconds = clock.duration(to: .now).seconds
-    let store = ResultStore(metrics: layout.count, iterations: 1)
-    defer { store.deallocate() }
-    for (m, value) in metrics.enumerated() { store.column(m)[0] = value }
-    let settings = RunSettings(
-      mode: .deterministic, iterations: 1, seed: 0, pairing: model.pairing.rawValue,
-      percentileLevels: percentiles ?? model.percentiles)
-    let run = RunInfo(
-      engineVersion: EffectSimVersion.string, threads: 1, seconds: seconds,
-      personCycles: tally.personCycles,
-      personCyclesPerSecond: seconds > 0 ? tally.personCycles / seconds : 0, kernel: "expected")
-    return Summarizer.summarize(model, layout: layout, store: store, settings: settings, run: run)
+    return (metrics, tally.personCycles)
   }
 
   /// Monte Carlo: `options.iterations` simulated futures of the cohort, summarised.
@@ -51,7 +62,8 @@ public enum Simulation {
         mode: .montecarlo, iterations: options.iterations, seed: options.seed,
         pairing: model.pairing.rawValue, percentileLevels: options.percentiles ?? model.percentiles)
       return Summarizer.summarize(
-        model, layout: layout, store: store, settings: settings, run: run, parameterDraws: draws)
+        model, layout: layout, store: store, settings: settings, run: run, parameterDraws: draws,
+        keepDraws: options.keepDraws)
     }
   }
 
