@@ -35,6 +35,15 @@ public enum Renderer {
     }
   }
 
+  /// The per-iteration export of `--draws`: parameters and targets, one row per iteration.
+  /// - Parameters:
+  ///   - draws: the run's `RunSummary.iterationDraws`.
+  ///   - style: the CSV dialect.
+  /// - Returns: the CSV text, ending with a line end.
+  public static func renderDraws(_ draws: IterationDraws, style: CSVStyle = .tidy) -> String {
+    DrawsCSVRenderer.render(draws, style: style)
+  }
+
   /// One chart of the HTML report as a standalone SVG document.
   ///
   /// - Parameters:

@@ -15,8 +15,10 @@ struct SensitivityTests {
 
   static let linear = """
     {"format": "effectsim/1", "name": "linear", "start": 2020, "years": 1,
-     "parameters": {"u1": {"uniform": {"min": 0, "max": 1}}, "u2": {"uniform": {"min": 0, "max": 1}},
-                    "u3": {"uniform": {"min": 0, "max": 1}}, "u4": {"uniform": {"min": 0, "max": 1}}},
+     "parameters": {"u1": {"uniform": {"min": 0, "max": 1}},
+                    "u2": {"uniform": {"min": 0, "max": 1}},
+                    "u3": {"uniform": {"min": 0, "max": 1}},
+                    "u4": {"uniform": {"min": 0, "max": 1}}},
      "states": [{"id": "any"}], "arms": {"intervention": {}, "control": {}},
      "cohort": {"intake": [{"year": 2020, "count": 0}]},
      "lineItems": [{"label": "Y", "area": "A",
@@ -103,7 +105,8 @@ struct SensitivityTests {
     let rest = b / 2 + c / 12
     let restVariance = b * b / 12 + c * c / 180
     let q = u1.low.value
-    let lowSE = ((a * q) * (a * q) / 12 + restVariance).squareRoot() / (0.1 * Double(n)).squareRoot()
+    let lowSE =
+      ((a * q) * (a * q) / 12 + restVariance).squareRoot() / (0.1 * Double(n)).squareRoot()
     #expect(abs(q - 0.1) < 0.02)
     #expect(abs(u1.low.mean - (a * q / 2 + rest)) <= 4 * lowSE, "\(u1.low.mean)")
     let p = u1.high.value

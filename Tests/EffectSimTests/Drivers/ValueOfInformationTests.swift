@@ -73,7 +73,9 @@ struct ValueOfInformationTests {
     #expect(
       abs(entry.evpi - 2 * Self.million / 9) <= 4 * evpiSE, "\(entry.evpi) ± \(evpiSE)")
 
-    func check(_ name: String, truth: Double, valueSD: Double, density: Double, other: Double) throws {
+    func check(
+      _ name: String, truth: Double, valueSD: Double, density: Double, other: Double
+    ) throws {
       let parameter = try #require(entry.parameters.first { $0.name == name })
       let binVariance = other / perBin
       let bias = density * binVariance / 2
