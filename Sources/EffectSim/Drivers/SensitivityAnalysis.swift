@@ -76,9 +76,10 @@ enum SensitivityAnalysis {
             lowValue: oneWay[j].low, highValue: oneWay[j].high,
             lowResult: oneWay[j].results[d].0, highResult: oneWay[j].results[d].1))
       }
+      let sd = n > 1 ? (moments[d].sumOfSquares / Double(n - 1)).squareRoot() : 0
       return SensitivitySummary(
         payback: model.payback[d].name, evpi: DriverEstimators.evpi(targets[d]),
-        mean: moments[d].mean, parameters: ranked(parameters))
+        mean: moments[d].mean, sd: sd, parameters: ranked(parameters))
     }
   }
 

@@ -15,14 +15,20 @@ public struct SensitivitySummary: Sendable {
   public var evpi: Double
   /// Mean of the target over the iterations: the centre the tornado is drawn around.
   public var mean: Double
+  /// Standard deviation of the target (n − 1); 0 when no simulated future differs from
+  /// another, and then nothing drives it.
+  public var sd: Double
   /// Every iteration-scope parameter with a distribution that varied in the run, by
   /// `varianceShare`, largest first (ties in the scenario's order).
   public var parameters: [ParameterSensitivity]
 
-  public init(payback: String, evpi: Double, mean: Double, parameters: [ParameterSensitivity]) {
+  public init(
+    payback: String, evpi: Double, mean: Double, sd: Double, parameters: [ParameterSensitivity]
+  ) {
     self.payback = payback
     self.evpi = evpi
     self.mean = mean
+    self.sd = sd
     self.parameters = parameters
   }
 }
