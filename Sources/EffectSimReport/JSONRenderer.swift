@@ -232,6 +232,7 @@ enum JSONRenderer {
       ("personCycles", .number(run.personCycles)),
       ("personCyclesPerSecond", .number(run.personCyclesPerSecond)),
       ("kernel", .string(run.kernel)),
+      ("driversSeconds", .number(run.driversSeconds)),
     ])
   }
 }

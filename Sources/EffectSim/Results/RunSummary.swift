@@ -243,6 +243,9 @@ public struct RunInfo: Sendable {
   public var personCyclesPerSecond: Double
   /// `"individual"`, `"aggregated"` or `"expected"` (deterministic trace).
   public var kernel: String
+  /// Seconds the summary spent on what drives the risk (sensitivity, one-way swings, value of
+  /// information, variance split, claim); not part of `seconds`, which times the simulation.
+  public var driversSeconds: Double = 0
 
   public init(
     engineVersion: String, threads: Int, seconds: Double, personCycles: Double,
