@@ -99,15 +99,19 @@ public struct RunSettings: Sendable {
   public var pairing: String
   /// Percentile levels in percent, in the order reports show them.
   public var percentileLevels: [Double]
+  /// Parameters replaced on the command line (`--set`), in the order given.
+  public var overrides: [ScenarioOverride]
 
   public init(
-    mode: Mode, iterations: Int, seed: UInt64, pairing: String, percentileLevels: [Double]
+    mode: Mode, iterations: Int, seed: UInt64, pairing: String, percentileLevels: [Double],
+    overrides: [ScenarioOverride] = []
   ) {
     self.mode = mode
     self.iterations = iterations
     self.seed = seed
     self.pairing = pairing
     self.percentileLevels = percentileLevels
+    self.overrides = overrides
   }
 }
 

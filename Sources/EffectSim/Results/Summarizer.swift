@@ -5,6 +5,8 @@ enum Summarizer {
     parameterDraws: ResultStore? = nil
   ) -> RunSummary {
     let levels = settings.percentileLevels
+    var settings = settings
+    settings.overrides = model.scenario.overrides
     let n = store.iterations
     let threads = run.threads
     // The horizon reads its column before the statistics below reorder it in place.

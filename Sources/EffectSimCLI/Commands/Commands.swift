@@ -46,6 +46,7 @@ enum Commands {
         help: "write one chart of the html report alone, as an SVG file, instead of a report",
         allowedValues: ReportChart.allCases.map(\.rawValue)),
       kernelOption,
+      WhatIfOptions.set,
     ])
 
   static let kernelNames = KernelChoice.allCases.map(\.rawValue)

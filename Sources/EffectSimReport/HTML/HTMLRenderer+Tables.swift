@@ -147,7 +147,9 @@ extension HTMLRenderer {
       numeric: [labels.base, labels.simulatedRange], after: [labels.noteColumn, labels.source])
     html += "<tbody>\n"
     for parameter in summary.parameters {
-      html += "<tr data-parameter=\"\(text(parameter.name))\">"
+      html += "<tr data-parameter=\"\(text(parameter.name))\""
+      if let value = parameter.setOnCommandLine { html += " data-set=\"\(text(value))\"" }
+      html += ">"
       html += "<td><code>\(text(parameter.name))</code></td>"
       html += "<td>\(text(labels.kind(parameter.kind)))</td>"
       html += "<td>\(text(labels.scopeName(parameter.scope)))</td>"
@@ -167,7 +169,11 @@ extension HTMLRenderer {
       } else {
         html += "<td class=\"num\">\(text(labels.baseOnly))</td>"
       }
-      html += "<td>\(text(parameter.note ?? ""))</td>"
+      html += "<td>"
+      if let value = parameter.setOnCommandLine {
+        html += "<strong>\(text(labels.setOnCommandLine(parameter.name, value)))</strong> "
+      }
+      html += "\(text(parameter.note ?? ""))</td>"
       html += "<td>\(text(parameter.source ?? ""))</td></tr>\n"
     }
     return html + "</tbody>\n</table>\n</section>\n"
