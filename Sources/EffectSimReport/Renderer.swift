@@ -35,6 +35,13 @@ public enum Renderer {
     }
   }
 
+  /// A break-even answer as a table, markdown or JSON (other formats give the table).
+  public static func render(
+    _ answer: BreakEvenAnswer, as format: OutputFormat, options: RenderOptions = RenderOptions()
+  ) -> String {
+    BreakEvenRenderer.render(answer, as: format, labels: Labels(language: options.language))
+  }
+
   /// One chart of the HTML report as a standalone SVG document.
   ///
   /// - Parameters:

@@ -14,6 +14,26 @@ public enum Simulation {
     _ model: Model, percentiles: [Double]? = nil
   ) throws(RunError) -> RunSummary {
     let clock = ContinuousClock.now
+    let (layout, metrics, personCycles) = try deterministicMetrics(model)
+    let seconds = clock.duration(to: .now).seconds
+    let store = ResultStore(metrics: layout.count, iterations: 1)
+    defer { store.deallocate() }
+    for (m, value) in metrics.enumerated() { store.column(m)[0] = value }
+    let settings = RunSettings(
+      mode: .deterministic, iterations: 1, seed: 0, pairing: model.pairing.rawValue,
+      percentileLevels: percentiles ?? model.percentiles)
+    let run = RunInfo(
+      engineVersion: EffectSimVersion.string, threads: 1, seconds: seconds,
+      personCycles: personCycles,
+      personCyclesPerSecond: seconds > 0 ? personCycles / seconds : 0, kernel: "expected")
+    return Summarizer.summarize(model, layout: layout, store: store, settings: settings, run: run)
+  }
+
+  /// The metrics of the expected trace at the base values, unsummarised: what a search that
+  /// reads one number of many deterministic runs needs.
+  static func deterministicMetrics(
+    _ model: Model
+  ) throws(RunError) -> (layout: MetricLayout, metrics: [Double], personCycles: Double) {
     let layout = MetricLayout(model: model)
     var tables = IterationTables(model: model)
     try tables.setBaseValues(model)
@@ -27,18 +47,7 @@ public enum Simulation {
         model, tally, tables, personChargesPriced: false, layout: layout, amounts: &amounts,
         into: out)
     }
-    let seconds = clock.duration(to: .now).seconds
-    let store = ResultStore(metrics: layout.count, iterations: 1)
-    defer { store.deallocate() }
-    for (m, value) in metrics.enumerated() { store.column(m)[0] = value }
-    let settings = RunSettings(
-      mode: .deterministic, iterations: 1, seed: 0, pairing: model.pairing.rawValue,
-      percentileLevels: percentiles ?? model.percentiles)
-    let run = RunInfo(
-      engineVersion: EffectSimVersion.string, threads: 1, seconds: seconds,
-      personCycles: tally.personCycles,
-      personCyclesPerSecond: seconds > 0 ? tally.personCycles / seconds : 0, kernel: "expected")
-    return Summarizer.summarize(model, layout: layout, store: store, settings: settings, run: run)
+    return (layout, metrics, tally.personCycles)
   }
 
   /// Monte Carlo: `options.iterations` simulated futures of the cohort, summarised.

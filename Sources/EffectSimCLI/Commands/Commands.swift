@@ -92,9 +92,9 @@ enum Commands {
   static let help = CommandSpec(
     name: "help", summary: "Show the help of a command.",
     positionals: [
-      PositionalSpec(name: "COMMAND", help: "run, validate, bench, schema or help", optional: true)
+      PositionalSpec(name: "COMMAND", help: "a command, e.g. run or breakeven", optional: true)
     ],
     options: [])
 
-  static let all = [run, validate, bench, schema, help]
+  static let all = [run, BreakEvenCommand.spec, validate, bench, schema, help]
 }
