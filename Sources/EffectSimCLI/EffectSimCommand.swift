@@ -64,6 +64,10 @@ public enum EffectSimCommand {
       if wantsHelp { return console.writeOut(BreakEvenCommand.spec.help()) }
       try BreakEvenCommand.execute(
         try ArgumentParser.parse(rest, for: BreakEvenCommand.spec), console: console)
+    case "compare":
+      if wantsHelp { return console.writeOut(CompareCommand.spec.help()) }
+      try CompareCommand.execute(
+        try ArgumentParser.parse(rest, for: CompareCommand.spec), console: console)
     case "validate":
       if wantsHelp { return console.writeOut(Commands.validate.help()) }
       try ValidateCommand.execute(

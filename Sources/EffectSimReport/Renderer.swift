@@ -42,6 +42,14 @@ public enum Renderer {
     BreakEvenRenderer.render(answer, as: format, labels: Labels(language: options.language))
   }
 
+  /// A comparison as a table, markdown, JSON or the HTML comparison report (csv gives the
+  /// table).
+  public static func render(
+    _ summary: ComparisonSummary, as format: OutputFormat, options: RenderOptions = RenderOptions()
+  ) -> String {
+    ComparisonRenderer.render(summary, as: format, options: options)
+  }
+
   /// One chart of the HTML report as a standalone SVG document.
   ///
   /// - Parameters:

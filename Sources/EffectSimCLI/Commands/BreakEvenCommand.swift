@@ -26,27 +26,12 @@ enum BreakEvenCommand {
         defaultDescription: "the distribution's support, its 0.1-99.9 % quantiles when"
           + " unbounded, or ±10 times a fixed value"),
       OptionSpec(
-        name: "iterations", short: "n", valueName: "N", help: "Monte Carlo iterations per step",
-        defaultDescription: "10000"),
-      OptionSpec(
-        name: "seed", short: "s", valueName: "S", help: "random seed, the same at every step",
-        defaultDescription: "1"),
-      OptionSpec(
-        name: "threads", short: "t", valueName: "T", help: "worker threads",
-        defaultDescription: "all cores"),
-      OptionSpec(
         name: "format", short: "f", valueName: "FORMAT", help: "output format",
         allowedValues: formats.map(\.rawValue), defaultDescription: "table"),
-      OptionSpec(
-        name: "output", short: "o", valueName: "FILE",
-        help: "write to FILE (atomically) instead of stdout"),
-      OptionSpec(
-        name: "lang", valueName: "LANG", help: "language of table and markdown",
-        allowedValues: ReportLanguage.allCases.map(\.rawValue), defaultDescription: "en"),
-      OptionSpec(name: "quiet", short: "q", help: "no progress line on stderr"),
-      Commands.kernelOption,
-      WhatIfOptions.set,
-    ])
+    ]
+      + WhatIfOptions.monteCarlo(
+        iterations: "Monte Carlo iterations per step", seed: "random seed, the same at every step")
+      + WhatIfOptions.common)
 
   static let formats: [OutputFormat] = [.table, .json, .markdown]
 
@@ -70,19 +55,14 @@ enum BreakEvenCommand {
       }
       question.range = range[0]...range[1]
     }
-    question.options = RunOptions(
-      iterations: try arguments.int("iterations", in: 1...100_000_000) ?? 10_000,
-      seed: try arguments.uint64("seed") ?? 1,
-      threads: try arguments.int("threads", in: 1...1024),
-      kernel: try RunCommand.kernelChoice(arguments, usage: usage))
+    question.options = try WhatIfOptions.runOptions(arguments, usage: usage)
     let format = try arguments.value("format").map { name throws(UsageError) in
       guard let format = OutputFormat(rawValue: name) else {
         throw UsageError(message: "--format: unknown value '\(name)'", usage: usage)
       }
       return format
     } ?? .table
-    var options = RenderOptions()
-    if let name = arguments.value("lang") { options.language = ReportLanguage(rawValue: name) ?? .en }
+    let options = WhatIfOptions.renderOptions(arguments)
     let overrides = try WhatIfOptions.overrides(arguments, usage: usage)
     let path = arguments.positionals[0]
     let document = try Files.loadDocument(path, console: console)

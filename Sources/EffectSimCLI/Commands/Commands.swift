@@ -96,5 +96,7 @@ enum Commands {
     ],
     options: [])
 
-  static let all = [run, BreakEvenCommand.spec, validate, bench, schema, help]
+  static let all = [
+    run, BreakEvenCommand.spec, CompareCommand.spec, validate, bench, schema, help,
+  ]
 }

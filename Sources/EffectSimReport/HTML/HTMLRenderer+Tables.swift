@@ -26,7 +26,7 @@ extension HTMLRenderer {
     return html + "</tbody>\n</table>\n</section>\n"
   }
 
-  private static func row(
+  static func row(
     _ label: String, _ values: [Statistic], band: SummaryBand?, kind: String
   ) -> String {
     let rowClass = kind == "total" ? " class=\"total\"" : ""
@@ -36,7 +36,7 @@ extension HTMLRenderer {
   }
 
   /// A cell with the centre in thousands and, for Monte Carlo, the interval below it.
-  private static func amountCell(_ value: Statistic, band: SummaryBand?) -> String {
+  static func amountCell(_ value: Statistic, band: SummaryBand?) -> String {
     guard let band else {
       return "<td class=\"num\" data-value=\"\(JSONValue.format(value.mean))\">"
         + AmountFormatting.thousands(value.mean) + "</td>"

@@ -105,3 +105,77 @@ extension Labels {
         + " Carlo-usikkerheden på den simulerede.")
   }
 }
+
+/// The words of `effectsim compare`.
+extension Labels {
+  var comparisonTitle: String {
+    pick("Comparison on the same simulated futures", "Sammenligning på de samme simulerede forløb")
+  }
+  var scenarios: String { pick("Scenarios", "Scenarier") }
+
+  /// "Cumulative net impact at the end of 2023".
+  func horizonTitle(_ year: Int) -> String {
+    pick(
+      "Cumulative net impact at the end of \(year)",
+      "Akkumuleret økonomisk påvirkning ved udgangen af \(year)")
+  }
+  var lowestColumn: String { pick("Lowest", "Lavest") }
+  /// The sentence that explains the `Lowest` column.
+  var lowestExplanation: String {
+    pick(
+      "Lowest: the share of simulated futures in which the scenario has the lowest cumulative"
+        + " net impact at the horizon (ties shared).",
+      "Lavest: andelen af simulerede forløb, hvor scenariet har den laveste akkumulerede"
+        + " påvirkning ved horisonten (ligestilling deles).")
+  }
+  var probabilityBestTitle: String {
+    pick(
+      "Probability of the lowest cumulative net impact",
+      "Sandsynlighed for den laveste akkumulerede påvirkning")
+  }
+
+  /// "Paired difference against scenario 1 (each scenario − scenario 1, future by future)".
+  var pairedDifferenceTitle: String {
+    pick(
+      "Paired difference against scenario 1 (each scenario − scenario 1, future by future)",
+      "Parvis forskel mod scenarie 1 (hvert scenarie − scenarie 1, forløb for forløb)")
+  }
+
+  /// "230 pladser − Base".
+  func differenceName(_ scenario: String, _ reference: String) -> String {
+    "\(scenario) − \(reference)"
+  }
+  var differenceAxis: String {
+    pick("Difference in cumulative net impact, mio. kr.", "Forskel i akkumuleret påvirkning, mio. kr.")
+  }
+  var noDifference: String { pick("No difference (0)", "Ingen forskel (0)") }
+  var differenceFanCaption: String {
+    pick(
+      "The difference in cumulative net impact in each simulated future. Bands: 5-95 % and"
+        + " 25-75 % of the futures; line: their median. Below zero the scenario is cheaper than"
+        + " the first.",
+      "Forskellen i akkumuleret påvirkning i hvert simuleret forløb. Bånd: 5-95 % og 25-75 % af"
+        + " forløbene; linje: medianen. Under nul er scenariet billigere end det første.")
+  }
+
+  var comparisonMethod: [String] {
+    [
+      pick(
+        "Every scenario is simulated on the same futures: the same seed, iterations and kernel,"
+          + " and random numbers keyed by parameter name and person number, so a parameter"
+          + " defined alike takes the same value in each future and the same people move alike."
+          + " A difference between two scenarios in one future is therefore caused by what"
+          + " differs between them, not by chance.",
+        "Alle scenarier simuleres på de samme forløb: samme seed, iterationer og beregningskerne,"
+          + " og tilfældige tal knyttet til parameternavn og personnummer, så en parameter, der"
+          + " er defineret ens, får samme værdi i hvert forløb, og de samme personer bevæger sig"
+          + " ens. En forskel mellem to scenarier i ét forløb skyldes derfor det, der er"
+          + " forskelligt, ikke tilfældet."),
+      pick(
+        "Amounts are thousands of kroner (charts: mio. kr.), expenses positive and savings"
+          + " negative; a negative difference means the scenario is cheaper than the first.",
+        "Beløb er i 1.000 kr. (figurer: mio. kr.), udgifter positive og besparelser negative;"
+          + " en negativ forskel betyder, at scenariet er billigere end det første."),
+    ]
+  }
+}
