@@ -30,9 +30,11 @@ enum ComparisonRenderer {
     }
   }
 
-  /// "2. 230 pladser": how tables name a scenario.
+  /// "2. 230 pladser": how tables name a scenario; a long name is cut at 40 characters (the
+  /// facts list it in full).
   static func shortName(_ summary: ComparisonSummary, _ index: Int) -> String {
-    "\(index + 1). \(ReportText.singleLine(summary.scenarios[index].name))"
+    let name = ReportText.singleLine(summary.scenarios[index].name)
+    return "\(index + 1). " + (name.count > 40 ? name.prefix(39) + "…" : name)
   }
 
   static func facts(_ summary: ComparisonSummary, _ labels: Labels) -> [(String, String)] {
