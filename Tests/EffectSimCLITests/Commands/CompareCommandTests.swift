@@ -55,6 +55,25 @@ import Testing
     #expect(best.count == 2 && abs(best.reduce(0, +) - 1) < 1e-12)
   }
 
+  @Test func outputsDoNotDependOnThreads() throws {
+    func withoutRun(_ text: String) throws -> String {
+      guard case .object(let top) = try JSONParser.parse(text) else { return "" }
+      return JSONValue.object(top.filter { $0.key != "run" }).serialized()
+    }
+    for command in [
+      ["compare", "-", "--variant", "fast: share=0.7", "-n", "300"],
+      ["breakeven", "-", "--parameter", "share", "--probability", "0.5", "-n", "300"],
+    ] {
+      let outputs = try ["1", "3"].map { threads in
+        let result = effectsim(
+          command + ["--threads", threads, "--format", "json"], input: smallScenario)
+        #expect(result.code == 0, "\(result.err)")
+        return try withoutRun(result.out)
+      }
+      #expect(outputs[0] == outputs[1], "\(command[0])")
+    }
+  }
+
   @Test func scenariosWithDifferentHorizonsExit65NamingBoth() throws {
     let directory = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
