@@ -96,7 +96,8 @@ struct BreakEvenSearch {
     year = question.year ?? scenario.years
     guard (1...scenario.years).contains(year) else {
       throw BreakEvenError(
-        .question, "year \(year) is not within the horizon: K counts years from 1 (\(scenario.start))"
+        .question,
+        "year \(year) is not within the horizon: K counts years from 1 (\(scenario.start))"
           + " to \(scenario.years) (\(scenario.start + scenario.years - 1))")
     }
     if let probability = question.probability, !(probability > 0 && probability < 1) {
@@ -152,7 +153,8 @@ struct BreakEvenSearch {
   func cumulative(at value: Double) throws(BreakEvenError) -> Double {
     let model = try model(at: value)
     do throws(RunError) {
-      let (layout, metrics, _) = try Simulation.deterministicMetrics(model)
+      let layout = MetricLayout(model: model)
+      let (metrics, _) = try Simulation.expectedMetrics(model, layout: layout)
       let payback = model.payback[definition]
       var total = 0.0
       for year in 0..<year {

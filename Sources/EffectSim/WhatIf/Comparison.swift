@@ -13,8 +13,9 @@ public enum Comparison {
   /// Runs `scenarios` on the same futures and compares them with the first.
   /// - Parameters:
   ///   - options: iterations, seed, threads, percentile levels (default the first scenario's),
-  ///     progress (counting the iterations of all scenarios in turn) and kernel; `auto` picks the first scenario's kernel, or the individual kernel when
-  ///     another scenario cannot use the aggregated one.
+  ///     progress (counting the iterations of all scenarios in turn) and kernel; `auto` picks
+  ///     the first scenario's kernel, or the individual kernel when another scenario cannot
+  ///     use the aggregated one.
   ///   - overrides: the `--set` values every scenario shares, for the report.
   /// - Throws: `ComparisonError` when the scenarios do not share `start` and `years`, or when
   ///   one fails to run (the message names it).

@@ -31,6 +31,7 @@ extension Files {
     let name = path == "-" ? "<stdin>" : path
     let lines = error.errors.map { "  \($0)" }.joined(separator: "\n")
     let subject = overrides.isEmpty ? name : "\(name) with the --set values"
-    return CommandFailure(code: .dataError, message: "\(subject) is not a valid scenario:\n\(lines)")
+    return CommandFailure(
+      code: .dataError, message: "\(subject) is not a valid scenario:\n\(lines)")
   }
 }

@@ -146,7 +146,9 @@ extension Labels {
     "\(scenario) − \(reference)"
   }
   var differenceAxis: String {
-    pick("Difference in cumulative net impact, mio. kr.", "Forskel i akkumuleret påvirkning, mio. kr.")
+    pick(
+      "Difference in cumulative net impact, mio. kr.",
+      "Forskel i akkumuleret påvirkning, mio. kr.")
   }
   var noDifference: String { pick("No difference (0)", "Ingen forskel (0)") }
   var differenceFanCaption: String {

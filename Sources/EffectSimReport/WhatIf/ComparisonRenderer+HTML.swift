@@ -49,7 +49,7 @@ extension ComparisonRenderer {
         html += "<h3>\(text(name))</h3>\n<figure>\n"
         html += FanChart.render(
           difference.cumulativeNetImpact, years: summary.years, monteCarlo: true,
-          deterministic: nil, id: "difference-\(offset + 1)", title: name,
+          deterministic: nil, claim: nil, id: "difference-\(offset + 1)", title: name,
           axis: labels.differenceAxis, zero: labels.noDifference, labels: labels)
         html += "<figcaption>\(text(labels.differenceFanCaption))</figcaption>\n</figure>\n"
       }

@@ -73,7 +73,9 @@ enum ComparisonRenderer {
     let unit = ReportText.unit(summary.reference)
     let lastYear = summary.years.last ?? summary.reference.start
     var horizon = TextTable(alignments: [.left, .right, .right, .right, .right])
-    let levels = band.interval.map { [AmountFormatting.level($0.low), AmountFormatting.level($0.high)] }
+    let levels = band.interval.map {
+      [AmountFormatting.level($0.low), AmountFormatting.level($0.high)]
+    }
     horizon.add([unit, band.centreName] + (levels ?? []) + [labels.lowestColumn])
     horizon.addRule()
     for (index, statistic) in summary.cumulativeNetImpact.enumerated() {
@@ -157,7 +159,9 @@ enum ComparisonRenderer {
   /// [{scenario, netImpact: {total}, cumulativeNetImpact: {total}}], probabilityBest}` as the
   /// issue fixes it, then years, settings and run.
   static func json(_ summary: ComparisonSummary) -> JSONValue {
-    let statistics = { (values: [Statistic]) in JSONValue.array(values.map(JSONRenderer.statistic)) }
+    let statistics = { (values: [Statistic]) in
+      JSONValue.array(values.map(JSONRenderer.statistic))
+    }
     return .object([
       (
         "scenarios",

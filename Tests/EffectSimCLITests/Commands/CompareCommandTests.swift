@@ -109,7 +109,8 @@ import Testing
     #expect(table.out.contains("3. fast (<stdin>: share=0.7)"))
     #expect(table.out.contains("Set on the command line  level=13000"))
     #expect(table.out.contains("Paired difference against scenario 1"))
-    let markdown = effectsim(arguments + ["--format", "markdown", "--lang", "da"], input: smallScenario)
+    let markdown = effectsim(
+      arguments + ["--format", "markdown", "--lang", "da"], input: smallScenario)
     #expect(markdown.code == 0 && markdown.out.contains("## Parvis forskel mod scenarie 1"))
     let html = effectsim(arguments + ["--format", "html"], input: smallScenario)
     #expect(html.code == 0, "\(html.err)")

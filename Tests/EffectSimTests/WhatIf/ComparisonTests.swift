@@ -20,7 +20,8 @@ import Testing
        "intervention": {"transitions": [{"from": "benefit", "to": "job", "p": "reach(share, 18)"}]},
        "control": {"transitions": [{"from": "benefit", "to": "job", "p": "reach(0.3, 18)"}]}},
      "cohort": {"intake": [{"year": 2020, "count": 20, "spread": "even"}]},
-     "lineItems": [{"label": "Team", "area": "Indsats", "byYear": {"2020": 50000, "2021": "\(line)"}}]}
+     "lineItems": [
+       {"label": "Team", "area": "Indsats", "byYear": {"2020": 50000, "2021": "\(line)"}}]}
     """
   }
 
