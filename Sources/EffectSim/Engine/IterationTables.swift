@@ -6,9 +6,12 @@
 struct IterationTables {
   /// Parameter values by slot.
   var values: [Double]
-  /// Layout of the transition tables: index `(arm · classes + class) · states + state`, each
-  /// with room for `stride` outgoing moves in listing order.
+  /// Layout of the transition tables: one per (arm, transition class, state), index
+  /// `table(arm:transitionClass:state:)`, each with room for `stride` outgoing moves in
+  /// listing order at `table · stride ..< table · stride + outgoingCount[table]`.
   let stride: Int
+  let transitionClasses: Int
+  let states: Int
   var outgoingCount: [Int32]
   var destinations: [Int32]
   /// Cumulative probabilities of the outgoing moves (the rest is "stay").
@@ -69,6 +72,8 @@ struct IterationTables {
     values = model.template
     let classes = model.transitionClasses.count
     stride = model.maxOutgoing
+    transitionClasses = classes
+    states = model.stateCount
     let tableCount = 2 * classes * model.stateCount
     outgoingCount = [Int32](repeating: 0, count: tableCount)
     destinations = [Int32](repeating: 0, count: tableCount * stride)
@@ -126,7 +131,7 @@ struct IterationTables {
       group(model.initial[arm]) { ($0.weight, $0.state, $0.path) }
     }
     chargeRoutines = group(model.charges) { ($0.value, 0, $0.path) }
-    personChargeIndices = model.charges.indices.filter { model.charges[$0].dependsOnPerson }
+    personChargeIndices = model.personCharges
     lineItemRoutines = group(model.lineItems) {
       ($0.amount, $0.yearIndex * model.areas.count + $0.area, $0.path)
     }
@@ -199,6 +204,13 @@ struct IterationTables {
       last = index
     }
     return pairs[2 * last]
+  }
+
+  /// The table of the moves out of `state` in `arm` during transition class
+  /// `transitionClass`.
+  @inline(__always)
+  func table(arm: Int, transitionClass: Int, state: Int) -> Int {
+    (arm * transitionClasses + transitionClass) * states + state
   }
 
   static func threshold(_ p: Double) -> UInt64 {
@@ -290,7 +302,7 @@ struct IterationTables {
               + " \"\(stateID(model, move.to))\" is \(p), outside [0, 1], in"
               + " \(model.transitionClasses[cls].description) since entry", iteration: iteration)
         }
-        let table = (move.arm * classes + cls) * states + move.from
+        let table = self.table(arm: move.arm, transitionClass: cls, state: move.from)
         let slot = Int(outgoingCount[table])
         let previous = slot == 0 ? 0 : cumulative[table * stride + slot - 1]
         var sum = previous + p

@@ -65,7 +65,7 @@ enum KernelCostModel {
   static func aggregatedNanoseconds(_ model: Model) -> Double? {
     guard case .success(let strata) = PersonStrata.make(model) else { return nil }
     let entries = baseEntries(model) ?? []
-    let settle = AggregatedKernel.settleCycle(model)
+    let settle = KernelPlan.settleCycle(model)
     let joint = Double(model.stateCount * model.stateCount)
     // Occupied joint states of a group of n people: at most n, at most about twice the states
     // (coupled pairing keeps most people on the diagonal), at most all of them.

@@ -30,7 +30,7 @@ struct PersonStrata: Sendable {
 
   /// The strata of `model`, or the reason there are none that keep the kernel exact.
   static func make(_ model: Model) -> Result<PersonStrata, Unsupported> {
-    let personCharges = model.charges.contains { $0.dependsOnPerson }
+    let personCharges = !model.personCharges.isEmpty
     guard model.hasPersonScope, model.transitionsDependOnPerson || personCharges else {
       return .success(PersonStrata(values: [[]], probabilities: [1], split: false))
     }

@@ -41,7 +41,7 @@ public enum Simulation {
     try tables.setBaseValues(model, override: override)
     try tables.prepareIteration(model, iteration: nil)
     var tally = Tally(model: model)
-    ExpectedTrace.run(model, tables, into: &tally)
+    ExpectedTrace.run(model, KernelPlan(model: model), tables, into: &tally)
     var amounts = [Double](repeating: 0, count: 2 * model.years * model.targetCount)
     var metrics = [Double](repeating: 0, count: layout.count)
     metrics.withUnsafeMutableBufferPointer { out in

@@ -169,6 +169,7 @@ extension Model {
     self.maxOutgoing = maxOutgoing
     self.transitionsDependOnPerson = transitionsDependOnPerson
     self.charges = charges
+    self.personCharges = charges.indices.filter { charges[$0].dependsOnPerson }
     self.intake = intake
     self.lineItems = lineItems
     self.payback = payback

@@ -49,6 +49,9 @@ public struct Model: Sendable {
   let maxOutgoing: Int
   let transitionsDependOnPerson: Bool
   let charges: [Charge]
+  /// Indices into `charges` of those that depend on person-scope parameters, in order: what a
+  /// kernel prices per person or kind of person, and deterministic mode at base values.
+  let personCharges: [Int]
   let intake: [CompiledIntake]
   let lineItems: [CompiledLineItem]
   let payback: [CompiledPayback]
