@@ -13,6 +13,8 @@ enum Summarizer {
     parameterDraws: ResultStore? = nil, keepDraws: Bool = false
   ) -> RunSummary {
     let levels = settings.percentileLevels
+    var settings = settings
+    settings.overrides = model.scenario.overrides
     let n = store.iterations
     let threads = run.threads
     let record = ParameterRecord(model: model)
