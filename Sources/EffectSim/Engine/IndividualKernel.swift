@@ -53,7 +53,19 @@ struct IndividualKernel {
   private let priceTerms: [(cell: Int, charge: Int, amount: Int)]
   private var before: [Int]
 
-  init(model: Model) {
+  /// When every person-scope parameter is discrete: the kinds of person (`PersonKinds`),
+  /// each kind's flat tables (when transitions depend on the person) and person-dependent
+  /// charge rates, built on the kind's first person of an iteration. Counts are then kept per
+  /// kind (`countBlocks` blocks of `countSize`) and priced once per kind.
+  private let kinds: PersonKinds?
+  private var kindFast: [UInt64]
+  private var kindRates: [Double]
+  private var kindReady: [Bool]
+  private let countBlocks: Int
+
+  /// - Parameter usesKinds: whether discrete person-scope parameters are handled as kinds of
+  ///   person (the default); `false` keeps the per-person path, which tests compare against.
+  init(model: Model, usesKinds: Bool = true) {
     states = model.stateCount
     classes = model.transitionClasses.count
     stride = model.maxOutgoing
@@ -76,7 +88,14 @@ struct IndividualKernel {
     fast = [UInt64](repeating: 0, count: boundOffset + classes * states * states)
 
     countSize = 2 * model.years * states * model.chargeClassCount
-    atOffset = countSize
+    kinds = usesKinds ? PersonKinds(model: model) : nil
+    let kindCount = kinds?.count ?? 0
+    countBlocks = trackPerson ? max(kindCount, 1) : 1
+    kindFast = [UInt64](
+      repeating: 0, count: model.transitionsDependOnPerson ? kindCount * fast.count : 0)
+    kindRates = [Double](repeating: 0, count: kindCount * personCharges.count)
+    kindReady = [Bool](repeating: false, count: kindCount)
+    atOffset = countBlocks * countSize
     scratch = [Int](repeating: 0, count: atOffset + model.occupancyAt.count * 2 * states)
     var terms: [(cell: Int, charge: Int, amount: Int)] = []
     for (j, index) in personCharges.enumerated() {
@@ -169,7 +188,11 @@ struct IndividualKernel {
       states: states, classes: classes, stride: stride, chargeClasses: chargeClasses, years: years,
       destinationOffset: destinationOffset, countOffset: countOffset, leaveOffset: leaveOffset,
       boundOffset: boundOffset, atOffset: atOffset,
-      weightEnd: weightEnd)
+      weightEnd: weightEnd, countBase: 0)
+    if kinds != nil {
+      try runKinds(model, &tables, streams, into: &tally, iteration: iteration, layout: layout)
+      return
+    }
     var personCycles = 0
     var person = 0
 
@@ -218,7 +241,17 @@ struct IndividualKernel {
       }
     }
 
-    for i in 0..<countSize { tally.occupancy[i] = Double(scratch[i]) * 0.5 }
+    collect(model, into: &tally, personCycles: personCycles)
+  }
+
+  /// Moves the iteration's counts into `tally`: occupancy summed over the count blocks (one,
+  /// or one per kind), and the persons at each `occupancyAt` cycle.
+  private func collect(_ model: Model, into tally: inout Tally, personCycles: Int) {
+    for i in 0..<countSize {
+      var total = 0
+      for block in 0..<countBlocks { total += scratch[block * countSize + i] }
+      tally.occupancy[i] = Double(total) * 0.5
+    }
     for (index, cycle) in model.occupancyAt.enumerated() {
       // A repeated `occupancyAt` cycle reads the counts of its first occurrence.
       let source = cycle < model.horizon ? Int(atMarker[cycle]) : index
@@ -229,6 +262,94 @@ struct IndividualKernel {
     tally.personCycles = Double(personCycles)
   }
 
+  /// `run` when people come in kinds (`PersonKinds`): per person one draw per discrete
+  /// parameter picks the kind, the kind's tables and charge rates are built on its first
+  /// person, and its person-dependent charges are priced once, from its own counts.
+  private mutating func runKinds(
+    _ model: Model, _ tables: inout IterationTables, _ streams: IterationStreams,
+    into tally: inout Tally, iteration: Int, layout: Layout
+  ) throws(RunError) {
+    guard let kinds else { return }
+    let coupled = model.pairing == .coupled
+    let byKind = model.transitionsDependOnPerson
+    let fastSize = fast.count
+    for k in kindReady.indices { kindReady[k] = false }
+    var layout = layout
+    var personCycles = 0
+    var person = 0
+    for entry in 0..<model.horizon where tables.entries[entry] > 0 {
+      let cycles = model.horizon - entry
+      for (c, at) in model.occupancyAt.enumerated() where at < cycles {
+        tally.eligible[c] += Double(tables.entries[entry])
+      }
+      let segmentRange = Int(segmentFirst[entry])..<Int(segmentFirst[entry + 1])
+      for _ in 0..<tables.entries[entry] {
+        let personKey = streams.personKey(person)
+        person += 1
+        let kind = kinds.kind(personKey: personKey)
+        if !kindReady[kind] {
+          try prepareKind(kind, kinds, model, &tables, iteration: iteration)
+        }
+        layout.countBase = trackPerson ? kind * countSize : 0
+        var rng = IterationStreams.moves(personKey: personKey)
+        let x = rng.next53()
+        let stateI = Self.initialState(tables, arm: 0, states: states, x: x)
+        let stateC = Self.initialState(
+          tables, arm: 1, states: states, x: coupled ? x : rng.next53())
+        let tablesStart = byKind ? kind * fastSize : 0
+        (byKind ? kindFast : fast).withUnsafeBufferPointer { all in
+          let fast = UnsafeBufferPointer(rebasing: all[tablesStart..<tablesStart + fastSize])
+          segments.withUnsafeBufferPointer { segments in
+            scratch.withUnsafeMutableBufferPointer { scratch in
+              Self.simulate(
+                from: (stateI, stateC), segments: segments, range: segmentRange, layout: layout,
+                coupled: coupled, fast: fast, scratch: scratch, rng: &rng)
+            }
+          }
+        }
+        personCycles += 2 * cycles
+      }
+    }
+
+    if trackPerson {
+      for kind in 0..<kinds.count where kindReady[kind] {
+        let counts = kind * countSize
+        let rates = kind * personCharges.count
+        for term in priceTerms where scratch[counts + term.cell] != 0 {
+          tally.personAmounts[term.amount] +=
+            Double(scratch[counts + term.cell]) * 0.5 * kindRates[rates + term.charge]
+        }
+      }
+    }
+    collect(model, into: &tally, personCycles: personCycles)
+  }
+
+  /// Builds `kind`'s tables and person-dependent charge rates from its parameter values, in
+  /// the order the per-person path evaluates them (so a failure reads the same).
+  private mutating func prepareKind(
+    _ kind: Int, _ kinds: PersonKinds, _ model: Model, _ tables: inout IterationTables,
+    iteration: Int
+  ) throws(RunError) {
+    kindReady[kind] = true
+    guard kinds.strata.split else { return }
+    for (draw, value) in zip(model.personDraws, kinds.strata.values[kind]) {
+      tables.values[draw.slot] = value
+    }
+    try tables.evaluatePersonDerived(model, iteration: iteration)
+    if model.transitionsDependOnPerson {
+      try tables.buildTransitions(model, iteration: iteration)
+      load(tables)
+      let start = kind * fast.count
+      for i in fast.indices { kindFast[start + i] = fast[i] }
+    }
+    if trackPerson {
+      try tables.evaluateCharges(model, indices: personCharges, iteration: iteration)
+      for (j, index) in personCharges.enumerated() {
+        kindRates[kind * personCharges.count + j] = tables.chargeRates[index]
+      }
+    }
+  }
+
   /// Offsets and sizes the hot loop needs, passed by value so they live in registers.
   private struct Layout {
     var states, classes, stride, chargeClasses, years: Int
@@ -236,6 +357,8 @@ struct IndividualKernel {
     var atOffset: Int
     /// Half-cycles of a cycle counted in the state after its transition: 0, 1 or 2.
     var weightEnd: Int
+    /// Where the person's block of counts starts (their kind's, when kinds are counted apart).
+    var countBase: Int
   }
 
   /// One person through all their segments.
@@ -261,8 +384,9 @@ struct IndividualKernel {
         scratch[layout.atOffset + (marker * 2 + 1) * states + b] += 1
       }
       // Count index of (arm, year, state, class) = base + state · chargeClasses.
-      let baseI = year * states * layout.chargeClasses + chargeClass
-      let baseC = (layout.years + year) * states * layout.chargeClasses + chargeClass
+      let baseI = layout.countBase + year * states * layout.chargeClasses + chargeClass
+      let baseC = layout.countBase + (layout.years + year) * states * layout.chargeClasses
+        + chargeClass
       let tableI = transitionClass * states
       let tableC = (layout.classes + transitionClass) * states
       let firstI = a
