@@ -1,23 +1,41 @@
 /// Summarises the stored iterations into the statistics of the output contract.
+///
+/// Reads the iterations only through `RunColumns`, one column (or a few) at a time, so that a
+/// run (every column in memory) and a merge of partial results (columns loaded from the parts
+/// on demand) go through this same code and give the same bytes.
 enum Summarizer {
+  /// - Parameters:
+  ///   - columns: the run's per-iteration columns; `settings.mode` says whether
+  ///     `.parameterDraws` was filled (Monte Carlo) or nothing was drawn (deterministic).
+  ///   - run: the machine's facts; `run.threads` also bounds the threads summarising.
   static func summarize(
-    _ model: Model, layout: MetricLayout, store: ResultStore, settings: RunSettings, run: RunInfo,
-    parameterDraws: ResultStore? = nil
+    _ model: Model, layout: MetricLayout, columns: some RunColumns, settings: RunSettings,
+    run: RunInfo
   ) -> RunSummary {
     let levels = settings.percentileLevels
-    let n = store.iterations
+    let n = columns.iterations
     let threads = run.threads
     // The horizon reads its column before the statistics below reorder it in place.
-    let horizon = horizon(model, layout: layout, store: store)
+    let horizon = horizon(model, layout: layout, columns: columns)
     let parameters = register(
-      model, record: ParameterRecord(model: model), draws: parameterDraws, threads: threads)
+      model, record: ParameterRecord(model: model),
+      draws: settings.mode == .montecarlo ? columns : nil, threads: threads)
     let years = model.years
     let areaIndices = model.areas.indices
 
-    let payback = model.payback.enumerated().map { index, definition in
-      let column = store.column(layout.payback(index))
+    // Payback years are whole numbers in 1...years + 1; clamped as numbers first, so that no
+    // value (a damaged part's, say) can trap the conversion to Int.
+    let paidByYear = columns.mapColumns(
+      .metrics, layout.paybackStart..<layout.count, threads: threads
+    ) { column in
       var paidBy = [Int](repeating: 0, count: years + 2)
-      for value in column { paidBy[min(max(Int(value), 1), years + 1)] += 1 }
+      for value in column {
+        paidBy[value >= 1 ? Int(min(value, Double(years + 1))) : 1] += 1
+      }
+      return paidBy
+    }
+    let payback = model.payback.enumerated().map { index, definition in
+      let paidBy = paidByYear[index]
       var probabilities: [Double] = []
       var running = 0
       for year in 1...years {
@@ -36,8 +54,8 @@ enum Summarizer {
     // Every column before the payback years is summarised exactly once, so all of them can be
     // summarised up front, in parallel: a column's statistic depends only on that column.
     // Four at a time, so that their Welford passes overlap (`summarize(interleaving:levels:)`).
-    let statistics = store.mapColumnGroups(
-      0..<layout.paybackStart, groupSize: 4, threads: threads
+    let statistics = columns.mapColumnGroups(
+      .metrics, 0..<layout.paybackStart, groupSize: 4, threads: threads
     ) { columns -> [Statistic] in
       n == 1
         ? columns.map { .exact($0[0], levels: levels) }
