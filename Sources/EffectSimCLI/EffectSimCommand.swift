@@ -60,6 +60,9 @@ public enum EffectSimCommand {
     case "run":
       if wantsHelp { return console.writeOut(Commands.run.help()) }
       try RunCommand.execute(try ArgumentParser.parse(rest, for: Commands.run), console: console)
+    case "merge":
+      if wantsHelp { return console.writeOut(Commands.merge.help()) }
+      try MergeCommand.execute(try ArgumentParser.parse(rest, for: Commands.merge), console: console)
     case "validate":
       if wantsHelp { return console.writeOut(Commands.validate.help()) }
       try ValidateCommand.execute(

@@ -46,6 +46,46 @@ enum Commands {
         help: "write one chart of the html report alone, as an SVG file, instead of a report",
         allowedValues: ReportChart.allCases.map(\.rawValue)),
       kernelOption,
+      OptionSpec(
+        name: "shard", valueName: "K/N",
+        help: "simulate only shard K (0 to N-1) of N equal slices of the iterations and write a"
+          + " partial result to --output, for effectsim merge (docs/cluster.md)"),
+    ])
+
+  static let merge = CommandSpec(
+    name: "merge",
+    summary: "Merge the partial results of a sharded run into the run's report.",
+    positionals: [
+      PositionalSpec(
+        name: "PART", help: "partial result files of one run (effectsim run --shard K/N -o ...)",
+        repeating: true)
+    ],
+    options: [
+      OptionSpec(
+        name: "format", short: "f", valueName: "FORMAT", help: "output format",
+        allowedValues: formatNames,
+        defaultDescription: "from the --output extension, else table"),
+      OptionSpec(
+        name: "output", short: "o", valueName: "FILE",
+        help: "write to FILE (atomically) instead of stdout"),
+      OptionSpec(
+        name: "threads", short: "t", valueName: "T",
+        help: "columns summarised at once, each 8 bytes × iterations of memory; never changes"
+          + " the numbers",
+        defaultDescription: "all cores that fit in a quarter of the memory"),
+      OptionSpec(
+        name: "lang", valueName: "LANG",
+        help: "language of labels in table, markdown and html; numbers are Danish in both",
+        allowedValues: ReportLanguage.allCases.map(\.rawValue), defaultDescription: "en"),
+      OptionSpec(
+        name: "csv-style", valueName: "STYLE",
+        help: "csv dialect: tidy (comma, decimal point) or excel-da (semicolon, decimal comma,"
+          + " byte-order mark)",
+        allowedValues: CSVStyle.allCases.map(\.rawValue), defaultDescription: "tidy"),
+      OptionSpec(
+        name: "chart", valueName: "CHART",
+        help: "write one chart of the html report alone, as an SVG file, instead of a report",
+        allowedValues: ReportChart.allCases.map(\.rawValue)),
     ])
 
   static let kernelNames = KernelChoice.allCases.map(\.rawValue)
@@ -91,9 +131,10 @@ enum Commands {
   static let help = CommandSpec(
     name: "help", summary: "Show the help of a command.",
     positionals: [
-      PositionalSpec(name: "COMMAND", help: "run, validate, bench, schema or help", optional: true)
+      PositionalSpec(
+        name: "COMMAND", help: "run, merge, validate, bench, schema or help", optional: true)
     ],
     options: [])
 
-  static let all = [run, validate, bench, schema, help]
+  static let all = [run, merge, validate, bench, schema, help]
 }

@@ -23,6 +23,7 @@ enum RunCommand {
         message: "--deterministic runs once without random numbers; drop --iterations and --seed",
         usage: Commands.run.usage())
     }
+    let shard = try shard(arguments)
 
     let bytes = try Files.readScenario(path, console: console)
     let model: Model
@@ -32,6 +33,16 @@ enum RunCommand {
       let name = path == "-" ? "<stdin>" : path
       let lines = error.errors.map { "  \($0)" }.joined(separator: "\n")
       throw CommandFailure(code: .dataError, message: "\(name) is not a valid scenario:\n\(lines)")
+    }
+
+    if let shard {
+      // `shard(_:)` has required --output.
+      return try runShard(
+        model, bytes: bytes, shard: shard, to: arguments.value("output") ?? "",
+        RunOptions(
+          iterations: iterations, seed: seed, threads: threads, percentiles: percentiles,
+          kernel: kernel),
+        quiet: arguments.flag("quiet"), console: console)
     }
 
     let summary: RunSummary
@@ -53,6 +64,13 @@ enum RunCommand {
     }
 
     let text = try report(summary, model: model, format: format, arguments)
+    try deliver(text, arguments, console: console)
+  }
+
+  /// Writes `text` to `--output`, else to standard output.
+  static func deliver(
+    _ text: String, _ arguments: ParsedArguments, console: Console
+  ) throws(CommandFailure) {
     if let output = arguments.value("output") {
       try Files.writeAtomically(text, to: output)
     } else {

@@ -1,0 +1,54 @@
+/// The run settings a part records, besides the fixed fields (seed, iterations, kernel).
+///
+/// Every option of `effectsim run` that changes a number of the output has a key here, so
+/// that the merge, which sees no command line of the run, summarises exactly as the run would
+/// have: parts whose settings differ are refused, and the merge applies the recorded ones. A
+/// new such option adds a key to `settings(_:_:)` and reads it back in `runOptions`.
+extension PartialHeader {
+  /// The settings of a run of `model` with `options`, in key order.
+  static func settings(_ model: Model, _ options: RunOptions) -> [Setting] {
+    let levels = options.percentiles ?? model.percentiles
+    return [
+      Setting(key: "pairing", value: model.pairing.rawValue),
+      // Swift prints a Double with the fewest digits that read back to the same value.
+      Setting(key: "percentiles", value: levels.map { "\($0)" }.joined(separator: ",")),
+    ]
+  }
+
+  /// The options that reproduce the run this part came from (threads left to the caller).
+  /// - Throws: `PartialFileError` for a setting this engine does not know or cannot read.
+  func runOptions(file: String) throws(PartialFileError) -> RunOptions {
+    var options = RunOptions(iterations: totalIterations, seed: seed, kernel: .init(kernel))
+    for setting in settings {
+      switch setting.key {
+      case "pairing":
+        // Fixed by the scenario; recorded so that a future option cannot change it unseen.
+        guard Pairing(rawValue: setting.value) != nil else {
+          throw PartialFileError(file: file, "damaged: pairing '\(setting.value)'")
+        }
+      case "percentiles":
+        let levels = setting.value.isEmpty
+          ? [] : setting.value.split(separator: ",", omittingEmptySubsequences: false)
+            .map { Double(String($0)) }
+        guard levels.allSatisfy({ $0.map { (0...100).contains($0) } ?? false })
+        else { throw PartialFileError(file: file, "damaged: percentiles '\(setting.value)'") }
+        options.percentiles = levels.compactMap { $0 }
+      default:
+        throw PartialFileError(
+          file: file,
+          "run setting '\(setting.key)' is unknown to this effectsim (\(EffectSimVersion.string))")
+      }
+    }
+    return options
+  }
+}
+
+extension KernelChoice {
+  /// The choice that always picks `kernel`.
+  init(_ kernel: Kernel) {
+    switch kernel {
+    case .individual: self = .individual
+    case .aggregated: self = .aggregated
+    }
+  }
+}
