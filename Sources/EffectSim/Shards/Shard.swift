@@ -20,10 +20,13 @@ public struct Shard: Sendable, Equatable, CustomStringConvertible {
     self.count = count
   }
 
-  /// Parses `K/N`, e.g. `3/32`; `nil` for anything else.
+  /// Parses `K/N` (decimal digits only), e.g. `3/32`; `nil` for anything else.
   public init?(_ text: String) {
     let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-    guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) }),
+    let digits = { (part: Substring) in
+      !part.isEmpty && part.unicodeScalars.allSatisfy { ("0"..."9").contains($0) }
+    }
+    guard parts.count == 2, parts.allSatisfy(digits),
       let index = Int(parts[0]), let count = Int(parts[1])
     else { return nil }
     self.init(index: index, count: count)
