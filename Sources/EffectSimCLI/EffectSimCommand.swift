@@ -40,7 +40,7 @@ public enum EffectSimCommand {
         effectsim run scenarios/rebild-ips-2022.json --iterations 20000 --seed 7
 
       EXIT CODES: 0 ok, 64 usage, 65 invalid scenario or run error, 66 input missing,
-      70 internal error, 73 output not writable, 130 interrupted.
+      70 internal error, 73 output not writable, 74 read error, 130 interrupted.
 
       """
   }
@@ -62,7 +62,8 @@ public enum EffectSimCommand {
       try RunCommand.execute(try ArgumentParser.parse(rest, for: Commands.run), console: console)
     case "merge":
       if wantsHelp { return console.writeOut(Commands.merge.help()) }
-      try MergeCommand.execute(try ArgumentParser.parse(rest, for: Commands.merge), console: console)
+      try MergeCommand.execute(
+        try ArgumentParser.parse(rest, for: Commands.merge), console: console)
     case "validate":
       if wantsHelp { return console.writeOut(Commands.validate.help()) }
       try ValidateCommand.execute(

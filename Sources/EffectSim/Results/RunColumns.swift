@@ -35,7 +35,8 @@ protocol RunColumns {
 extension RunColumns {
   /// `transform` of one column.
   func withColumn<T: Sendable>(
-    _ set: ColumnSet, _ column: Int, _ transform: @Sendable (UnsafeMutableBufferPointer<Double>) -> T
+    _ set: ColumnSet, _ column: Int,
+    _ transform: @Sendable (UnsafeMutableBufferPointer<Double>) -> T
   ) -> T {
     mapColumns(set, column..<column + 1, threads: 1, transform)[0]
   }

@@ -74,7 +74,9 @@ final class MergedColumns: RunColumns, Sendable {
 
   /// Column `column` of `set` from every part into `buffer`; zeros and a recorded failure
   /// when a part's slice cannot be read or fails its checksum.
-  private func load(_ set: ColumnSet, _ column: Int, into buffer: UnsafeMutableBufferPointer<Double>) {
+  private func load(
+    _ set: ColumnSet, _ column: Int, into buffer: UnsafeMutableBufferPointer<Double>
+  ) {
     guard let setIndex = ColumnSet.allCases.firstIndex(of: set) else { return }
     for part in parts where !part.header.range.isEmpty {
       let range = part.header.range

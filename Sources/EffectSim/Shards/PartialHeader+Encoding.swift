@@ -128,7 +128,8 @@ extension PartialHeader {
     var settings: [Setting] = []
     for _ in 0..<(try reader.u32("setting count")) {
       guard reader.remaining > 0 else { throw damaged("settings run past the end of the header") }
-      settings.append(Setting(key: try reader.string("setting"), value: try reader.string("setting")))
+      let key = try reader.string("setting")
+      settings.append(Setting(key: key, value: try reader.string("setting \(key)")))
     }
     var columnSets: [ColumnSetShape] = []
     for _ in 0..<(try reader.u32("column set count")) {

@@ -25,7 +25,8 @@ struct PartialBytes: PartialSource {
       throw PartialFileError(.unreadable, file: name, "read past the end of the file")
     }
     bytes.withUnsafeBytes { source in
-      buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[offset..<offset + buffer.count]))
+      buffer.copyMemory(
+        from: UnsafeRawBufferPointer(rebasing: source[offset..<offset + buffer.count]))
     }
   }
 }

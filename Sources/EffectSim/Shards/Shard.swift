@@ -35,7 +35,8 @@ public struct Shard: Sendable, Equatable, CustomStringConvertible {
   /// `K/N`.
   public var description: String { "\(index)/\(count)" }
 
-  /// This shard's iterations of a run of `total`: `⌊index·total/count⌋ ..< ⌊(index+1)·total/count⌋`.
+  /// This shard's iterations of a run of `total`:
+  /// `⌊index·total/count⌋ ..< ⌊(index+1)·total/count⌋`.
   ///
   /// Contiguous, and together the shards cover `0..<total` exactly once; their sizes differ
   /// by at most one. A shard is empty when `count > total`.

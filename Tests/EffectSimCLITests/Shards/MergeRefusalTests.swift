@@ -148,9 +148,11 @@ struct MergeRefusalTests {
     var damaged = bytes
     damaged[dataByte] ^= 1
     try workspace.write(damaged, to: parts[0])
+    let message = refused(parts)
     #expect(
-      refused(parts).contains(
-        "\(parts[0]): damaged: column 0 of metrics (iterations 0..<10) does not match its checksum"))
+      message.contains(
+        "\(parts[0]): damaged: column 0 of metrics (iterations 0..<10) does not match its"
+          + " checksum"))
   }
 
   @Test func usageErrorsOfShard() throws {

@@ -10,7 +10,9 @@ struct SeparateProcessTests {
   static var executable: URL? {
     let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
       .appendingPathComponent("effectsim")
-    let candidates = [beside, ShardWorkspace.repository.appendingPathComponent(".build/debug/effectsim")]
+    let candidates = [
+      beside, ShardWorkspace.repository.appendingPathComponent(".build/debug/effectsim"),
+    ]
     return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
   }
 
@@ -48,7 +50,8 @@ struct SeparateProcessTests {
     #expect(result.code == 0, "\(result.err)")
     let single = try workspace.bytes(workspace.path("single.json"))
     let merged = try workspace.bytes(workspace.path("merged.json"))
-    #expect(withoutMachineFacts(merged, format: "json") == withoutMachineFacts(single, format: "json"))
+    #expect(
+      withoutMachineFacts(merged, format: "json") == withoutMachineFacts(single, format: "json"))
     #expect(FileManager.default.fileExists(atPath: workspace.path("part-4.espart")))
   }
 }
