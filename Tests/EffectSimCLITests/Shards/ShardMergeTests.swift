@@ -57,6 +57,18 @@ struct ShardMergeTests {
     #expect(identical)
   }
 
+  /// More shards than iterations: the empty parts cover nothing and merge all the same.
+  @Test func emptyShardsMerge() throws {
+    let workspace = try ShardWorkspace()
+    defer { workspace.remove() }
+    let path = ShardWorkspace.scenario("rebild-ips-2022.json")
+    let options = ["-n", "5", "-s", "2"]
+    let single = try workspace.single(path, options, format: "table")
+    let merged = try workspace.merge(workspace.shards(path, options, count: 7), format: "table")
+    let identical = merged == single
+    #expect(identical)
+  }
+
   /// --lang, --csv-style and --chart reach the merged report as they reach a run's.
   @Test func reportOptionsApply() throws {
     let workspace = try ShardWorkspace()
