@@ -46,7 +46,10 @@ enum Files {
       ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
     do {
       guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
-        throw CocoaError(.fileWriteNoPermission)
+        throw CommandFailure(
+          code: .cannotCreate,
+          message: "cannot write \(path): cannot create a file in"
+            + " \(directory.path) (missing, or not writable?)")
       }
       let handle = try FileHandle(forWritingTo: temporary)
       defer { try? handle.close() }
