@@ -30,6 +30,14 @@ protocol RunColumns {
     _ set: ColumnSet, _ columns: Range<Int>, groupSize: Int, threads: Int,
     _ transform: @Sendable ([UnsafeMutableBufferPointer<Double>]) -> [T]
   ) -> [T]
+
+  /// Calls `body` with columns `columns` of `set` side by side, each in iteration order, for
+  /// what pairs iterations across columns (rank correlations, conditional means). Read only;
+  /// the columns are valid only during the call. A merge loads them for the call: memory is
+  /// 8 bytes × iterations per column asked for.
+  func withColumns<T>(
+    _ set: ColumnSet, _ columns: [Int], _ body: ([UnsafeBufferPointer<Double>]) -> T
+  ) -> T
 }
 
 extension RunColumns {

@@ -40,6 +40,16 @@ struct RunStores: RunColumns {
     return store.mapColumnGroups(columns, groupSize: groupSize, threads: threads, transform)
   }
 
+  func withColumns<T>(
+    _ set: ColumnSet, _ columns: [Int], _ body: ([UnsafeBufferPointer<Double>]) -> T
+  ) -> T {
+    guard let store = store(set) else {
+      precondition(columns.isEmpty, "no \(set.rawValue) columns in this run")
+      return body([])
+    }
+    return body(columns.map { UnsafeBufferPointer(store.column($0)) })
+  }
+
   func deallocate() {
     metrics.deallocate()
     parameterDraws?.deallocate()

@@ -11,6 +11,35 @@ extension Summarizer {
     }
   }
 
+  /// The per-iteration export: recorded parameters, then each definition's target (and its
+  /// second-cohort target when the layout holds one).
+  /// - Parameter drawn: whether the run recorded parameter draws (Monte Carlo).
+  static func iterationDraws(
+    _ model: Model, layout: MetricLayout, columns: some RunColumns, drawn: Bool
+  ) -> IterationDraws {
+    let record = ParameterRecord(model: model)
+    var names: [String] = []
+    var values: [[Double]] = []
+    if drawn {
+      for (column, slot) in record.slots.enumerated() {
+        names.append(model.parameterNames[slot])
+        values.append(columns.withColumns(.parameterDraws, [column]) { Array($0[0]) })
+      }
+    }
+    for (index, definition) in model.payback.enumerated() {
+      names.append(definition.name)
+      values.append(columns.withColumns(.metrics, [layout.target(index)]) { Array($0[0]) })
+    }
+    if layout.cohorts == 2 {
+      for (index, definition) in model.payback.enumerated() {
+        names.append(definition.name + " (second cohort)")
+        values.append(
+          columns.withColumns(.metrics, [layout.secondCohortTarget(index)]) { Array($0[0]) })
+      }
+    }
+    return IterationDraws(names: names, columns: values)
+  }
+
   /// Every parameter in the scenario's order, with the range the run gave it.
   ///
   /// - Parameters:

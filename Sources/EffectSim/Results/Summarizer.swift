@@ -4,29 +4,41 @@
 /// run (every column in memory) and a merge of partial results (columns loaded from the parts
 /// on demand) go through this same code and give the same bytes.
 enum Summarizer {
+  /// Everything the output shows, from the per-iteration columns and the model alone.
+  ///
   /// - Parameters:
   ///   - columns: the run's per-iteration columns; `settings.mode` says whether
-  ///     `.parameterDraws` was filled (Monte Carlo) or nothing was drawn (deterministic).
+  ///     `.parameterDraws` was filled (Monte Carlo) or nothing was drawn (deterministic). The
+  ///     metrics before the payback years may be reordered (selection), the rest are only read.
   ///   - run: the machine's facts; `run.threads` also bounds the threads summarising.
+  ///   - keepDraws: copy the per-iteration parameters and targets into the summary first.
   static func summarize(
     _ model: Model, layout: MetricLayout, columns: some RunColumns, settings: RunSettings,
-    run: RunInfo
+    run: RunInfo, keepDraws: Bool = false
   ) -> RunSummary {
     let levels = settings.percentileLevels
     let n = columns.iterations
     let threads = run.threads
-    // The horizon reads its column before the statistics below reorder it in place.
+    let record = ParameterRecord(model: model)
+    let drawn = settings.mode == .montecarlo
+    // What pairs iterations across columns (the horizon's loss share, the exported draws, the
+    // sensitivity analysis) reads the columns before anything below reorders them in place.
     let horizon = horizon(model, layout: layout, columns: columns)
+    let iterationDraws = keepDraws
+      ? self.iterationDraws(model, layout: layout, columns: columns, drawn: drawn) : nil
+    let sensitivity = drawn
+      ? SensitivityAnalysis.summarize(model, layout: layout, columns: columns, record: record)
+      : []
+    let varianceSplit = VarianceSplit.summarize(model, layout: layout, columns: columns)
     let parameters = register(
-      model, record: ParameterRecord(model: model),
-      draws: settings.mode == .montecarlo ? columns : nil, threads: threads)
+      model, record: record, draws: drawn ? columns : nil, threads: threads)
     let years = model.years
     let areaIndices = model.areas.indices
 
     // Payback years are whole numbers in 1...years + 1; clamped as numbers first, so that no
     // value (a damaged part's, say) can trap the conversion to Int.
     let paidByYear = columns.mapColumns(
-      .metrics, layout.paybackStart..<layout.count, threads: threads
+      .metrics, layout.paybackStart..<layout.targetStart, threads: threads
     ) { column in
       var paidBy = [Int](repeating: 0, count: years + 2)
       for value in column {
@@ -100,7 +112,11 @@ enum Summarizer {
         control: stateIDs.enumerated().map { ($1, stat(layout.occupancy(index, 1, $0))) })
     }
     let scenario = model.scenario
-    return RunSummary(
+    let claim = scenario.claim.map { claim in
+      ClaimCheck.summarize(
+        claim, model: model, layout: layout, columns: columns, payback: payback)
+    }
+    var summary = RunSummary(
       scenario: ScenarioInfo(
         name: scenario.name, source: scenario.source, description: scenario.description,
         start: scenario.start, years: scenario.years, cycle: scenario.cycle.rawValue,
@@ -112,5 +128,10 @@ enum Summarizer {
       netImpact: netImpact, cumulativeNetImpact: cumulative, armCosts: armCosts,
       payback: payback, outcomes: outcomes, presentValue: presentValue, occupancy: occupancy,
       run: run, horizon: horizon, parameters: parameters)
+    summary.sensitivity = sensitivity
+    summary.varianceSplit = varianceSplit
+    summary.claim = claim
+    summary.iterationDraws = iterationDraws
+    return summary
   }
 }

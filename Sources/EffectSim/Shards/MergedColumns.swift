@@ -72,6 +72,20 @@ final class MergedColumns: RunColumns, Sendable {
     return all
   }
 
+  /// Loads the columns into buffers of their own for the call.
+  func withColumns<T>(
+    _ set: ColumnSet, _ columns: [Int], _ body: ([UnsafeBufferPointer<Double>]) -> T
+  ) -> T {
+    let buffers = columns.map { column in
+      let buffer = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, iterations))
+      let slice = UnsafeMutableBufferPointer(rebasing: buffer[0..<iterations])
+      load(set, column, into: slice)
+      return slice
+    }
+    defer { for buffer in buffers { buffer.baseAddress?.deallocate() } }
+    return body(buffers.map { UnsafeBufferPointer($0) })
+  }
+
   /// Column `column` of `set` from every part into `buffer`; zeros and a recorded failure
   /// when a part's slice cannot be read or fails its checksum.
   private func load(

@@ -3,16 +3,15 @@ extension PartialHeader {
   /// One entry per `ColumnSet`, in `allCases` order: its column count and the numbers that
   /// fix each column's meaning, so that a merge can tell that its model reads the columns as
   /// the run wrote them.
-  static func columnSets(_ model: Model) -> [ColumnSetShape] {
+  static func columnSets(_ model: Model, layout: MetricLayout) -> [ColumnSetShape] {
     ColumnSet.allCases.map { set in
       switch set {
       case .metrics:
-        let layout = MetricLayout(model: model)
         return ColumnSetShape(
           name: set.rawValue, columns: layout.count,
           shape: [
             layout.years, layout.areas, layout.outcomes, layout.occupancyCycles, layout.states,
-            layout.paybacks,
+            layout.paybacks, layout.cohorts,
           ])
       case .parameterDraws:
         let slots = ParameterRecord(model: model).slots

@@ -12,6 +12,7 @@ extension PartialHeader {
       Setting(key: "pairing", value: model.pairing.rawValue),
       // Swift prints a Double with the fewest digits that read back to the same value.
       Setting(key: "percentiles", value: levels.map { "\($0)" }.joined(separator: ",")),
+      Setting(key: "varianceSplit", value: options.varianceSplit ? "true" : "false"),
     ]
   }
 
@@ -33,6 +34,11 @@ extension PartialHeader {
         guard levels.allSatisfy({ $0.map { (0...100).contains($0) } ?? false })
         else { throw PartialFileError(file: file, "damaged: percentiles '\(setting.value)'") }
         options.percentiles = levels.compactMap { $0 }
+      case "varianceSplit":
+        guard let value = ["false": false, "true": true][setting.value] else {
+          throw PartialFileError(file: file, "damaged: varianceSplit '\(setting.value)'")
+        }
+        options.varianceSplit = value
       default:
         throw PartialFileError(
           file: file,

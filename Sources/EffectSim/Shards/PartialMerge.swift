@@ -47,6 +47,7 @@ public struct PartialMerge: Sendable {
   /// The options of the run the parts came from.
   public let options: RunOptions
   let kernel: Kernel
+  let layout: MetricLayout
   private let started: ContinuousClock.Instant
 
   /// The run's iteration total.
@@ -78,11 +79,12 @@ public struct PartialMerge: Sendable {
         "the scenario it carries is not valid for this effectsim:\n"
           + error.errors.map { "  \($0)" }.joined(separator: "\n"))
     }
-    guard PartialHeader.columnSets(model) == header.columnSets else {
+    options = try header.runOptions(file: file)
+    layout = MetricLayout(model: model, cohorts: options.varianceSplit ? 2 : 1)
+    guard PartialHeader.columnSets(model, layout: layout) == header.columnSets else {
       throw PartialFileError(
         file: file, "damaged: its column layout is not the one its scenario gives")
     }
-    options = try header.runOptions(file: file)
     kernel = header.kernel
     // The model is compiled: no part needs its scenario any more.
     self.parts = parts.sorted { $0.header.range.lowerBound < $1.header.range.lowerBound }
@@ -97,7 +99,11 @@ public struct PartialMerge: Sendable {
   /// - Parameter threads: columns summarised at once; each holds a column of 8 bytes ×
   ///   iterations in memory. Never changes the numbers.
   /// - Throws: `PartialFileError` when a column cannot be read or fails its checksum.
-  public func summarize(threads: Int) throws(PartialFileError) -> RunSummary {
+  /// - Parameter keepDraws: keep the per-iteration parameters and targets in the summary, for
+  ///   `--draws`.
+  public func summarize(
+    threads: Int, keepDraws: Bool = false
+  ) throws(PartialFileError) -> RunSummary {
     let columns = MergedColumns(parts: parts, iterations: iterations)
     // Whole numbers below 2⁵³, so the sum is exact in any order.
     let personCycles = parts.reduce(0) { $0 + $1.header.personCycles }
@@ -106,8 +112,8 @@ public struct PartialMerge: Sendable {
       seconds: started.duration(to: .now).seconds, personCycles: personCycles,
       personCyclesPerSecond: 0, kernel: kernel.rawValue)
     let summary = Summarizer.summarize(
-      model, layout: MetricLayout(model: model), columns: columns,
-      settings: Simulation.settings(model, options), run: run)
+      model, layout: layout, columns: columns, settings: Simulation.settings(model, options),
+      run: run, keepDraws: keepDraws)
     if let failure = columns.firstFailure { throw failure }
     return summary
   }

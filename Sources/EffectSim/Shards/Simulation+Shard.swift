@@ -18,14 +18,15 @@ extension Simulation {
   ) throws {
     let range = shard.range(of: options.iterations)
     let outcome = try monteCarlo(model, options: options, range: range) {
-      stores, _, run -> Result<Void, any Error> in
+      stores, layout, run -> Result<Void, any Error> in
       Result { () throws -> Void in
         let header = PartialHeader(
           engineVersion: run.engineVersion, scenarioHash: SHA256.hash(scenarioBytes),
           seed: options.seed, totalIterations: options.iterations, shard: shard, range: range,
           kernel: Kernel(rawValue: run.kernel) ?? .individual, personCycles: run.personCycles,
           settings: PartialHeader.settings(model, options),
-          columnSets: PartialHeader.columnSets(model), scenarioBytes: scenarioBytes)
+          columnSets: PartialHeader.columnSets(model, layout: layout),
+          scenarioBytes: scenarioBytes)
         try header.encoded().withUnsafeBytes(write)
         for set in ColumnSet.allCases {
           guard let store = stores.store(set) else { continue }

@@ -16,13 +16,16 @@ enum MergeCommand {
     let merge: PartialMerge
     do {
       merge = try PartialMerge(sources)
-      summary = try merge.summarize(threads: threads ?? defaultThreads(merge.iterations))
+      summary = try merge.summarize(
+        threads: threads ?? defaultThreads(merge.iterations),
+        keepDraws: arguments.value("draws") != nil)
     } catch {
       throw CommandFailure(
         code: error.kind == .unreadable ? .ioError : .dataError,
         message: "cannot merge: \(error)")
     }
     let text = try RunCommand.report(summary, model: merge.model, format: format, arguments)
+    try RunCommand.writeDraws(summary, arguments)
     try RunCommand.deliver(text, arguments, console: console)
   }
 

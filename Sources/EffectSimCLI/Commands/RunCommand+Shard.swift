@@ -18,7 +18,7 @@ extension RunCommand {
         message: "--shard splits Monte Carlo iterations; a deterministic run has none",
         usage: usage)
     }
-    let reportOptions = ["format", "lang", "csv-style", "chart"]
+    let reportOptions = ["format", "lang", "csv-style", "chart", "draws"]
     if let option = reportOptions.first(where: { arguments.value($0) != nil }) {
       throw UsageError(
         message: "--shard writes a partial result, not a report; give --\(option) to"

@@ -23,6 +23,13 @@ enum RunCommand {
         message: "--deterministic runs once without random numbers; drop --iterations and --seed",
         usage: Commands.run.usage())
     }
+    let varianceSplit = arguments.flag("variance-split")
+    let drawsPath = arguments.value("draws")
+    if deterministic, varianceSplit || drawsPath != nil {
+      throw UsageError(
+        message: "--deterministic draws nothing; --variance-split and --draws need a Monte Carlo"
+          + " run", usage: Commands.run.usage())
+    }
     let shard = try shard(arguments)
 
     let bytes = try Files.readScenario(path, console: console)
@@ -36,12 +43,13 @@ enum RunCommand {
     }
 
     if let shard {
+      var options = RunOptions(
+        iterations: iterations, seed: seed, threads: threads, percentiles: percentiles,
+        kernel: kernel)
+      options.varianceSplit = varianceSplit
       // `shard(_:)` has required --output.
       return try runShard(
-        model, bytes: bytes, shard: shard, to: arguments.value("output") ?? "",
-        RunOptions(
-          iterations: iterations, seed: seed, threads: threads, percentiles: percentiles,
-          kernel: kernel),
+        model, bytes: bytes, shard: shard, to: arguments.value("output") ?? "", options,
         quiet: arguments.flag("quiet"), console: console)
     }
 
@@ -55,6 +63,8 @@ enum RunCommand {
         var options = RunOptions(
           iterations: iterations, seed: seed, threads: threads, percentiles: percentiles,
           kernel: kernel)
+        options.varianceSplit = varianceSplit
+        options.keepDraws = drawsPath != nil
         if let progress { options.progress = { @Sendable done in progress.update(done) } }
         defer { progress?.finish() }
         summary = try Simulation.monteCarlo(model, options: options)
@@ -64,7 +74,15 @@ enum RunCommand {
     }
 
     let text = try report(summary, model: model, format: format, arguments)
+    try writeDraws(summary, arguments)
     try deliver(text, arguments, console: console)
+  }
+
+  /// `--draws FILE`: the per-iteration parameters and targets the summary kept, as csv.
+  static func writeDraws(_ summary: RunSummary, _ arguments: ParsedArguments) throws {
+    guard let path = arguments.value("draws"), let draws = summary.iterationDraws else { return }
+    let style = try reportOptions(arguments).csvStyle
+    try Files.writeAtomically(Renderer.renderDraws(draws, style: style), to: path)
   }
 
   /// Writes `text` to `--output`, else to standard output.

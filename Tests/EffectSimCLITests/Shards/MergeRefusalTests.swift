@@ -55,6 +55,8 @@ struct MergeRefusalTests {
       (Self.scenario, Self.options + ["--percentiles", "5,50,95"],
        "other percentiles (5.0,50.0,95.0) than \(base[0]) (5.0,10.0,25.0,50.0,75.0,90.0,95.0)"),
       (ShardWorkspace.scenario("kk-ips-2019.json"), Self.options, "other scenario (SHA-256 "),
+      (Self.scenario, Self.options + ["--variance-split"],
+       "other varianceSplit (true) than \(base[0]) (false)"),
     ]
     for (index, entry) in cases.enumerated() {
       let other = workspace.shards(entry.scenario, entry.options, count: 2, prefix: "other\(index)")
@@ -80,8 +82,8 @@ struct MergeRefusalTests {
     let workspace = try ShardWorkspace()
     defer { workspace.remove() }
     let parts = workspace.shards(Self.scenario, Self.options, count: 1)
-    try rewriteHeader(parts[0]) { $0.settings.append(.init(key: "varianceSplit", value: "1")) }
-    #expect(refused(parts).contains("run setting 'varianceSplit' is unknown"))
+    try rewriteHeader(parts[0]) { $0.settings.append(.init(key: "newerOption", value: "1")) }
+    #expect(refused(parts).contains("run setting 'newerOption' is unknown"))
   }
 
   @Test func rangeThatIsNotItsShards() throws {

@@ -57,6 +57,28 @@ struct ShardMergeTests {
     #expect(identical)
   }
 
+  /// The risk drivers, `--variance-split` (a second cohort per iteration) and `--draws` come
+  /// out of a merge as out of the run: the parts carry the setting and every column.
+  @Test func varianceSplitAndDrawsMerge() throws {
+    let workspace = try ShardWorkspace()
+    defer { workspace.remove() }
+    let path = ShardWorkspace.scenario("rebild-ips-2022.json")
+    let options = ["-n", "150", "-s", "4", "--variance-split"]
+    let singleDraws = workspace.path("single-draws.csv")
+    let single = try workspace.single(path, options + ["--draws", singleDraws], format: "json")
+    #expect(String(decoding: single, as: UTF8.self).contains("\"varianceSplit\""))
+    let parts = workspace.shards(path, options, count: 3)
+    let mergedDraws = workspace.path("merged-draws.csv")
+    let merged = try workspace.merge(parts, format: "json", ["--draws", mergedDraws])
+    #expect(
+      withoutMachineFacts(merged, format: "json") == withoutMachineFacts(single, format: "json"))
+    let identical = try workspace.bytes(mergedDraws) == workspace.bytes(singleDraws)
+    #expect(identical)
+    let table = try workspace.merge(parts, format: "table")
+    let sameTable = table == (try workspace.single(path, options, format: "table"))
+    #expect(sameTable)
+  }
+
   /// More shards than iterations: the empty parts cover nothing and merge all the same.
   @Test func emptyShardsMerge() throws {
     let workspace = try ShardWorkspace()
