@@ -6,8 +6,10 @@
 /// all of them. The summary therefore reads through these calls alone, and never keeps a
 /// column beyond the call that handed it over.
 ///
-/// A column handed to a transform holds the iterations in order, first to last; the
-/// transform may reorder it in place (selection does), and must not let it escape.
+/// A column handed to a transform may be reordered by it in place (selection does) and must
+/// not escape the call. It holds the iterations in order, first to last — unless an earlier
+/// transform reordered that same column: in memory the change stays, loaded from parts it
+/// does not. So what pairs iterations across columns reads them first (see `Summarizer`).
 protocol RunColumns {
   /// Rows: the run's iterations.
   var iterations: Int { get }

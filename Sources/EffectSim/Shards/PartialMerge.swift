@@ -96,11 +96,12 @@ public struct PartialMerge: Sendable {
   }
 
   /// Summarises the merged iterations exactly as the run would have.
-  /// - Parameter threads: columns summarised at once; each holds a column of 8 bytes ×
-  ///   iterations in memory. Never changes the numbers.
+  /// - Parameters:
+  ///   - threads: columns summarised at once; each holds a column of 8 bytes × iterations in
+  ///     memory. Never changes the numbers.
+  ///   - keepDraws: keep the per-iteration parameters and targets in the summary, for
+  ///     `--draws`; default `false`.
   /// - Throws: `PartialFileError` when a column cannot be read or fails its checksum.
-  /// - Parameter keepDraws: keep the per-iteration parameters and targets in the summary, for
-  ///   `--draws`.
   public func summarize(
     threads: Int, keepDraws: Bool = false
   ) throws(PartialFileError) -> RunSummary {
