@@ -64,6 +64,14 @@ public enum EffectSimCommand {
       if wantsHelp { return console.writeOut(Commands.merge.help()) }
       try MergeCommand.execute(
         try ArgumentParser.parse(rest, for: Commands.merge), console: console)
+    case "breakeven":
+      if wantsHelp { return console.writeOut(BreakEvenCommand.spec.help()) }
+      try BreakEvenCommand.execute(
+        try ArgumentParser.parse(rest, for: BreakEvenCommand.spec), console: console)
+    case "compare":
+      if wantsHelp { return console.writeOut(CompareCommand.spec.help()) }
+      try CompareCommand.execute(
+        try ArgumentParser.parse(rest, for: CompareCommand.spec), console: console)
     case "validate":
       if wantsHelp { return console.writeOut(Commands.validate.help()) }
       try ValidateCommand.execute(

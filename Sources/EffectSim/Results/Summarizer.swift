@@ -17,6 +17,8 @@ enum Summarizer {
     run: RunInfo, keepDraws: Bool = false
   ) -> RunSummary {
     let levels = settings.percentileLevels
+    var settings = settings
+    settings.overrides = model.scenario.overrides
     let n = columns.iterations
     let threads = run.threads
     let record = ParameterRecord(model: model)
@@ -26,10 +28,12 @@ enum Summarizer {
     let horizon = horizon(model, layout: layout, columns: columns)
     let iterationDraws = keepDraws
       ? self.iterationDraws(model, layout: layout, columns: columns, drawn: drawn) : nil
+    let clock = ContinuousClock.now
     let sensitivity = drawn
       ? SensitivityAnalysis.summarize(model, layout: layout, columns: columns, record: record)
       : []
     let varianceSplit = VarianceSplit.summarize(model, layout: layout, columns: columns)
+    var driversSeconds = clock.duration(to: .now).seconds
     let parameters = register(
       model, record: record, draws: drawn ? columns : nil, threads: threads)
     let years = model.years
@@ -112,10 +116,12 @@ enum Summarizer {
         control: stateIDs.enumerated().map { ($1, stat(layout.occupancy(index, 1, $0))) })
     }
     let scenario = model.scenario
+    let claimClock = ContinuousClock.now
     let claim = scenario.claim.map { claim in
       ClaimCheck.summarize(
         claim, model: model, layout: layout, columns: columns, payback: payback)
     }
+    driversSeconds += claimClock.duration(to: .now).seconds
     var summary = RunSummary(
       scenario: ScenarioInfo(
         name: scenario.name, source: scenario.source, description: scenario.description,
@@ -132,6 +138,7 @@ enum Summarizer {
     summary.varianceSplit = varianceSplit
     summary.claim = claim
     summary.iterationDraws = iterationDraws
+    summary.run.driversSeconds = driversSeconds
     return summary
   }
 }

@@ -71,15 +71,16 @@ public struct PartialMerge: Sendable {
 
     let header = reference.header
     let file = reference.source.name
+    let overrides: [ScenarioOverride]
+    (options, overrides) = try header.runSettings(file: file)
     do {
-      model = try Model.load(header.scenarioBytes)
+      model = try Model.load(header.scenarioBytes, overrides: overrides)
     } catch {
       throw PartialFileError(
         file: file,
-        "the scenario it carries is not valid for this effectsim:\n"
+        "the scenario it carries (with its --set values) is not valid for this effectsim:\n"
           + error.errors.map { "  \($0)" }.joined(separator: "\n"))
     }
-    options = try header.runOptions(file: file)
     layout = MetricLayout(model: model, cohorts: options.varianceSplit ? 2 : 1)
     guard PartialHeader.columnSets(model, layout: layout) == header.columnSets else {
       throw PartialFileError(

@@ -57,6 +57,7 @@ enum Commands {
         name: "shard", valueName: "K/N",
         help: "simulate only shard K (0 to N-1) of N equal slices of the iterations and write a"
           + " partial result to --output, for effectsim merge (docs/cluster.md)"),
+      WhatIfOptions.set,
     ])
 
   static let merge = CommandSpec(
@@ -141,10 +142,11 @@ enum Commands {
   static let help = CommandSpec(
     name: "help", summary: "Show the help of a command.",
     positionals: [
-      PositionalSpec(
-        name: "COMMAND", help: "run, merge, validate, bench, schema or help", optional: true)
+      PositionalSpec(name: "COMMAND", help: "a command, e.g. run or breakeven", optional: true)
     ],
     options: [])
 
-  static let all = [run, merge, validate, bench, schema, help]
+  static let all = [
+    run, merge, BreakEvenCommand.spec, CompareCommand.spec, validate, bench, schema, help,
+  ]
 }

@@ -32,15 +32,10 @@ enum RunCommand {
     }
     let shard = try shard(arguments)
 
+    let overrides = try WhatIfOptions.overrides(arguments, usage: Commands.run.usage())
+    // Read once: a shard carries the file's bytes, and standard input cannot be read twice.
     let bytes = try Files.readScenario(path, console: console)
-    let model: Model
-    do {
-      model = try Model.load(bytes)
-    } catch {
-      let name = path == "-" ? "<stdin>" : path
-      let lines = error.errors.map { "  \($0)" }.joined(separator: "\n")
-      throw CommandFailure(code: .dataError, message: "\(name) is not a valid scenario:\n\(lines)")
-    }
+    let model = try Files.loadModel(bytes, path: path, overrides: overrides)
 
     if let shard {
       var options = RunOptions(

@@ -57,6 +57,8 @@ struct MergeRefusalTests {
       (ShardWorkspace.scenario("kk-ips-2019.json"), Self.options, "other scenario (SHA-256 "),
       (Self.scenario, Self.options + ["--variance-split"],
        "other varianceSplit (true) than \(base[0]) (false)"),
+      (Self.scenario, Self.options + ["--set", "costOverrun=1.3"],
+       "other overrides ([\"costOverrun=1.3\"]) than \(base[0]) ([])"),
     ]
     for (index, entry) in cases.enumerated() {
       let other = workspace.shards(entry.scenario, entry.options, count: 2, prefix: "other\(index)")

@@ -79,6 +79,30 @@ struct ShardMergeTests {
     #expect(sameTable)
   }
 
+  /// `--set NAME=VALUE` changes the model; the parts carry the values as typed and the merge
+  /// applies them, so the report (overrides listed) is the run's. Read from standard input.
+  @Test func overridesAndStandardInputMerge() throws {
+    let workspace = try ShardWorkspace()
+    defer { workspace.remove() }
+    let path = ShardWorkspace.scenario("rebild-ips-2022.json")
+    let options = [
+      "-n", "120", "-s", "6", "--set", "costOverrun=1.3", "--set", "relapse = 0.02",
+    ]
+    let single = try workspace.single(path, options, format: "json")
+    #expect(String(decoding: single, as: UTF8.self).contains("costOverrun"))
+    let input = try String(contentsOfFile: path, encoding: .utf8)
+    let parts = (0..<2).map { index in
+      let output = workspace.path("stdin-\(index).espart")
+      let result = effectsim(
+        ["run", "-", "-q", "--shard", "\(index)/2", "-o", output] + options, input: input)
+      #expect(result.code == 0, "\(result.err)")
+      return output
+    }
+    let merged = try workspace.merge(parts, format: "json")
+    #expect(
+      withoutMachineFacts(merged, format: "json") == withoutMachineFacts(single, format: "json"))
+  }
+
   /// More shards than iterations: the empty parts cover nothing and merge all the same.
   @Test func emptyShardsMerge() throws {
     let workspace = try ShardWorkspace()

@@ -87,7 +87,8 @@ struct PartialFormatTests {
     #expect(header.range == 0..<20 && header.totalIterations == 40 && header.seed == 9)
     #expect(header.kernel == .individual)
     #expect(header.columnSets.map(\.name) == ["metrics", "parameterDraws"])
-    #expect(header.settings.map(\.key) == ["pairing", "percentiles", "varianceSplit"])
+    #expect(
+      header.settings.map(\.key) == ["overrides", "pairing", "percentiles", "varianceSplit"])
   }
 
   /// A merge of parts made in memory summarises as the run does: the library path without
