@@ -92,24 +92,29 @@ public enum Simulation {
   }
 
   /// Runs the iterations and hands the filled result storage to `finish` on the calling thread.
-  /// - Parameter range: the iterations to run, within `0..<options.iterations` (a shard's);
-  ///   default all. Row *r* of the stores holds iteration `range.lowerBound + r`, drawn from
-  ///   the same stream as in a run of all iterations.
+  /// - Parameter range: a shard's iterations, within `0..<options.iterations`, written out
+  ///   rather than summarised; `nil` (the default) runs them all. Row *r* of the stores holds
+  ///   iteration `range.lowerBound + r`, drawn from the same stream as in a run of all
+  ///   iterations.
   static func monteCarlo<Result: Sendable>(
     _ model: Model, options: RunOptions, range: Range<Int>? = nil,
     finish: (RunStores, MetricLayout, RunInfo) -> Result
   ) throws(RunError) -> Result {
     let clock = ContinuousClock.now
     let layout = MetricLayout(model: model, cohorts: options.varianceSplit ? 2 : 1)
+    let shard = range != nil
     let range = range ?? 0..<options.iterations
     precondition(range.lowerBound >= 0 && range.upperBound <= options.iterations)
     let iterations = range.count
     // Beside the metrics: the recorded draws, a rank column per uncertain parameter and
     // target, one parameter's sort scratch (value-index pairs, order, sorted values), and the
-    // copy `keepDraws` makes of the draws and targets.
+    // copy `keepDraws` makes of the draws and targets. A shard writes its columns out instead
+    // of summarising them: it holds the recorded draws alone.
     let recorded = ParameterRecord(model: model).slots.count
-    let extraColumns = recorded + model.iterationDraws.count + model.payback.count + 4
-      + (options.keepDraws ? recorded + layout.cohorts * model.payback.count : 0)
+    let extraColumns = shard
+      ? recorded
+      : recorded + model.iterationDraws.count + model.payback.count + 4
+        + (options.keepDraws ? recorded + layout.cohorts * model.payback.count : 0)
     try checkMemory(layout: layout, iterations: iterations, extraColumns: extraColumns)
     let kernel = try kernel(for: model, choice: options.kernel)
     // Workers hand in whole blocks under the lock; the stores (metrics, and the iteration-scope
