@@ -55,12 +55,11 @@ struct IndividualKernel {
 
   /// When every person-scope parameter is discrete: the kinds of person (`PersonKinds`),
   /// each kind's flat tables (when transitions depend on the person) and person-dependent
-  /// charge rates, built on the kind's first person of an iteration. Counts are then kept per
+  /// charge rates, built once per iteration. Counts are then kept per
   /// kind (`countBlocks` blocks of `countSize`) and priced once per kind.
   private let kinds: PersonKinds?
   private var kindFast: [UInt64]
   private var kindRates: [Double]
-  private var kindReady: [Bool]
   private let countBlocks: Int
 
   /// - Parameter usesKinds: whether discrete person-scope parameters are handled as kinds of
@@ -94,7 +93,6 @@ struct IndividualKernel {
     kindFast = [UInt64](
       repeating: 0, count: model.transitionsDependOnPerson ? kindCount * fast.count : 0)
     kindRates = [Double](repeating: 0, count: kindCount * personCharges.count)
-    kindReady = [Bool](repeating: false, count: kindCount)
     atOffset = countBlocks * countSize
     scratch = [Int](repeating: 0, count: atOffset + model.occupancyAt.count * 2 * states)
     var terms: [(cell: Int, charge: Int, amount: Int)] = []
@@ -262,9 +260,9 @@ struct IndividualKernel {
     tally.personCycles = Double(personCycles)
   }
 
-  /// `run` when people come in kinds (`PersonKinds`): per person one draw per discrete
-  /// parameter picks the kind, the kind's tables and charge rates are built on its first
-  /// person, and its person-dependent charges are priced once, from its own counts.
+  /// `run` when people come in kinds (`PersonKinds`): every kind's tables and charge rates
+  /// are built once, per person one draw per discrete parameter picks the kind, and each
+  /// kind's person-dependent charges are priced once, from its own counts.
   private mutating func runKinds(
     _ model: Model, _ tables: inout IterationTables, _ streams: IterationStreams,
     into tally: inout Tally, iteration: Int, layout: Layout
@@ -273,46 +271,65 @@ struct IndividualKernel {
     let coupled = model.pairing == .coupled
     let byKind = model.transitionsDependOnPerson
     let fastSize = fast.count
-    for k in kindReady.indices { kindReady[k] = false }
-    var layout = layout
-    var personCycles = 0
-    var person = 0
-    for entry in 0..<model.horizon where tables.entries[entry] > 0 {
-      let cycles = model.horizon - entry
-      for (c, at) in model.occupancyAt.enumerated() where at < cycles {
-        tally.eligible[c] += Double(tables.entries[entry])
+    // Every kind is prepared up front, so that the person loop below touches no state of the
+    // kernel but its counts; a kind whose preparation fails fails the iteration only when one
+    // of its people appears, with the error the per-person path would raise for that person.
+    var failures = [RunError?](repeating: nil, count: kinds.count)
+    for kind in 0..<kinds.count {
+      do throws(RunError) {
+        try prepareKind(kind, kinds, model, &tables, iteration: iteration)
+      } catch {
+        failures[kind] = error
       }
-      let segmentRange = Int(segmentFirst[entry])..<Int(segmentFirst[entry + 1])
-      for _ in 0..<tables.entries[entry] {
-        let personKey = streams.personKey(person)
-        person += 1
-        let kind = kinds.kind(personKey: personKey)
-        if !kindReady[kind] {
-          try prepareKind(kind, kinds, model, &tables, iteration: iteration)
-        }
-        layout.countBase = trackPerson ? kind * countSize : 0
-        var rng = IterationStreams.moves(personKey: personKey)
-        let x = rng.next53()
-        let stateI = Self.initialState(tables, arm: 0, states: states, x: x)
-        let stateC = Self.initialState(
-          tables, arm: 1, states: states, x: coupled ? x : rng.next53())
-        let tablesStart = byKind ? kind * fastSize : 0
-        (byKind ? kindFast : fast).withUnsafeBufferPointer { all in
-          let fast = UnsafeBufferPointer(rebasing: all[tablesStart..<tablesStart + fastSize])
-          segments.withUnsafeBufferPointer { segments in
-            scratch.withUnsafeMutableBufferPointer { scratch in
+    }
+    // Locals, so the loop reads no property of `self` while its counts are borrowed.
+    let (countSize, trackPerson, states) = (self.countSize, self.trackPerson, self.states)
+    let segmentFirst = self.segmentFirst
+    let entries = tables.entries
+    let initial = tables
+    var failure: RunError?
+    var personCycles = 0
+    (byKind ? kindFast : fast).withUnsafeBufferPointer { allFast in
+      segments.withUnsafeBufferPointer { segments in
+        scratch.withUnsafeMutableBufferPointer { scratch in
+          var layout = layout
+          var person = 0
+          cohort: for entry in 0..<model.horizon where entries[entry] > 0 {
+            let cycles = model.horizon - entry
+            for (c, at) in model.occupancyAt.enumerated() where at < cycles {
+              tally.eligible[c] += Double(entries[entry])
+            }
+            let segmentRange = Int(segmentFirst[entry])..<Int(segmentFirst[entry + 1])
+            for _ in 0..<entries[entry] {
+              let personKey = streams.personKey(person)
+              person += 1
+              let kind = kinds.kind(personKey: personKey)
+              if let error = failures[kind] {
+                failure = error
+                break cohort
+              }
+              layout.countBase = trackPerson ? kind * countSize : 0
+              var rng = IterationStreams.moves(personKey: personKey)
+              let x = rng.next53()
+              let stateI = Self.initialState(initial, arm: 0, states: states, x: x)
+              let stateC = Self.initialState(
+                initial, arm: 1, states: states, x: coupled ? x : rng.next53())
+              let tablesStart = byKind ? kind * fastSize : 0
               Self.simulate(
                 from: (stateI, stateC), segments: segments, range: segmentRange, layout: layout,
-                coupled: coupled, fast: fast, scratch: scratch, rng: &rng)
+                coupled: coupled,
+                fast: UnsafeBufferPointer(rebasing: allFast[tablesStart..<tablesStart + fastSize]),
+                scratch: scratch, rng: &rng)
+              personCycles += 2 * cycles
             }
           }
         }
-        personCycles += 2 * cycles
       }
     }
+    if let failure { throw failure }
 
     if trackPerson {
-      for kind in 0..<kinds.count where kindReady[kind] {
+      for kind in 0..<kinds.count where failures[kind] == nil {
         let counts = kind * countSize
         let rates = kind * personCharges.count
         for term in priceTerms where scratch[counts + term.cell] != 0 {
@@ -330,7 +347,6 @@ struct IndividualKernel {
     _ kind: Int, _ kinds: PersonKinds, _ model: Model, _ tables: inout IterationTables,
     iteration: Int
   ) throws(RunError) {
-    kindReady[kind] = true
     guard kinds.strata.split else { return }
     for (draw, value) in zip(model.personDraws, kinds.strata.values[kind]) {
       tables.values[draw.slot] = value

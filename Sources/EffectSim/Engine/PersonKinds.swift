@@ -2,7 +2,7 @@
 /// people differ only by which combination of values they drew (`PersonStrata`), so each
 /// person draws a kind — one uniform per parameter, from the same named stream
 /// (`IterationStreams.personParameter`) the per-person path uses — and every kind's transition
-/// tables and charge rates are built once per iteration, when its first person appears.
+/// tables and charge rates are built once per iteration.
 ///
 /// The kind is chosen draw for draw as `Distribution.sampleDiscrete` chooses the value: that
 /// sampler subtracts the weights from the uniform one after the other, and each floating
@@ -50,8 +50,7 @@ struct PersonKinds {
     var kind = 0
     thresholds.withUnsafeBufferPointer { thresholds in
       for draw in draws {
-        var rng = IterationStreams.personParameter(personKey: personKey, draw.nameKey)
-        let x = rng.next53()
+        let x = Self.first53(key: SplitMix64.mix(personKey ^ draw.nameKey))
         var option = 0
         let last = draw.count - 1
         if last < 16 {
@@ -68,6 +67,19 @@ struct PersonKinds {
       }
     }
     return kind
+  }
+
+  /// `Xoshiro256PlusPlus(key: key).next53()` — the first draw of the stream
+  /// `IterationStreams.personParameter` makes — from the two SplitMix64 outputs it reads
+  /// (the first and fourth of the seeding; the n-th is `mix(key + n · γ)`), without filling
+  /// the whole state: half the mixing, the same number.
+  @inline(__always)
+  static func first53(key: UInt64) -> UInt64 {
+    let gamma: UInt64 = 0x9E37_79B9_7F4A_7C15
+    let s0 = SplitMix64.mix(key &+ gamma)
+    let s3 = SplitMix64.mix(key &+ 4 &* gamma)
+    let sum = s0 &+ s3
+    return (((sum << 23) | (sum >> 41)) &+ s0) >> 11
   }
 
   /// The smallest 53-bit integer x for which `sampleDiscrete`'s subtractions, starting from

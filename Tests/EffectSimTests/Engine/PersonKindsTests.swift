@@ -87,6 +87,42 @@ import Testing
     #expect(seen.count == options - 1)
   }
 
+  @Test func theFirstDrawShortcutIsTheStreamsFirstDraw() {
+    var keys = SplitMix64(state: 99)
+    for _ in 0..<10_000 {
+      let key = keys.next()
+      var stream = Xoshiro256PlusPlus(key: key)
+      #expect(PersonKinds.first53(key: key) == stream.next53())
+    }
+  }
+
+  /// A kind whose probabilities are out of range fails the iteration exactly when one of its
+  /// people appears, with the per-person path's message; a kind nobody draws fails nothing.
+  @Test(arguments: [(0.5, true), (1e-12, false)])
+  func aFailingKindFailsOnlyWhenDrawn(weight: Double, fails: Bool) throws {
+    let json = """
+      {"format": "effectsim/1", "name": "bad kind", "start": 2020, "years": 1,
+       "parameters": {"speed": {"discrete": {"values": [0.1, 3], "weights": [\(1 - weight), \(weight)]},
+                                "scope": "person"}},
+       "states": [{"id": "a", "costs": [{"area": "X", "perCycle": 10}]}, {"id": "b"}],
+       "arms": {"intervention": {"transitions": [{"from": "a", "to": "b", "p": "speed"}]},
+                "control": {"transitions": [{"from": "a", "to": "b", "p": 0.1}]}},
+       "cohort": {"intake": [{"year": 2020, "count": 40}]}}
+      """
+    let model = try Fixtures.model(json)
+    func outcome(_ kinds: Bool) -> String {
+      do {
+        let tally = try Self.tally(model, iteration: 3, kinds: kinds)
+        return "ok \(tally.occupancy)"
+      } catch {
+        return "\(error)"
+      }
+    }
+    let perPerson = outcome(false)
+    #expect(outcome(true) == perPerson)
+    #expect(perPerson.hasPrefix("ok") != fails, "\(perPerson)")
+  }
+
   /// The thresholds reproduce the subtractions exactly at the boundary: just below a
   /// threshold the option stops, at it the next option is reached.
   @Test func thresholdsSitExactlyOnTheSubtractionBoundary() {
