@@ -30,8 +30,11 @@ import Testing
     let run = RunInfo(
       engineVersion: "test", threads: 1, seconds: 0, personCycles: 0, personCyclesPerSecond: 0,
       kernel: "individual")
+    let draws = ResultStore(
+      metrics: ParameterRecord(model: model).slots.count, iterations: years.count)
+    defer { draws.deallocate() }
     return Summarizer.summarize(
-      model, layout: layout, columns: RunStores(metrics: store, parameterDraws: nil),
+      model, layout: layout, columns: RunStores(metrics: store, parameterDraws: draws),
       settings: settings, run: run)
   }
 
