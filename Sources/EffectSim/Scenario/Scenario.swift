@@ -23,6 +23,9 @@ public struct Scenario: Sendable {
   public var payback: [PaybackDefinition]
   public var report: ReportOptions
   public var pairing: Pairing
+  /// Rank correlations between iteration-scope parameters, in file order; checked (distinct
+  /// pairs, a positive definite matrix) by `CorrelationReader`.
+  public var correlations: [Correlation] = []
 
   /// Cycles in one calendar year: 12 or 1.
   public var cyclesPerYear: Int { cycle.cyclesPerYear }

@@ -85,6 +85,9 @@ private struct Reader {
     years = top.int("years") ?? 1
     let cycle = CycleLength(rawValue: top.string("cycle") ?? "month") ?? .month
     let parameters = self.parameters(top.map("parameters"))
+    let (correlations, correlationErrors) = CorrelationReader.read(
+      top["correlations"], parameters: parameters, knownErrors: errors)
+    errors += correlationErrors
     let states = self.states(top.array("states"))
     let armMembers = Members(top["arms"] ?? .null, path: "arms")
     let arms = Arm.Kind.allCases.map { kind in
@@ -111,7 +114,8 @@ private struct Reader {
       occupancy: OccupancyConvention(rawValue: top.string("occupancy") ?? "start") ?? .start,
       discount: discount, parameters: parameters, states: states, arms: arms, intake: intake,
       lineItems: lineItems, payback: payback, report: report,
-      pairing: Pairing(rawValue: top.string("pairing") ?? "coupled") ?? .coupled)
+      pairing: Pairing(rawValue: top.string("pairing") ?? "coupled") ?? .coupled,
+      correlations: correlations)
   }
 
   mutating func rate(_ members: Members, _ key: String) -> Double {
