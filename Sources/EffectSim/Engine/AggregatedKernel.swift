@@ -107,13 +107,14 @@ struct AggregatedKernel {
   /// Simulates one iteration's cohort into `tally`.
   /// - Parameters:
   ///   - tables: the iteration's tables; person-dependent entries are rewritten per stratum.
-  ///   - rng: the iteration's stream, already past the iteration-scope draws.
+  ///   - streams: the iteration's streams; the cohort moves on its cohort stream.
   /// - Complexity: O(horizon × occupied groups × joint destinations), independent of the
   ///   number of people but for the binomial draws' O(1) expected cost.
   mutating func run(
-    _ model: Model, _ tables: inout IterationTables, _ rng: inout Xoshiro256PlusPlus,
+    _ model: Model, _ tables: inout IterationTables, _ streams: IterationStreams,
     into tally: inout Tally, iteration: Int
   ) throws(RunError) {
+    var rng = streams.cohort()
     let horizon = model.horizon
     for i in groups.indices { groups[i] = 0 }
     for i in counts.indices { counts[i] = 0 }

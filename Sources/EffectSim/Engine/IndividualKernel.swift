@@ -151,9 +151,9 @@ struct IndividualKernel {
   /// Simulates one iteration's cohort into `tally`.
   /// - Parameters:
   ///   - tables: the iteration's tables; person-dependent entries are rewritten per person.
-  ///   - rng: the iteration's stream, already past the iteration-scope draws.
+  ///   - streams: the iteration's streams; each person moves on their own.
   mutating func run(
-    _ model: Model, _ tables: inout IterationTables, _ rng: inout Xoshiro256PlusPlus,
+    _ model: Model, _ tables: inout IterationTables, _ streams: IterationStreams,
     into tally: inout Tally, iteration: Int
   ) throws(RunError) {
     for i in scratch.indices { scratch[i] = 0 }
@@ -171,6 +171,7 @@ struct IndividualKernel {
       boundOffset: boundOffset, atOffset: atOffset,
       weightEnd: weightEnd)
     var personCycles = 0
+    var person = 0
 
     for entry in 0..<model.horizon where tables.entries[entry] > 0 {
       let cycles = model.horizon - entry
@@ -179,8 +180,11 @@ struct IndividualKernel {
       }
       let segmentRange = Int(segmentFirst[entry])..<Int(segmentFirst[entry + 1])
       for _ in 0..<tables.entries[entry] {
+        let personKey = streams.personKey(person)
+        person += 1
+        var rng = IterationStreams.moves(personKey: personKey)
         if model.hasPersonScope {
-          try tables.drawPersonParameters(model, &rng, iteration: iteration)
+          try tables.drawPersonParameters(model, personKey: personKey, iteration: iteration)
           if model.transitionsDependOnPerson {
             try tables.buildTransitions(model, iteration: iteration)
             load(tables)

@@ -30,7 +30,7 @@ struct IterationTables {
   /// Person-scope draws: the slot and, for a discrete distribution, where its (value, weight)
   /// pairs sit in `personDiscrete` (count 0 otherwise). Kept here, per worker, so drawing a
   /// person's values copies nothing out of the shared model.
-  let personDraws: [(slot: Int, start: Int, count: Int)]
+  let personDraws: [(slot: Int, start: Int, count: Int, nameKey: UInt64)]
   let personDiscrete: [Double]
 
   // MARK: Flat program
@@ -81,14 +81,14 @@ struct IterationTables {
     chargeRates = [Double](repeating: 0, count: model.charges.count)
     lineItemAmounts = [Double](repeating: 0, count: model.years * model.areas.count)
     entries = [Int](repeating: 0, count: model.horizon)
-    var draws: [(slot: Int, start: Int, count: Int)] = []
+    var draws: [(slot: Int, start: Int, count: Int, nameKey: UInt64)] = []
     var discrete: [Double] = []
     for draw in model.personDraws {
       guard case .discrete(let options, let weights) = draw.distribution else {
-        draws.append((draw.slot, 0, 0))
+        draws.append((draw.slot, 0, 0, draw.nameKey))
         continue
       }
-      draws.append((draw.slot, discrete.count / 2, options.count))
+      draws.append((draw.slot, discrete.count / 2, options.count, draw.nameKey))
       for (value, weight) in zip(options, weights) { discrete += [value, weight] }
     }
     personDraws = draws
@@ -207,23 +207,29 @@ struct IterationTables {
 
   // MARK: - Parameters
 
-  /// Draws every iteration-scope parameter and evaluates the derived ones that depend on them.
+  /// Draws every iteration-scope parameter, each from its own named stream, and evaluates the
+  /// derived ones that depend on them.
   mutating func drawIterationParameters(
-    _ model: Model, _ rng: inout Xoshiro256PlusPlus, iteration: Int?
+    _ model: Model, _ streams: IterationStreams, iteration: Int?
   ) throws(RunError) {
-    for draw in model.iterationDraws { values[draw.slot] = draw.distribution.sample(using: &rng) }
+    for draw in model.iterationDraws {
+      var rng = streams.parameter(draw.nameKey)
+      values[draw.slot] = draw.distribution.sample(using: &rng)
+    }
     try run(iterationDerivedRoutines, derived: true, model, iteration: iteration)
   }
 
-  /// Draws one person's parameters (the same values serve both arms).
+  /// Draws one person's parameters (the same values serve both arms), each from the stream of
+  /// (the person, the parameter's name).
   ///
   /// Runs once per person, on every worker thread at once: elements are borrowed through
   /// unsafe buffers rather than copied, because each copy would retain the model's shared
   /// arrays, and reference counts written from two cores bounce their cache line between them.
   mutating func drawPersonParameters(
-    _ model: Model, _ rng: inout Xoshiro256PlusPlus, iteration: Int?
+    _ model: Model, personKey: UInt64, iteration: Int?
   ) throws(RunError) {
     for (i, draw) in personDraws.enumerated() {
+      var rng = IterationStreams.personParameter(personKey: personKey, draw.nameKey)
       if draw.count > 0 {
         values[draw.slot] = Self.sampleDiscrete(
           personDiscrete, from: draw.start, count: draw.count, using: &rng)

@@ -240,15 +240,20 @@ struct Worker {
   }
 
   /// Simulates the cohort of `iteration` into `tally`: its draws, its tables, the kernel.
-  /// - Parameter model: the model the worker was made for.
-  mutating func simulate(_ model: Model, _ iteration: Int, seed: UInt64) throws(RunError) {
-    var rng = Xoshiro256PlusPlus(seed: seed, stream: UInt64(iteration))
-    try tables.drawIterationParameters(model, &rng, iteration: iteration)
+  /// - Parameters:
+  ///   - model: the model the worker was made for.
+  ///   - replicate: which independent cohort of the iteration (see `IterationStreams`);
+  ///     default 0, the run itself.
+  mutating func simulate(
+    _ model: Model, _ iteration: Int, seed: UInt64, replicate: Int = 0
+  ) throws(RunError) {
+    let streams = IterationStreams(seed: seed, iteration: iteration, replicate: replicate)
+    try tables.drawIterationParameters(model, streams, iteration: iteration)
     try tables.prepareIteration(model, iteration: iteration)
     tally.reset()
     // Optional chaining mutates the kernel in place: no copy of its scratch.
-    try individual?.run(model, &tables, &rng, into: &tally, iteration: iteration)
-    try aggregated?.run(model, &tables, &rng, into: &tally, iteration: iteration)
+    try individual?.run(model, &tables, streams, into: &tally, iteration: iteration)
+    try aggregated?.run(model, &tables, streams, into: &tally, iteration: iteration)
   }
 
   /// Simulates `iteration` and records its metrics in row `slot` of the block.

@@ -33,7 +33,9 @@ extension Model {
         template[slot] = value
       case .distributed(let distribution, let base):
         template[slot] = base
-        let draw = ParameterDraw(slot: slot, distribution: distribution.ownStorage())
+        let draw = ParameterDraw(
+          slot: slot, distribution: distribution.ownStorage(),
+          nameKey: IterationStreams.nameKey(parameter.name))
         if parameter.scope == .person {
           personDraws.append(draw)
         } else {

@@ -62,6 +62,8 @@ public struct Model: Sendable {
 struct ParameterDraw: Sendable {
   var slot: Int
   var distribution: Distribution
+  /// `IterationStreams.nameKey` of the parameter's name: which stream it draws from.
+  var nameKey: UInt64
 }
 
 struct DerivedParameter: Sendable {
