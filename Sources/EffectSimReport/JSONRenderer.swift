@@ -81,13 +81,23 @@ enum JSONRenderer {
   }
 
   private static func settings(_ settings: RunSettings) -> JSONValue {
-    .object([
+    var members: [(String, JSONValue)] = [
       ("mode", .string(settings.mode.rawValue)),
       ("iterations", .int(settings.iterations)),
       ("seed", .uint(settings.seed)),
       ("pairing", .string(settings.pairing)),
       ("percentiles", .array(settings.percentileLevels.map(JSONValue.number))),
-    ])
+    ]
+    // Only a run to a stated precision has these: the target, whether every payback
+    // probability met it, and the cap that bounded the run.
+    if let precision = settings.precision {
+      members += [
+        ("precision", .number(precision.target)),
+        ("precisionReached", .bool(precision.reached)),
+        ("iterationCap", .int(precision.cap)),
+      ]
+    }
+    return .object(members)
   }
 
   private static func payback(_ payback: PaybackSummary) -> JSONValue {

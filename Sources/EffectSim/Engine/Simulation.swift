@@ -41,15 +41,24 @@ public enum Simulation {
     return Summarizer.summarize(model, layout: layout, store: store, settings: settings, run: run)
   }
 
-  /// Monte Carlo: `options.iterations` simulated futures of the cohort, summarised.
+  /// Monte Carlo: `options.iterations` simulated futures of the cohort, summarised; with
+  /// `options.precision`, as many as the precision needs (`PrecisionRule`), up to that cap.
   /// - Throws: `RunError` for the lowest iteration whose numbers fail, whatever the thread
   ///   count; when the result storage would not fit in memory; or when `options.kernel` asks
   ///   for the aggregated kernel on a scenario it cannot simulate exactly.
   public static func monteCarlo(_ model: Model, options: RunOptions) throws(RunError) -> RunSummary {
     try monteCarlo(model, options: options) { store, draws, layout, run in
+      // Before the summary, which reorders the columns in place.
+      let precision = options.precision.map { target in
+        let largest = PrecisionRule.largestPaybackError(model, layout: layout, store: store)
+        return PrecisionOutcome(
+          target: target, cap: options.iterations, reached: largest <= target,
+          largestError: largest)
+      }
       let settings = RunSettings(
-        mode: .montecarlo, iterations: options.iterations, seed: options.seed,
-        pairing: model.pairing.rawValue, percentileLevels: options.percentiles ?? model.percentiles)
+        mode: .montecarlo, iterations: store.iterations, seed: options.seed,
+        pairing: model.pairing.rawValue, percentileLevels: options.percentiles ?? model.percentiles,
+        precision: precision)
       return Summarizer.summarize(
         model, layout: layout, store: store, settings: settings, run: run, parameterDraws: draws)
     }
@@ -73,26 +82,31 @@ public enum Simulation {
   }
 
   /// Runs the iterations and hands the filled result storage to `finish` on the calling thread.
+  ///
+  /// Without `options.precision`, iterations `0..<options.iterations`. With it, checkpoint by
+  /// checkpoint (`PrecisionRule`): the stores reserve room for the cap and grow to each
+  /// checkpoint, which runs only the iterations it adds; iteration i's numbers depend only on
+  /// (seed, i), never on the checkpoints, and each decision to go on reads only the first
+  /// iterations, so the count and every number are the same on any thread count.
   static func monteCarlo<Result: Sendable>(
     _ model: Model, options: RunOptions,
     finish: (_ metrics: ResultStore, _ parameterDraws: ResultStore, MetricLayout, RunInfo) -> Result
   ) throws(RunError) -> Result {
     let clock = ContinuousClock.now
     let layout = MetricLayout(model: model)
-    let iterations = options.iterations
-    try checkMemory(layout: layout, iterations: iterations)
+    let cap = options.iterations
+    // The cap: the most the run can need, known before it starts.
+    try checkMemory(layout: layout, iterations: cap)
     let kernel = try kernel(for: model, choice: options.kernel)
     // Workers hand in whole blocks under the lock; the stores (metrics, and the iteration-scope
     // parameter draws for the assumptions register) are reachable only through it, so the
     // compiler checks that no two threads touch them at once.
     let record = ParameterRecord(model: model)
     let results = Mutex((
-      metrics: ResultStore(metrics: layout.count, iterations: iterations),
-      draws: ResultStore(metrics: record.slots.count, iterations: iterations)))
+      metrics: ResultStore(metrics: layout.count, capacity: cap),
+      draws: ResultStore(metrics: record.slots.count, capacity: cap)))
     defer { results.withLock { $0.metrics.deallocate(); $0.draws.deallocate() } }
     let threads = max(1, min(options.threads ?? ProcessInfo.processInfo.activeProcessorCount, 512))
-    let blocks = (iterations + blockSize - 1) / blockSize
-    let shared = SharedRunState(blocks: blocks, iterations: iterations)
 
     // Each worker gets its own compiled copy of the model, compiled here one after the other
     // so that no two workers' objects share a cache line: the model's arrays are retained and
@@ -100,24 +114,64 @@ public enum Simulation {
     // two cores would bounce their cache line between them.
     let models = [model] + (1..<threads).map { _ in (try? Model(model.scenario)) ?? model }
 
-    DispatchQueue.concurrentPerform(iterations: threads) { index in
+    var done = 0
+    var personCycles = 0.0
+    while done < cap {
+      let target = options.precision == nil
+        ? cap : PrecisionRule.checkpoint(after: done, cap: cap)
+      options.target?(target)
+      results.withLock { stores in
+        stores.metrics.extend(to: target)
+        stores.draws.extend(to: target)
+      }
+      personCycles += try run(
+        done..<target, models: models, layout: layout, kernel: kernel, options: options,
+        into: results)
+      done = target
+      if let precision = options.precision, done < cap {
+        let largest = results.withLock { stores in
+          PrecisionRule.largestPaybackError(model, layout: layout, store: stores.metrics)
+        }
+        if largest <= precision { break }
+      }
+    }
+
+    let seconds = clock.duration(to: .now).seconds
+    let run = RunInfo(
+      engineVersion: EffectSimVersion.string, threads: threads, seconds: seconds,
+      personCycles: personCycles,
+      personCyclesPerSecond: seconds > 0 ? personCycles / seconds : 0, kernel: kernel.rawValue)
+    return results.withLock { stores in finish(stores.metrics, stores.draws, layout, run) }
+  }
+
+  /// Runs the iterations of `range` on one worker per model, into rows `range` of the stores.
+  /// - Returns: the person-cycles simulated, summed in block order.
+  /// - Throws: `RunError` for the lowest failing iteration of `range`, whatever the threads.
+  private static func run(
+    _ range: Range<Int>, models: [Model], layout: MetricLayout, kernel: Kernel,
+    options: RunOptions, into results: borrowing Mutex<(metrics: ResultStore, draws: ResultStore)>
+  ) throws(RunError) -> Double {
+    let blocks = (range.count + blockSize - 1) / blockSize
+    let shared = SharedRunState(blocks: blocks, end: range.upperBound)
+    DispatchQueue.concurrentPerform(iterations: models.count) { index in
       let model = models[index]
       var worker: Worker
       do throws(PersonStrata.Unsupported) {
         worker = try Worker(model: model, layout: layout, kernel: kernel)
       } catch {
         // `kernel(for:choice:)` has ruled this out.
-        shared.recordFailure(RunError(path: "", message: error.message, iteration: nil), at: 0)
+        shared.recordFailure(
+          RunError(path: "", message: error.message, iteration: nil), at: range.lowerBound)
         return
       }
       while true {
         let block = shared.nextBlock.add(1, ordering: .relaxed).oldValue
         guard block < blocks else { break }
-        let first = block * blockSize
+        let first = range.lowerBound + block * blockSize
         // Blocks after a known failure are skipped; earlier ones still run, so the failure
         // reported is always the lowest failing iteration.
         if first >= shared.failedAt.load(ordering: .relaxed) { continue }
-        let count = min(blockSize, iterations - first)
+        let count = min(blockSize, range.upperBound - first)
         for offset in 0..<count {
           do throws(RunError) {
             try worker.iterate(model, first + offset, seed: options.seed, slot: offset)
@@ -135,20 +189,13 @@ public enum Simulation {
           }
         }
         let done = shared.done.add(count, ordering: .relaxed).newValue
-        options.progress?(done)
+        options.progress?(range.lowerBound + done)
         shared.personCycles.withLock { $0[block] = worker.blockPersonCycles }
         worker.blockPersonCycles = 0
       }
     }
     if let failure = shared.failure.withLock({ $0 }) { throw failure.error }
-
-    let seconds = clock.duration(to: .now).seconds
-    let personCycles = shared.personCycles.withLock { $0.reduce(0, +) }
-    let run = RunInfo(
-      engineVersion: EffectSimVersion.string, threads: threads, seconds: seconds,
-      personCycles: personCycles,
-      personCyclesPerSecond: seconds > 0 ? personCycles / seconds : 0, kernel: kernel.rawValue)
-    return results.withLock { stores in finish(stores.metrics, stores.draws, layout, run) }
+    return shared.personCycles.withLock { $0.reduce(0, +) }
   }
 
   /// Bytes of result storage a run needs.
@@ -191,8 +238,9 @@ private final class SharedRunState: Sendable {
   /// Per block, summed in block order afterwards so the total never depends on threads.
   let personCycles: Mutex<[Double]>
 
-  init(blocks: Int, iterations: Int) {
-    failedAt = Atomic(iterations)
+  /// - Parameter end: the iteration after the last of the run; no failure yet is below it.
+  init(blocks: Int, end: Int) {
+    failedAt = Atomic(end)
     personCycles = Mutex([Double](repeating: 0, count: blocks))
   }
 

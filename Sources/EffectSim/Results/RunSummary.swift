@@ -99,10 +99,14 @@ public struct RunSettings: Sendable {
   public var pairing: String
   /// Percentile levels in percent, in the order reports show them.
   public var percentileLevels: [Double]
+  /// How a run to a stated precision ended; `nil` for a run of a fixed iteration count.
+  public var precision: PrecisionOutcome?
 
   public init(
-    mode: Mode, iterations: Int, seed: UInt64, pairing: String, percentileLevels: [Double]
+    mode: Mode, iterations: Int, seed: UInt64, pairing: String, percentileLevels: [Double],
+    precision: PrecisionOutcome? = nil
   ) {
+    self.precision = precision
     self.mode = mode
     self.iterations = iterations
     self.seed = seed
