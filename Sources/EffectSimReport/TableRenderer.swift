@@ -21,6 +21,7 @@ enum TableRenderer {
     if !summary.payback.isEmpty {
       sections.append(payback(summary, monteCarlo: band != nil, labels))
     }
+    if DriversText.applies(summary) { sections.append(drivers(summary, labels)) }
     if !summary.outcomes.isEmpty { sections.append(outcomes(summary, band: band, labels)) }
     for entry in summary.occupancy {
       sections.append(occupancy(entry, summary: summary, monteCarlo: band != nil, labels))
@@ -77,7 +78,7 @@ enum TableRenderer {
   }
 
   /// Rows "label median ...", "5 % ...", "95 % ..." for one series of amounts.
-  private static func addBand(
+  static func addBand(
     _ values: [Statistic], label: String, band: SummaryBand, to table: inout TextTable
   ) {
     table.add([label, band.centreName] + values.map { amount(band.centre($0)) })

@@ -29,6 +29,16 @@ public struct RunSummary: Sendable {
   public var parameters: [ParameterSummary]
   /// The spreadsheet reading, when the caller attached one (`attachDeterministic(_:)`).
   public var deterministic: DeterministicReading?
+  /// What drives the risk, per payback definition (Monte Carlo runs; empty otherwise).
+  public var sensitivity: [SensitivitySummary] = []
+  /// Chance against knowledge per payback definition (runs with two cohorts per iteration;
+  /// empty otherwise).
+  public var varianceSplit: [VarianceSplitSummary] = []
+  /// The business case's own figures against the run, when the scenario has a `claim`.
+  public var claim: ClaimSummary?
+  /// Per-iteration parameters and targets, when the run was asked to keep them
+  /// (`RunOptions.keepDraws`); not part of any report.
+  public var iterationDraws: IterationDraws?
 
   public init(
     scenario: ScenarioInfo, settings: RunSettings, years: [Int], areas: [String],
@@ -99,19 +109,26 @@ public struct RunSettings: Sendable {
   public var pairing: String
   /// Percentile levels in percent, in the order reports show them.
   public var percentileLevels: [Double]
+  /// Parameters replaced on the command line (`--set`), in the order given.
+  public var overrides: [ScenarioOverride]
+  /// Whether each iteration simulated a second, independent cohort (`--variance-split`).
+  public var varianceSplit: Bool
   /// How a run to a stated precision ended; `nil` for a run of a fixed iteration count.
   public var precision: PrecisionOutcome?
 
   public init(
     mode: Mode, iterations: Int, seed: UInt64, pairing: String, percentileLevels: [Double],
+    overrides: [ScenarioOverride] = [], varianceSplit: Bool = false,
     precision: PrecisionOutcome? = nil
   ) {
+    self.varianceSplit = varianceSplit
     self.precision = precision
     self.mode = mode
     self.iterations = iterations
     self.seed = seed
     self.pairing = pairing
     self.percentileLevels = percentileLevels
+    self.overrides = overrides
   }
 }
 
@@ -233,6 +250,9 @@ public struct RunInfo: Sendable {
   public var personCyclesPerSecond: Double
   /// `"individual"`, `"aggregated"` or `"expected"` (deterministic trace).
   public var kernel: String
+  /// Seconds the summary spent on what drives the risk (sensitivity, one-way swings, value of
+  /// information, variance split, claim); not part of `seconds`, which times the simulation.
+  public var driversSeconds: Double = 0
 
   public init(
     engineVersion: String, threads: Int, seconds: Double, personCycles: Double,

@@ -9,9 +9,14 @@ enum CorrelationReader {
   ///   - parameters: the scenario's parameters as decoded.
   ///   - knownErrors: the problems found so far; a pair naming a parameter that already has
   ///     one is skipped, so a bad distribution is not reported a second time as "fixed".
+  ///   - fixedByOverrides: parameters that `--set` replaced by a number or an expression
+  ///     (`fixed(by:)`); a pair naming one is dropped: a value fixed for the run does not vary,
+  ///     so there is nothing to correlate (this is what lets `breakeven` fix a correlated
+  ///     parameter at each value it tries).
   /// - Returns: the valid correlations in file order, and a problem per invalid one.
   static func read(
-    _ value: JSONValue?, parameters: [Parameter], knownErrors: [ScenarioError]
+    _ value: JSONValue?, parameters: [Parameter], knownErrors: [ScenarioError],
+    fixedByOverrides: Set<String> = []
   ) -> (correlations: [Correlation], errors: [ScenarioError]) {
     guard case .array(let entries)? = value else { return ([], []) }
     var errors: [ScenarioError] = []
@@ -29,6 +34,7 @@ enum CorrelationReader {
       guard let (names, rank, note, source) = fields(entry) else { continue }
       let pair = "\"\(names[0])\"–\"\(names[1])\""
       if names.contains(where: broken.contains) { continue }
+      if names.contains(where: fixedByOverrides.contains) { continue }
       var valid = true
       for (position, name) in names.enumerated() {
         let namePath = path.jsonPath("parameters").jsonPath(position)
@@ -63,6 +69,17 @@ enum CorrelationReader {
     }
     if let problem = consistency(correlations) { errors.append(problem) }
     return (errors.isEmpty ? correlations : [], errors)
+  }
+
+  /// The parameters that `overrides` leave without a distribution: those whose last override
+  /// is a number or an expression.
+  static func fixed(by overrides: [ScenarioOverride]) -> Set<String> {
+    var last: [String: JSONValue] = [:]
+    for override in overrides { last[override.parameter] = override.value }
+    return Set(last.compactMap { name, value in
+      if case .object = value { return nil }
+      return name
+    })
   }
 
   /// The names, rank, note and source of an entry whose shape has been checked.

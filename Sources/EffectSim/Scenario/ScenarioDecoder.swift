@@ -7,20 +7,45 @@ import Foundation
 /// distribution fields, expressions and the order of derived parameters.
 public enum ScenarioDecoder {
   /// Decodes a scenario from the bytes of a JSON file.
+  /// - Parameter overrides: parameters replaced before anything is checked (`--set`); none
+  ///   by default.
   /// - Throws: `ScenarioErrors` listing every problem found (syntax, shape, meaning).
-  public static func decode(_ bytes: [UInt8]) throws(ScenarioErrors) -> Scenario {
-    let document: JSONValue
+  public static func decode(
+    _ bytes: [UInt8], overrides: [ScenarioOverride] = []
+  ) throws(ScenarioErrors) -> Scenario {
+    try decode(document: parse(bytes), overrides: overrides)
+  }
+
+  /// The JSON document of a scenario file, not yet checked.
+  /// - Throws: `ScenarioErrors` with the syntax error's line and column.
+  public static func parse(_ bytes: [UInt8]) throws(ScenarioErrors) -> JSONValue {
     do throws(JSONSyntaxError) {
-      document = try JSONParser.parse(bytes)
+      return try JSONParser.parse(bytes)
     } catch {
       throw ScenarioErrors([ScenarioError(path: "", message: error.description)])
     }
+  }
+
+  /// Decodes a parsed scenario document, with `overrides` applied first (see
+  /// `ScenarioOverride`): searches that try many values of one parameter parse the file once.
+  /// - Throws: `ScenarioErrors` listing every problem found; problems inside an overridden
+  ///   parameter say so.
+  public static func decode(
+    document: JSONValue, overrides: [ScenarioOverride] = []
+  ) throws(ScenarioErrors) -> Scenario {
+    let document = try ScenarioOverride.apply(overrides, to: document)
     var shapes = ShapeValidator()
     shapes.check(document, against: .object(ScenarioFormat.scenario), at: "")
-    guard shapes.errors.isEmpty else { throw ScenarioErrors(shapes.errors) }
+    guard shapes.errors.isEmpty else {
+      throw ScenarioErrors(ScenarioOverride.attribute(shapes.errors, to: overrides))
+    }
     var reader = Reader()
+    reader.fixedByOverrides = CorrelationReader.fixed(by: overrides)
     let scenario = reader.scenario(document)
-    guard reader.errors.isEmpty, let scenario else { throw ScenarioErrors(reader.errors) }
+    guard reader.errors.isEmpty, var scenario else {
+      throw ScenarioErrors(ScenarioOverride.attribute(reader.errors, to: overrides))
+    }
+    scenario.overrides = overrides
     return scenario
   }
 
@@ -74,6 +99,8 @@ private struct Reader {
   var parameterNames: [String] = []
   var personScoped: Set<String> = []
   var stateIDs: [String] = []
+  /// Parameters that `--set` made a number or an expression: their correlations are dropped.
+  var fixedByOverrides: Set<String> = []
 
   mutating func fail(_ path: String, _ message: String) {
     errors.append(ScenarioError(path: path, message: message))
@@ -86,7 +113,8 @@ private struct Reader {
     let cycle = CycleLength(rawValue: top.string("cycle") ?? "month") ?? .month
     let parameters = self.parameters(top.map("parameters"))
     let (correlations, correlationErrors) = CorrelationReader.read(
-      top["correlations"], parameters: parameters, knownErrors: errors)
+      top["correlations"], parameters: parameters, knownErrors: errors,
+      fixedByOverrides: fixedByOverrides)
     errors += correlationErrors
     let states = self.states(top.array("states"))
     let armMembers = Members(top["arms"] ?? .null, path: "arms")
@@ -98,6 +126,7 @@ private struct Reader {
     var areas = Set(states.flatMap { $0.costs.map(\.area) })
     areas.formUnion(lineItems.map(\.area))
     let payback = self.payback(top.array("payback"), areas: areas)
+    let claim = top["claim"].map { self.claim(Members($0, path: "claim"), payback: payback) }
     let report = self.report(Members(top["report"] ?? .null, path: "report"), cycle: cycle)
     let discountMembers = Members(top["discount"] ?? .null, path: "discount")
     let discount = Discount(
@@ -114,7 +143,7 @@ private struct Reader {
       occupancy: OccupancyConvention(rawValue: top.string("occupancy") ?? "start") ?? .start,
       discount: discount, parameters: parameters, states: states, arms: arms, intake: intake,
       lineItems: lineItems, payback: payback, report: report,
-      pairing: Pairing(rawValue: top.string("pairing") ?? "coupled") ?? .coupled,
+      pairing: Pairing(rawValue: top.string("pairing") ?? "coupled") ?? .coupled, claim: claim,
       correlations: correlations)
   }
 
@@ -519,6 +548,34 @@ private struct Reader {
         name: name, areas: selected,
         discounted: { if case .bool(true)? = members["discounted"] { return true }; return false }())
     }
+  }
+
+  /// The document's own figures: years inside the horizon, payback names that exist.
+  mutating func claim(_ members: Members, payback: [PaybackDefinition]) -> Claim {
+    var netImpact: [(year: Int, amount: Double)] = []
+    for (key, value) in members.map("netImpact") {
+      guard let year = Int(key), checkYear(year, at: members.path("netImpact").jsonPath(key)),
+        case .number(let amount) = value
+      else { continue }
+      netImpact.append((year, amount))
+    }
+    let names = payback.map(\.name)
+    var claimed: [(name: String, years: Int)] = []
+    for (name, value) in members.map("payback") {
+      guard case .number(let years) = value else { continue }
+      guard names.contains(name) else {
+        var message = "no payback definition is named \"\(name)\""
+        if let guess = Suggestion.closest(to: name, among: names) {
+          message += " (did you mean \"\(guess)\"?)"
+        } else {
+          message += "; the definitions are " + names.map { "\"\($0)\"" }.joined(separator: ", ")
+        }
+        fail(members.path("payback").jsonPath(name), message)
+        continue
+      }
+      claimed.append((name, Int(years)))
+    }
+    return Claim(netImpact: netImpact, payback: claimed, source: members.string("source"))
   }
 
   mutating func report(_ members: Members, cycle: CycleLength) -> ReportOptions {

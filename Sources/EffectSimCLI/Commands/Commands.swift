@@ -38,6 +38,13 @@ enum Commands {
         help: "percentile levels, e.g. 5,50,95", defaultDescription: "the scenario's report.percentiles"),
       OptionSpec(name: "quiet", short: "q", help: "no progress line on stderr"),
       OptionSpec(
+        name: "variance-split",
+        help: "simulate a second cohort per iteration to split the risk into chance and"
+          + " knowledge (about twice the run time)"),
+      OptionSpec(
+        name: "draws", valueName: "FILE",
+        help: "also write each iteration's parameters and payback targets to FILE (csv)"),
+      OptionSpec(
         name: "lang", valueName: "LANG",
         help: "language of labels in table, markdown and html; numbers are Danish in both",
         allowedValues: ReportLanguage.allCases.map(\.rawValue), defaultDescription: "en"),
@@ -51,6 +58,7 @@ enum Commands {
         help: "write one chart of the html report alone, as an SVG file, instead of a report",
         allowedValues: ReportChart.allCases.map(\.rawValue)),
       kernelOption,
+      WhatIfOptions.set,
     ])
 
   static let kernelNames = KernelChoice.allCases.map(\.rawValue)
@@ -96,9 +104,11 @@ enum Commands {
   static let help = CommandSpec(
     name: "help", summary: "Show the help of a command.",
     positionals: [
-      PositionalSpec(name: "COMMAND", help: "run, validate, bench, schema or help", optional: true)
+      PositionalSpec(name: "COMMAND", help: "a command, e.g. run or breakeven", optional: true)
     ],
     options: [])
 
-  static let all = [run, validate, bench, schema, help]
+  static let all = [
+    run, BreakEvenCommand.spec, CompareCommand.spec, validate, bench, schema, help,
+  ]
 }

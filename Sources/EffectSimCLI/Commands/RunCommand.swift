@@ -28,16 +28,16 @@ enum RunCommand {
           + " and --precision",
         usage: Commands.run.usage())
     }
-
-    let bytes = try Files.readScenario(path, console: console)
-    let model: Model
-    do {
-      model = try Model.load(bytes)
-    } catch {
-      let name = path == "-" ? "<stdin>" : path
-      let lines = error.errors.map { "  \($0)" }.joined(separator: "\n")
-      throw CommandFailure(code: .dataError, message: "\(name) is not a valid scenario:\n\(lines)")
+    let varianceSplit = arguments.flag("variance-split")
+    let drawsPath = arguments.value("draws")
+    if deterministic, varianceSplit || drawsPath != nil {
+      throw UsageError(
+        message: "--deterministic draws nothing; --variance-split and --draws need a Monte Carlo"
+          + " run", usage: Commands.run.usage())
     }
+
+    let overrides = try WhatIfOptions.overrides(arguments, usage: Commands.run.usage())
+    let model = try Files.loadModel(path, overrides: overrides, console: console)
 
     let summary: RunSummary
     do {
@@ -49,6 +49,8 @@ enum RunCommand {
         var options = RunOptions(
           iterations: iterations, seed: seed, threads: threads, percentiles: percentiles,
           kernel: kernel, precision: precision)
+        options.varianceSplit = varianceSplit
+        options.keepDraws = drawsPath != nil
         if let progress {
           options.progress = { @Sendable done in progress.update(done) }
           options.target = { @Sendable target in progress.retarget(target) }
@@ -61,6 +63,10 @@ enum RunCommand {
     }
 
     let text = try report(summary, model: model, format: format, arguments)
+    if let drawsPath, let draws = summary.iterationDraws {
+      let style = try reportOptions(arguments).csvStyle
+      try Files.writeAtomically(Renderer.renderDraws(draws, style: style), to: drawsPath)
+    }
     if let output = arguments.value("output") {
       try Files.writeAtomically(text, to: output)
     } else {

@@ -29,6 +29,8 @@ struct Labels: Sendable {
   var horizon: String { pick("Horizon", "Tidshorisont") }
   var engineVersion: String { pick("Engine version", "Programversion") }
   var date: String { pick("Date", "Dato") }
+  /// The run's `--set` values.
+  var overrides: String { pick("Set on the command line", "Ændret på kommandolinjen") }
   var monteCarlo: String { "Monte Carlo" }
   var deterministicMode: String {
     pick(
@@ -207,7 +209,6 @@ struct Labels: Sendable {
   // MARK: - Charts
 
   var medianCapitalized: String { "Median" }
-  var spreadsheetLine: String { pick("Deterministic (spreadsheet)", "Deterministisk (regneark)") }
   var zeroLine: String { pick("Break-even (0)", "Nulpunkt (0)") }
   var endOfYear: String { pick("End of year", "Ved årets udgang") }
   var cumulativeNetImpactAxis: String {

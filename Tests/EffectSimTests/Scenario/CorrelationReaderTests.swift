@@ -108,4 +108,37 @@ struct CorrelationReaderTests {
     let errors = Fixtures.errors(json)
     #expect(errors.map(\.path) == ["parameters.a.uniform.min"])
   }
+
+  @Test("--set that fixes a correlated parameter drops its pairs; others keep their paths")
+  func overrideFixingAParameterDropsItsPairs() throws {
+    let json = scenario("""
+      [{"parameters": ["a", "b"], "rank": 0.6}, {"parameters": ["c", "d"], "rank": -0.3}]
+      """)
+    let fixed = try ScenarioDecoder.decode(
+      Array(json.utf8), overrides: [ScenarioOverride(parameter: "a", fixedAt: 0.4)])
+    #expect(fixed.correlations.map(\.path) == ["correlations[1]"])
+    let derived = try ScenarioDecoder.decode(
+      Array(json.utf8), overrides: [ScenarioOverride(parameter: "c", value: .string("d * 2"))])
+    #expect(derived.correlations.map(\.path) == ["correlations[0]"])
+    // Another distribution keeps the pair, now through the new marginal.
+    let redrawn = try ScenarioDecoder.decode(
+      Array(json.utf8),
+      overrides: [ScenarioOverride(
+        parameter: "a", value: .object([("uniform", .object([("min", .number(0)), ("max", .number(2))]))]))])
+    #expect(redrawn.correlations.count == 2)
+    // A person-scope replacement is still refused, naming the pair.
+    do {
+      _ = try ScenarioDecoder.decode(
+        Array(json.utf8),
+        overrides: [ScenarioOverride(
+          parameter: "a",
+          value: .object([
+            ("uniform", .object([("min", .number(0)), ("max", .number(2))])),
+            ("scope", .string("person")),
+          ]))])
+      Issue.record("expected an error")
+    } catch {
+      #expect(error.errors.contains { $0.path == "correlations[0].parameters[0]" })
+    }
+  }
 }
