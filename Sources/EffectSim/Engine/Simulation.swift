@@ -70,9 +70,11 @@ public enum Simulation {
         mode: .montecarlo, iterations: store.iterations, seed: options.seed,
         pairing: model.pairing.rawValue, percentileLevels: options.percentiles ?? model.percentiles,
         varianceSplit: options.varianceSplit, precision: precision)
-      return Summarizer.summarize(
+      var summary = Summarizer.summarize(
         model, layout: layout, store: store, settings: settings, run: run, parameterDraws: draws,
         keepDraws: options.keepDraws)
+      summary.correlations = model.scenario.correlations
+      return summary
     }
   }
 
@@ -108,7 +110,15 @@ public enum Simulation {
     let layout = MetricLayout(model: model, cohorts: options.varianceSplit ? 2 : 1)
     let cap = options.iterations
     // The cap: the most the run can need, known before it starts.
-    try checkMemory(layout: layout, iterations: cap)
+    do throws(RunError) {
+      try checkMemory(layout: layout, iterations: cap)
+    } catch {
+      guard options.precision != nil else { throw error }
+      var refusal = error
+      refusal.message += "; with a precision target the iteration count is the cap, and room"
+        + " for all of it is reserved before the run"
+      throw refusal
+    }
     let kernel = try kernel(for: model, choice: options.kernel)
     // Workers hand in whole blocks under the lock; the stores (metrics, and the iteration-scope
     // parameter draws for the assumptions register) are reachable only through it, so the

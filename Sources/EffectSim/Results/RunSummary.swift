@@ -29,6 +29,9 @@ public struct RunSummary: Sendable {
   public var parameters: [ParameterSummary]
   /// The spreadsheet reading, when the caller attached one (`attachDeterministic(_:)`).
   public var deterministic: DeterministicReading?
+  /// The scenario's rank correlations, as the run drew them (Monte Carlo runs only; a
+  /// deterministic run uses base values and no correlation).
+  public var correlations: [Correlation] = []
   /// What drives the risk, per payback definition (Monte Carlo runs; empty otherwise).
   public var sensitivity: [SensitivitySummary] = []
   /// Chance against knowledge per payback definition (runs with two cohorts per iteration;
