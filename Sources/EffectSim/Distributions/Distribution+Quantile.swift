@@ -8,16 +8,16 @@ extension Distribution {
   /// Closed forms where they exist: uniform, triangular (the inverses the samplers use),
   /// normal and lognormal through Wichura's AS 241; a truncated normal inverts Φ on
   /// [Φ(α), Φ(β)], reflected into the lower tail when the interval lies above the mean, as its
-  /// sampler does. Beta, PERT and gamma invert their exact `cdf(_:)` by Newton's method from
+  /// sampler does. Beta, PERT and gamma invert their exact `cdf(_:)` by Halley's method from
   /// the starting values of Press et al. (Numerical Recipes, 3rd ed., §6.14.9 `invbetai` and
   /// §6.14.5 `invgammp`), kept inside a shrinking bracket that falls back to bisection.
   /// - Parameter probability: the level; values at or below 0 give the least value the
   ///   distribution can take (the support's lower bound), at or above 1 the largest (which
   ///   is +∞ for normal, lognormal and gamma). NaN gives NaN.
   /// - Returns: the quantile. For `discrete`, one of the values (in ascending order, whatever
-  ///   the listing order). For the continuous families, the relative error of
-  ///   `cdf(quantile(p))` against p is about 1e-13 or better wherever p is not below 1e-300.
-  /// - Complexity: O(1) for the closed forms; a handful of `cdf` evaluations for beta, PERT
+  ///   the listing order). For the continuous families, within two units in the last place
+  ///   of the exact quantile, as far as the rounding of `cdf` allows.
+  /// - Complexity: O(1) for the closed forms; three to five `cdf` evaluations for beta, PERT
   ///   and gamma; O(k) for a discrete distribution with k values listed in ascending order,
   ///   O(k log k) (and an allocation) otherwise.
   public func quantile(_ probability: Double) -> Double {
@@ -84,16 +84,17 @@ extension Distribution {
     return values[last]
   }
 
-  /// The Beta(a, b) quantile for p in (0, 1): Newton's method on I_x(a, b), started from
+  /// The Beta(a, b) quantile for p in (0, 1): Halley's method on I_x(a, b), started from
   /// Numerical Recipes' `invbetai` guess (a normal approximation when both shapes are ≥ 1,
   /// otherwise the power laws of the two tails).
   static func betaQuantile(_ a: Double, _ b: Double, _ p: Double) -> Double {
     let start: Double
     if a >= 1 && b >= 1 {
-      let z = normalGuess(p)
-      let al = (z * z - 3) / 6
+      // Numerical Recipes writes this with y = −Φ⁻¹(p): the upper-tail deviate.
+      let y = -normalGuess(p)
+      let al = (y * y - 3) / 6
       let h = 2 / (1 / (2 * a - 1) + 1 / (2 * b - 1))
-      let w = z * (al + h).squareRoot() / h
+      let w = y * (al + h).squareRoot() / h
         - (1 / (2 * b - 1) - 1 / (2 * a - 1)) * (al + 5.0 / 6 - 2 / (3 * h))
       start = a / (a + b * exp(2 * w))
     } else {
@@ -103,15 +104,14 @@ extension Distribution {
       start = p < lowerMass / total
         ? pow(a * total * p, 1 / a) : 1 - pow(b * total * (1 - p), 1 / b)
     }
-    let logNorm = SpecialFunctions.logGamma(a + b) - SpecialFunctions.logGamma(a)
-      - SpecialFunctions.logGamma(b)
-    return invert(
-      p, start: start, lower: 0, upper: 1,
-      cdf: { SpecialFunctions.regularizedBeta(a, b, $0) },
-      density: { x in exp((a - 1) * log(x) + (b - 1) * log1p(-x) + logNorm) })
+    let logNormalizer = SpecialFunctions.logBetaNormalizer(a, b)
+    return invert(p, start: start, lower: 0, upper: 1) { x in
+      let (value, front) = SpecialFunctions.regularizedBeta(a, b, x, logNormalizer: logNormalizer)
+      return (value, front / (x * (1 - x)), (a - 1) / x - (b - 1) / (1 - x))
+    }
   }
 
-  /// The quantile of a standard gamma (scale 1) for p in (0, 1): Newton's method on
+  /// The quantile of a standard gamma (scale 1) for p in (0, 1): Halley's method on
   /// P(shape, x), started from Numerical Recipes' `invgammp` guess (Wilson–Hilferty for
   /// shape > 1, the power law of the lower tail otherwise).
   static func gammaQuantile(_ shape: Double, _ p: Double) -> Double {
@@ -124,11 +124,11 @@ extension Distribution {
       let t = 1 - shape * (0.253 + shape * 0.12)
       start = p < t ? pow(p / t, 1 / shape) : 1 - log1p(-(p - t) / (1 - t))
     }
-    let logNorm = -SpecialFunctions.logGamma(shape)
-    return invert(
-      p, start: start, lower: 0, upper: .infinity,
-      cdf: { SpecialFunctions.regularizedGammaP(shape, $0) },
-      density: { x in exp((shape - 1) * log(x) - x + logNorm) })
+    let logGammaShape = SpecialFunctions.logGamma(shape)
+    return invert(p, start: start, lower: 0, upper: .infinity) { x in
+      let (value, front) = SpecialFunctions.regularizedGammaP(shape, x, logGammaA: logGammaShape)
+      return (value, front / x, (shape - 1) / x - 1)
+    }
   }
 
   /// The rational approximation of the standard normal quantile that Numerical Recipes'
@@ -140,39 +140,44 @@ extension Distribution {
     return p < 0.5 ? z : -z
   }
 
-  /// Solves cdf(x) = p by Newton's method, safeguarded: the smallest `Double` x whose
-  /// computed cdf reaches p.
+  /// Solves cdf(x) = p by Halley's method, safeguarded: x within two units in the last place
+  /// of the root, as far as `cdf`'s own rounding allows.
   ///
-  /// Every evaluation narrows a bracket (low, high] that holds the answer (cdf is increasing).
-  /// A Newton step that leaves the bracket, or a density that is 0 or not finite, is replaced
-  /// by bisection (or by doubling while the bracket is unbounded above); a step of under two
-  /// units in the last place becomes one unit toward the root, so the bracket closes to
-  /// neighbouring numbers after a few evaluations instead of creeping. The answer is then as
-  /// good as `cdf`'s own rounding allows.
+  /// `evaluate(x)` gives the cdf, the density f and f′/f at x; Halley's step
+  /// t / (1 − ½·t·f′/f) with t = (cdf − p)/f (the correction damped as Numerical Recipes'
+  /// `invbetai` does) converges cubically from a good start. Every evaluation narrows a bracket
+  /// [low, high] that holds the root (cdf is increasing); a step that leaves it, or a density
+  /// that is 0 or not finite, is replaced by bisection (or by doubling while the bracket is
+  /// unbounded above). Stops when a step moves x by at most two units in its last place, or
+  /// the bracket is that narrow.
   /// - Parameters:
   ///   - lower, upper: the support; cdf(lower) = 0 and cdf(upper) = 1.
-  /// - Complexity: quadratic convergence from a good start, then one or two unit steps: a
-  ///   handful of evaluations; at most about 300 (bisection through the range of `Double`).
+  /// - Complexity: three to five evaluations from the starting values above; at most 300
+  ///   (bisection through the range of `Double`).
   private static func invert(
     _ p: Double, start: Double, lower: Double, upper: Double,
-    cdf: (Double) -> Double, density: (Double) -> Double
+    evaluate: (Double) -> (cdf: Double, density: Double, logSlope: Double)
   ) -> Double {
     var low = lower
     var high = upper
     var x = start.isFinite && start > lower && start < upper
       ? start : (upper.isFinite ? (lower + upper) / 2 : lower + 1)
     for _ in 0..<300 {
-      let error = cdf(x) - p
+      let (cdf, density, logSlope) = evaluate(x)
+      let error = cdf - p
       if error == 0 { return x }
       if error < 0 { low = x } else { high = x }
-      if high <= low.nextUp { return high }
-      var next = x - error / density(x)
-      if abs(next - x) < 2 * x.ulp { next = error > 0 ? x.nextDown : x.nextUp }
+      let t = error / density
+      var next = x - t / (1 - 0.5 * Swift.min(1, t * logSlope))
+      // A step this small means x is at the root already, whether or not it leaves the
+      // bracket through rounding.
+      if abs(next - x) <= 2 * x.ulp { return Swift.min(high, Swift.max(low, next)) }
       if !(next > low && next < high) {
         next = high.isFinite ? low + (high - low) / 2 : Swift.max(2 * x, low + 1)
       }
+      if high - low <= 2 * next.ulp { return next }
       x = next
     }
-    return high.isFinite ? high : x
+    return x
   }
 }
