@@ -27,7 +27,9 @@ public enum Simulation {
       engineVersion: EffectSimVersion.string, threads: 1, seconds: seconds,
       personCycles: personCycles,
       personCyclesPerSecond: seconds > 0 ? personCycles / seconds : 0, kernel: "expected")
-    return Summarizer.summarize(model, layout: layout, store: store, settings: settings, run: run)
+    return Summarizer.summarize(
+      model, layout: layout, columns: RunStores(metrics: store, parameterDraws: nil),
+      settings: settings, run: run)
   }
 
   /// One deterministic reading's metrics: every parameter at its base value, except the one
@@ -58,24 +60,29 @@ public enum Simulation {
   ///   count; when the result storage would not fit in memory; or when `options.kernel` asks
   ///   for the aggregated kernel on a scenario it cannot simulate exactly.
   public static func monteCarlo(_ model: Model, options: RunOptions) throws(RunError) -> RunSummary {
-    try monteCarlo(model, options: options) { store, draws, layout, run in
+    try monteCarlo(model, options: options) { stores, layout, run in
+      var settings = settings(model, options)
+      settings.iterations = stores.iterations
       // Before the summary, which reorders the columns in place.
-      let precision = options.precision.map { target in
-        let largest = PrecisionRule.largestPaybackError(model, layout: layout, store: store)
+      settings.precision = options.precision.map { target in
+        let largest = PrecisionRule.largestPaybackError(
+          model, layout: layout, store: stores.metrics)
         return PrecisionOutcome(
           target: target, cap: options.iterations, reached: largest <= target,
           largestError: largest)
       }
-      let settings = RunSettings(
-        mode: .montecarlo, iterations: store.iterations, seed: options.seed,
-        pairing: model.pairing.rawValue, percentileLevels: options.percentiles ?? model.percentiles,
-        varianceSplit: options.varianceSplit, precision: precision)
-      var summary = Summarizer.summarize(
-        model, layout: layout, store: store, settings: settings, run: run, parameterDraws: draws,
+      return Summarizer.summarize(
+        model, layout: layout, columns: stores, settings: settings, run: run,
         keepDraws: options.keepDraws)
-      summary.correlations = model.scenario.correlations
-      return summary
     }
+  }
+
+  /// The settings a Monte Carlo run with `options` reports.
+  static func settings(_ model: Model, _ options: RunOptions) -> RunSettings {
+    RunSettings(
+      mode: .montecarlo, iterations: options.iterations, seed: options.seed,
+      pairing: model.pairing.rawValue, percentileLevels: options.percentiles ?? model.percentiles,
+      varianceSplit: options.varianceSplit)
   }
 
   /// The kernel a run with `choice` uses for `model`.
@@ -97,21 +104,39 @@ public enum Simulation {
 
   /// Runs the iterations and hands the filled result storage to `finish` on the calling thread.
   ///
-  /// Without `options.precision`, iterations `0..<options.iterations`. With it, checkpoint by
-  /// checkpoint (`PrecisionRule`): the stores reserve room for the cap and grow to each
-  /// checkpoint, which runs only the iterations it adds; iteration i's numbers depend only on
-  /// (seed, i), never on the checkpoints, and each decision to go on reads only the first
-  /// iterations, so the count and every number are the same on any thread count.
+  /// Without `options.precision`, iterations `0..<options.iterations` (or a shard's `range`).
+  /// With it, checkpoint by checkpoint (`PrecisionRule`): the stores reserve room for the cap
+  /// and grow to each checkpoint, which runs only the iterations it adds; iteration i's
+  /// numbers depend only on (seed, i), never on the checkpoints, and each decision to go on
+  /// reads only the first iterations, so the count and every number are the same on any
+  /// thread count.
+  /// - Parameter range: a shard's iterations, within `0..<options.iterations`, written out
+  ///   rather than summarised; `nil` (the default) runs them all. Row *r* of the stores holds
+  ///   iteration `range.lowerBound + r`, drawn from the same stream as in a run of all
+  ///   iterations. A shard runs its whole range: `options.precision` must be `nil`.
   static func monteCarlo<Result: Sendable>(
-    _ model: Model, options: RunOptions,
-    finish: (_ metrics: ResultStore, _ parameterDraws: ResultStore, MetricLayout, RunInfo) -> Result
+    _ model: Model, options: RunOptions, range: Range<Int>? = nil,
+    finish: (RunStores, MetricLayout, RunInfo) -> Result
   ) throws(RunError) -> Result {
     let clock = ContinuousClock.now
     let layout = MetricLayout(model: model, cohorts: options.varianceSplit ? 2 : 1)
-    let cap = options.iterations
-    // The cap: the most the run can need, known before it starts.
+    let shard = range != nil
+    precondition(!shard || options.precision == nil, "a shard runs its whole range")
+    let range = range ?? 0..<options.iterations
+    precondition(range.lowerBound >= 0 && range.upperBound <= options.iterations)
+    // Beside the metrics: the recorded draws, a rank column per uncertain parameter and
+    // target, one parameter's sort scratch (value-index pairs, order, sorted values), and the
+    // copy `keepDraws` makes of the draws and targets. A shard writes its columns out instead
+    // of summarising them: it holds the recorded draws alone.
+    let recorded = ParameterRecord(model: model).slots.count
+    let extraColumns = shard
+      ? recorded
+      : recorded + model.iterationDraws.count + model.payback.count + 4
+        + (options.keepDraws ? recorded + layout.cohorts * model.payback.count : 0)
+    // The whole range (with a precision target, the cap): the most the run can need, known
+    // before it starts.
     do throws(RunError) {
-      try checkMemory(layout: layout, iterations: cap)
+      try checkMemory(layout: layout, iterations: range.count, extraColumns: extraColumns)
     } catch {
       guard options.precision != nil else { throw error }
       var refusal = error
@@ -125,8 +150,8 @@ public enum Simulation {
     // compiler checks that no two threads touch them at once.
     let record = ParameterRecord(model: model)
     let results = Mutex((
-      metrics: ResultStore(metrics: layout.count, capacity: cap),
-      draws: ResultStore(metrics: record.slots.count, capacity: cap)))
+      metrics: ResultStore(metrics: layout.count, capacity: range.count),
+      draws: ResultStore(metrics: record.slots.count, capacity: range.count)))
     defer { results.withLock { $0.metrics.deallocate(); $0.draws.deallocate() } }
     let threads = max(1, min(options.threads ?? ProcessInfo.processInfo.activeProcessorCount, 512))
 
@@ -136,21 +161,21 @@ public enum Simulation {
     // two cores would bounce their cache line between them.
     let models = [model] + (1..<threads).map { _ in (try? Model(model.scenario)) ?? model }
 
-    var done = 0
+    var done = range.lowerBound
     var personCycles = 0.0
-    while done < cap {
+    while done < range.upperBound {
       let target = options.precision == nil
-        ? cap : PrecisionRule.checkpoint(after: done, cap: cap)
-      options.target?(target)
+        ? range.upperBound : PrecisionRule.checkpoint(after: done, cap: range.upperBound)
+      options.target?(target - range.lowerBound)
       results.withLock { stores in
-        stores.metrics.extend(to: target)
-        stores.draws.extend(to: target)
+        stores.metrics.extend(to: target - range.lowerBound)
+        stores.draws.extend(to: target - range.lowerBound)
       }
       personCycles += try run(
-        done..<target, models: models, layout: layout, kernel: kernel, options: options,
-        into: results)
+        done..<target, firstRow: range.lowerBound, models: models, layout: layout,
+        kernel: kernel, options: options, into: results)
       done = target
-      if let precision = options.precision, done < cap {
+      if let precision = options.precision, done < range.upperBound {
         let largest = results.withLock { stores in
           PrecisionRule.largestPaybackError(model, layout: layout, store: stores.metrics)
         }
@@ -163,14 +188,17 @@ public enum Simulation {
       engineVersion: EffectSimVersion.string, threads: threads, seconds: seconds,
       personCycles: personCycles,
       personCyclesPerSecond: seconds > 0 ? personCycles / seconds : 0, kernel: kernel.rawValue)
-    return results.withLock { stores in finish(stores.metrics, stores.draws, layout, run) }
+    return results.withLock { stores in
+      finish(RunStores(metrics: stores.metrics, parameterDraws: stores.draws), layout, run)
+    }
   }
 
-  /// Runs the iterations of `range` on one worker per model, into rows `range` of the stores.
+  /// Runs the iterations of `range` on one worker per model; iteration i goes to row
+  /// i − `firstRow` of the stores.
   /// - Returns: the person-cycles simulated, summed in block order.
   /// - Throws: `RunError` for the lowest failing iteration of `range`, whatever the threads.
   private static func run(
-    _ range: Range<Int>, models: [Model], layout: MetricLayout, kernel: Kernel,
+    _ range: Range<Int>, firstRow: Int, models: [Model], layout: MetricLayout, kernel: Kernel,
     options: RunOptions, into results: borrowing Mutex<(metrics: ResultStore, draws: ResultStore)>
   ) throws(RunError) -> Double {
     let blocks = (range.count + blockSize - 1) / blockSize
@@ -204,14 +232,14 @@ public enum Simulation {
         }
         results.withLock { stores in
           worker.blockMetrics.withUnsafeBufferPointer { values in
-            stores.metrics.write(block: values, first: first, count: count)
+            stores.metrics.write(block: values, first: first - firstRow, count: count)
           }
           worker.blockDraws.withUnsafeBufferPointer { values in
-            stores.draws.write(block: values, first: first, count: count)
+            stores.draws.write(block: values, first: first - firstRow, count: count)
           }
         }
         let done = shared.done.add(count, ordering: .relaxed).newValue
-        options.progress?(range.lowerBound + done)
+        options.progress?(range.lowerBound - firstRow + done)
         shared.personCycles.withLock { $0[block] = worker.blockPersonCycles }
         worker.blockPersonCycles = 0
       }
@@ -226,20 +254,25 @@ public enum Simulation {
   }
 
   /// Refuses, before any work, a run whose results would not fit in memory.
-  /// - Parameter physicalMemory: bytes of memory of the machine; default this machine's.
+  /// - Parameters:
+  ///   - extraColumns: per-iteration values held beside the metrics, in 8-byte columns: the
+  ///     recorded parameter draws and the sensitivity analysis's ranks and sort scratch;
+  ///     default 0.
+  ///   - physicalMemory: bytes of memory of the machine; default this machine's.
   static func checkMemory(
-    layout: MetricLayout, iterations: Int,
+    layout: MetricLayout, iterations: Int, extraColumns: Int = 0,
     physicalMemory: UInt64 = ProcessInfo.processInfo.physicalMemory
   ) throws(RunError) {
-    let (values, overflow) = layout.count.multipliedReportingOverflow(by: iterations)
+    let columns = layout.count + max(extraColumns, 0)
+    let (values, overflow) = columns.multipliedReportingOverflow(by: iterations)
     let bytesOverflow = values.multipliedReportingOverflow(by: 8).overflow
     let limit = Double(physicalMemory) * 0.5
-    let needed = Double(layout.count) * Double(iterations) * 8
+    let needed = Double(columns) * Double(iterations) * 8
     if overflow || bytesOverflow || needed > limit {
       let gib = { (x: Double) in String(format: "%.1f GiB", x / 1_073_741_824) }
       throw RunError(
         path: "", message: "\(iterations) iterations need about \(gib(needed)) for"
-          + " \(layout.count) results each, more than half this machine's memory"
+          + " \(columns) results each, more than half this machine's memory"
           + " (\(gib(limit * 2))); use fewer iterations", iteration: nil)
     }
   }

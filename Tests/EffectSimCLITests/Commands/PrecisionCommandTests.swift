@@ -77,6 +77,7 @@ import Testing
   @Test(arguments: [
     ["--precision", "0"], ["--precision", "0.7"], ["--precision", "tight"],
     ["--precision", "0.01", "--deterministic"],
+    ["--precision", "0.01", "--shard", "0/2", "-o", "part-0.espart"],
   ])
   func refusals(extra: [String]) {
     let result = effectsim(["run", "-"] + extra, input: Self.halfPayback)
