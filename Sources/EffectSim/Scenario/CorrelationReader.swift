@@ -56,10 +56,12 @@ enum CorrelationReader {
             + JSONValue.format(rank)))
         valid = false
       }
-      if valid, let earlier = correlations.first(where: { Set([$0.first, $0.second]) == Set(names) }) {
+      let earlier = correlations.first { Set([$0.first, $0.second]) == Set(names) }
+      if valid, let earlier {
         errors.append(ScenarioError(
           path: path,
-          message: "the pair \(pair) is already correlated in \(earlier.path); give each pair once"))
+          message: "the pair \(pair) is already correlated in \(earlier.path);"
+            + " give each pair once"))
         valid = false
       }
       if valid {

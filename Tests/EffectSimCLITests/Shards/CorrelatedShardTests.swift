@@ -14,7 +14,12 @@ import Testing
     // Add correlations after the format key, keeping the rest of the file as it is.
     let scenario = bundled.replacingOccurrences(
       of: #""format": "effectsim/1","#,
-      with: #""format": "effectsim/1", "correlations": [{"parameters": ["ipsShare", "controlShare"], "rank": 0.6, "note": "same labour market"}, {"parameters": ["relapse", "laterExit"], "rank": -0.3}],"#)
+      with: #"""
+        "format": "effectsim/1",
+        "correlations": [
+          {"parameters": ["ipsShare", "controlShare"], "rank": 0.6, "note": "same labour market"},
+          {"parameters": ["relapse", "laterExit"], "rank": -0.3}],
+        """#)
     #expect(scenario != bundled)
     let path = workspace.path("correlated.json")
     try workspace.write(Array(scenario.utf8), to: path)

@@ -67,7 +67,10 @@ struct CorrelatedDrawTests {
       {"a": {"uniform": {"min": 0, "max": 1}}, "b": {"uniform": {"min": 0, "max": 1}}}
       """,
     correlations: #"[{"parameters": ["a", "b"], "rank": 0.6}]"#,
-    extra: #", "lineItems": [{"label": "sum", "area": "Overførsler", "byYear": {"2020": "1000 * (a + b)"}}]"#)
+    extra: #"""
+      , "lineItems": [{"label": "sum", "area": "Overførsler",
+                       "byYear": {"2020": "1000 * (a + b)"}}]
+      """#)
 
   @Test("two uniforms with rank 0.6: the rank correlation, and the normal correlation behind it")
   func rankCorrelationOfTwoUniforms() throws {
@@ -97,8 +100,8 @@ struct CorrelatedDrawTests {
     // Var(1000(a + b)) = 1000² · (1/12 + 1/12 + 2 · 0.6/12).
     let expected = 1e6 * 3.2 / 12
     let sd = summary.netImpact.total[0].sd
-    // The standard error of a sample variance: √((μ₄ − σ⁴)/n), μ₄ from the same draws (the
-    // run's iteration i draws exactly these values: they depend only on the seed and i).
+    // The standard error of a sample variance: √((μ₄ − σ⁴)/n), μ₄ from the same draws
+    // (the run's iteration i draws exactly these values: they depend only on the seed and i).
     let values = try Self.draws(model, ["a", "b"], iterations: n, seed: 3)
     let sums = zip(try #require(values["a"]), try #require(values["b"])).map { 1000 * ($0 + $1) }
     let m = Self.mean(sums)
@@ -106,7 +109,9 @@ struct CorrelatedDrawTests {
     let m2 = sums.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(n - 1)
     #expect(abs(m2.squareRoot() - sd) <= 1e-9 * sd, "the run drew other values")
     let mcse = ((m4 - m2 * m2) / Double(n)).squareRoot()
-    #expect(abs(sd * sd - expected) <= 4 * mcse, "variance \(sd * sd), expected \(expected) ± \(mcse)")
+    #expect(
+      abs(sd * sd - expected) <= 4 * mcse,
+      "variance \(sd * sd), expected \(expected) ± \(mcse)")
     // Independent uniforms would give 2/12: far outside.
     #expect(abs(1e6 * 2 / 12 - expected) > 20 * mcse)
   }

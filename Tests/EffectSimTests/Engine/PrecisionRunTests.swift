@@ -11,7 +11,10 @@ struct PrecisionRunTests {
   static let halfPayback = Fixtures.twoState(
     pIntervention: "0", pControl: "0",
     parameters: #"{"u": {"uniform": {"min": 0, "max": 1}}}"#,
-    extra: #", "lineItems": [{"label": "bet", "area": "Overførsler", "byYear": {"2020": "1000 * (u - 0.5)"}}]"#)
+    extra: #"""
+      , "lineItems": [{"label": "bet", "area": "Overførsler",
+                       "byYear": {"2020": "1000 * (u - 0.5)"}}]
+      """#)
 
   @Test func checkpointsDoubleFrom10000UpToTheCap() {
     #expect(PrecisionRule.checkpoints(cap: 1_000_000) == [
@@ -57,20 +60,28 @@ struct PrecisionRunTests {
     let model = try Fixtures.model(Self.halfPayback)
     let runs = try [1, 4].map { threads in
       try Simulation.monteCarlo(
-        model, options: RunOptions(iterations: 1_000_000, seed: 2, threads: threads, precision: 0.004))
+        model,
+        options: RunOptions(iterations: 1_000_000, seed: 2, threads: threads, precision: 0.004))
     }
     #expect(runs[0].settings.iterations == runs[1].settings.iterations)
     #expect(runs[0].settings.precision == runs[1].settings.precision)
     #expect("\(runs[0].netImpact.total)" == "\(runs[1].netImpact.total)")
-    #expect("\(runs[0].payback.map(\.probabilityByYear))" == "\(runs[1].payback.map(\.probabilityByYear))")
+    #expect(
+      "\(runs[0].payback.map(\.probabilityByYear))"
+        == "\(runs[1].payback.map(\.probabilityByYear))")
   }
 
   @Test("a run that stops at n iterations is the run of n iterations")
   func sameAsAFixedRun() throws {
     let model = try Fixtures.model(Fixtures.twoState(
       pIntervention: "reach(0.6, 18)", pControl: "reach(0.4, 18)",
-      parameters: #"{"x": {"beta": {"alpha": 3, "beta": 4}}, "u": {"uniform": {"min": 0, "max": 1}}}"#,
-      extra: #", "lineItems": [{"label": "team", "area": "Indsats", "byYear": {"2020": "15000 * x + 1e6 * (u - 0.5)"}}]"#))
+      parameters: #"""
+        {"x": {"beta": {"alpha": 3, "beta": 4}}, "u": {"uniform": {"min": 0, "max": 1}}}
+        """#,
+      extra: #"""
+        , "lineItems": [{"label": "team", "area": "Indsats",
+                         "byYear": {"2020": "15000 * x + 1e6 * (u - 0.5)"}}]
+        """#))
     let precise = try Simulation.monteCarlo(
       model, options: RunOptions(iterations: 200_000, seed: 9, threads: 2, precision: 0.004))
     let n = precise.settings.iterations
@@ -80,7 +91,9 @@ struct PrecisionRunTests {
     #expect(fixed.settings.precision == nil)
     #expect("\(precise.netImpact)" == "\(fixed.netImpact)")
     #expect("\(precise.cumulativeNetImpact)" == "\(fixed.cumulativeNetImpact)")
-    #expect("\(precise.payback.map(\.probabilityByYear))" == "\(fixed.payback.map(\.probabilityByYear))")
+    #expect(
+      "\(precise.payback.map(\.probabilityByYear))"
+        == "\(fixed.payback.map(\.probabilityByYear))")
     #expect("\(precise.parameters.map(\.range))" == "\(fixed.parameters.map(\.range))")
     #expect(precise.run.personCycles == fixed.run.personCycles)
   }
@@ -111,8 +124,13 @@ struct PrecisionRunTests {
     // payback probability near ½, so the run goes on past its first checkpoints.
     let model = try Fixtures.model(Fixtures.twoState(
       pIntervention: "v * 1.0000011", pControl: "0",
-      parameters: #"{"u": {"uniform": {"min": 0, "max": 1}}, "v": {"uniform": {"min": 0.9, "max": 1}}}"#,
-      extra: #", "lineItems": [{"label": "bet", "area": "Overførsler", "byYear": {"2020": "1e9 * (u - 0.5)"}}]"#))
+      parameters: #"""
+        {"u": {"uniform": {"min": 0, "max": 1}}, "v": {"uniform": {"min": 0.9, "max": 1}}}
+        """#,
+      extra: #"""
+        , "lineItems": [{"label": "bet", "area": "Overførsler",
+                         "byYear": {"2020": "1e9 * (u - 0.5)"}}]
+        """#))
     var errors: [RunError] = []
     for (threads, precision) in [(1, 1e-4), (3, 1e-4), (2, nil)] as [(Int, Double?)] {
       do {

@@ -103,7 +103,9 @@ struct CorrelationReaderTests {
   @Test func aBrokenParameterIsNotReportedTwice() {
     let json = Fixtures.twoState(
       pIntervention: "0.1", pControl: "0.05",
-      parameters: #"{"a": {"uniform": {"min": 1, "max": 0}}, "b": {"uniform": {"min": 0, "max": 1}}}"#,
+      parameters: #"""
+        {"a": {"uniform": {"min": 1, "max": 0}}, "b": {"uniform": {"min": 0, "max": 1}}}
+        """#,
       extra: #", "correlations": [{"parameters": ["a", "b"], "rank": 0.5}]"#)
     let errors = Fixtures.errors(json)
     #expect(errors.map(\.path) == ["parameters.a.uniform.min"])
@@ -124,7 +126,8 @@ struct CorrelationReaderTests {
     let redrawn = try ScenarioDecoder.decode(
       Array(json.utf8),
       overrides: [ScenarioOverride(
-        parameter: "a", value: .object([("uniform", .object([("min", .number(0)), ("max", .number(2))]))]))])
+        parameter: "a",
+        value: .object([("uniform", .object([("min", .number(0)), ("max", .number(2))]))]))])
     #expect(redrawn.correlations.count == 2)
     // A person-scope replacement is still refused, naming the pair.
     do {
