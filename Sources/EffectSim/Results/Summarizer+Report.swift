@@ -40,7 +40,8 @@ extension Summarizer {
       let scope = personDerived.contains(slot) ? Parameter.Scope.person : parameter.scope
       var summary = ParameterSummary(
         name: parameter.name, kind: kind, scope: scope.rawValue, base: bases[slot],
-        range: nil, rangeSource: .base, note: parameter.note, source: parameter.source)
+        range: nil, rangeSource: .base, note: parameter.note, source: parameter.source,
+        distribution: distribution)
       if let ranges, let column = columns[slot] {
         let values = ranges[column]
         summary.range = (values[0], values[1], values[2])

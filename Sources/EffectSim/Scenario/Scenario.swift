@@ -23,6 +23,8 @@ public struct Scenario: Sendable {
   public var payback: [PaybackDefinition]
   public var report: ReportOptions
   public var pairing: Pairing
+  /// Outcome, area or payback definition name → the text reports show for it.
+  public var labels: [String: String] = [:]
 
   /// Cycles in one calendar year: 12 or 1.
   public var cyclesPerYear: Int { cycle.cyclesPerYear }
