@@ -6,12 +6,18 @@ import Foundation
 /// Inline CSS and inline SVG, no JavaScript, nothing fetched, so the file opens on a closed
 /// municipal network and prints on A4. The markup is XHTML-compatible (every element closed,
 /// only XML's five entities), so any XML parser reads it. Sections, in order: title and the
-/// run's facts; the verdict; the fan chart; the payback curve; the histogram at the horizon;
-/// the yearly table; outcomes and calibration; the assumptions register; the method note.
+/// run's facts; the verdict (a plain headline, then the precise sentences); the fan chart; the
+/// payback curve; the histogram at the horizon; the yearly table; outcomes and calibration;
+/// the assumptions register; the method note.
+///
+/// A deterministic run shows what it is: the fan chart's single line, the payback year of
+/// each definition instead of probabilities, no histogram, and a register whose distributions
+/// are marked "not simulated".
 ///
 /// Amounts in tables are thousands of kroner as in the business cases; charts use mio. kr.
-/// Table cells carry their values in full precision as `data-` attributes, so a reader's
-/// script (and the tests) can check them against the JSON output.
+/// Negative numbers carry the minus sign (U+2212) and ranges read "−397 til 42". Table cells
+/// carry their values in full precision as `data-` attributes, so a reader's script (and the
+/// tests) can check them against the JSON output.
 enum HTMLRenderer {
   /// The whole report, ending with a newline.
   ///
@@ -19,7 +25,11 @@ enum HTMLRenderer {
   ///   - summary: the run; attach a deterministic reading first to draw the spreadsheet line.
   ///   - labels: the language of the words.
   ///   - generated: when the report was made, shown with the run's facts; left out when `nil`.
-  static func render(_ summary: RunSummary, labels: Labels, generated: Date? = nil) -> String {
+  ///   - scenarioPath: the scenario file, for the method note's command; "SCENARIO" when `nil`.
+  static func render(
+    _ summary: RunSummary, labels: Labels, generated: Date? = nil, scenarioPath: String? = nil
+  ) -> String {
+    let monteCarlo = summary.settings.mode == .montecarlo
     var html = "<!DOCTYPE html>\n"
     html += "<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"\(labels.language.rawValue)\">\n"
     html += "<head>\n<meta charset=\"utf-8\"/>\n"
@@ -31,8 +41,10 @@ enum HTMLRenderer {
     html += figure(
       id: "fan", title: labels.fanChartTitle, svg: FanChart.render(summary, labels: labels),
       caption: fanCaption(summary, labels))
-    if !summary.payback.isEmpty { html += payback(summary, labels: labels) }
-    if let histogram = HistogramChart.render(summary, labels: labels),
+    if !summary.payback.isEmpty {
+      html += monteCarlo ? payback(summary, labels: labels) : paybackYears(summary, labels: labels)
+    }
+    if monteCarlo, let histogram = HistogramChart.render(summary, labels: labels),
       let lastYear = summary.years.last
     {
       html += figure(
@@ -42,7 +54,7 @@ enum HTMLRenderer {
     html += yearlyTable(summary, labels: labels)
     html += outcomes(summary, labels: labels)
     html += register(summary, labels: labels)
-    html += method(summary, labels: labels)
+    html += method(summary, labels: labels, scenarioPath: scenarioPath)
     html += "</body>\n</html>\n"
     return html
   }
@@ -67,8 +79,12 @@ enum HTMLRenderer {
   private static func verdict(_ summary: RunSummary, labels: Labels) -> String {
     let sentences = Verdict.sentences(summary, labels: labels)
     guard !sentences.isEmpty else { return "" }
-    return "<section id=\"verdict\">\n<h2>\(text(labels.verdict))</h2>\n<p>"
-      + text(sentences.joined(separator: " ")) + "</p>\n</section>\n"
+    var html = "<section id=\"verdict\">\n<h2>\(text(labels.verdict))</h2>\n"
+    if let headline = Verdict.headline(summary, labels: labels) {
+      html += "<p class=\"headline\">\(text(headline))</p>\n"
+    }
+    return html + "<p class=\"details\">" + text(sentences.joined(separator: " "))
+      + "</p>\n</section>\n"
   }
 
   private static func figure(id: String, title: String, svg: String, caption: String) -> String {
@@ -76,59 +92,87 @@ enum HTMLRenderer {
       + "<figcaption>\(text(caption))</figcaption>\n</figure>\n</section>\n"
   }
 
-  private static func fanCaption(_ summary: RunSummary, _ labels: Labels) -> String {
+  /// The fan chart's caption: what its bands and lines are, and which are missing and why.
+  static func fanCaption(_ summary: RunSummary, _ labels: Labels) -> String {
+    guard summary.settings.mode == .montecarlo else { return labels.fanCaptionDeterministic }
     var caption = labels.fanCaption
-    if summary.settings.mode == .montecarlo {
-      let levels = Set(summary.settings.percentileLevels)
-      let missing = [5.0, 25, 50, 75, 95].filter { !levels.contains($0) }
-      if !missing.isEmpty {
-        caption += " " + labels.levelsNotComputed(missing.map(AmountFormatting.level))
-      }
-      if summary.deterministic == nil { caption += " " + labels.noSpreadsheetLine }
+    let levels = Set(summary.settings.percentileLevels)
+    let missing = [5.0, 25, 50, 75, 95].filter { !levels.contains($0) }
+    if !missing.isEmpty {
+      caption += " " + labels.levelsNotComputed(missing.map(AmountFormatting.level))
     }
+    if summary.deterministic == nil { caption += " " + labels.noSpreadsheetLine }
     return caption
   }
 
   // MARK: - Payback
 
+  /// The payback curve and its table. When every probability is below 5 %, the table comes
+  /// first and the chart's axis ends at a round level above the largest probability: on a
+  /// 0–100 % axis such a chart would be empty.
   private static func payback(_ summary: RunSummary, labels: Labels) -> String {
     var html = "<section id=\"payback\">\n<h2>\(text(labels.paybackChartTitle))</h2>\n"
-    html += "<figure>\n\(PaybackChart.render(summary, labels: labels))"
+    let axis = PaybackChart.axisTop(summary)
     var caption = labels.paybackProbabilitySentence
     if let note = ReportText.paybackMCSENote(summary.payback, labels) { caption += " " + note }
-    html += "<figcaption>\(text(caption))</figcaption>\n</figure>\n"
-    let start = summary.years.first ?? summary.scenario.start
+    let figure = "<figure>\n\(PaybackChart.render(summary, labels: labels))"
+      + "<figcaption>\(text(caption))</figcaption>\n</figure>\n"
+    let table = paybackTable(summary, labels: labels)
+    guard axis < 1 else { return html + figure + table + "</section>\n" }
+    let top = AmountFormatting.percent(axis, decimals: 0)
+    html += "<p class=\"note\">\(text(labels.paybackAxisZoomed(top)))</p>\n"
+    return html + table + figure + "</section>\n"
+  }
+
+  private static func paybackTable(_ summary: RunSummary, labels: Labels) -> String {
     let years = summary.years.enumerated().map { index, year in
       "\(labels.yearsShort(index + 1)) (\(year))"
     }
-    html += "<table class=\"payback\">\n"
+    var html = "<div class=\"keep\">\n<table class=\"payback\">\n"
     html += head(
       [labels.definition],
       numeric: years + [labels.notWithinHorizon, labels.medianYear, labels.deterministicYear])
     html += "<tbody>\n"
     for payback in summary.payback {
-      html += "<tr><th>\(text(ReportText.paybackLabel(payback, labels)))</th>"
+      html += "<tr data-payback=\"\(text(payback.name))\">"
+      html += "<th>\(text(ReportText.paybackLabel(payback, summary.scenario, labels)))</th>"
       for (index, p) in payback.probabilityByYear.enumerated() {
         let mcse = index < payback.probabilityMCSE.count ? payback.probabilityMCSE[index] : 0
         html += "<td class=\"num\" data-value=\"\(JSONValue.format(p))\""
-        html += " data-mcse=\"\(JSONValue.format(mcse))\">\(AmountFormatting.percent(p))</td>"
+        html += " data-mcse=\"\(JSONValue.format(mcse))\">"
+        html += "\(text(AmountFormatting.probability(p)))</td>"
       }
       let notWithin = payback.probabilityNotWithinHorizon
       html += "<td class=\"num\" data-value=\"\(JSONValue.format(notWithin))\">"
-      html += "\(AmountFormatting.percent(notWithin))</td>"
+      html += "\(text(AmountFormatting.probability(notWithin)))</td>"
       html += "<td class=\"num\">"
-      html += text(ReportText.paybackYear(payback.medianYear, start: start, none: labels.none))
+      html += text(ReportText.paybackYear(payback.medianYear, years: summary.years, labels))
       html += "</td><td class=\"num\">"
-      let deterministic =
-        summary.settings.mode == .deterministic ? payback.medianYear : payback.deterministicYear
-      let known = summary.settings.mode == .deterministic || payback.deterministicYear != nil
-        || summary.deterministic != nil
+      let known = payback.deterministicYear != nil || summary.deterministic != nil
       html += known
-        ? text(ReportText.paybackYear(deterministic, start: start, none: labels.never))
+        ? text(ReportText.paybackYear(payback.deterministicYear, years: summary.years, labels))
         : AmountFormatting.notAvailable
       html += "</td></tr>\n"
     }
-    return html + "</tbody>\n</table>\n</section>\n"
+    return html + "</tbody>\n</table>\n</div>\n"
+  }
+
+  /// A deterministic run's payback: the year of each definition, with no probabilities to
+  /// draw (a curve of one future would only jump from 0 to 100 %).
+  private static func paybackYears(_ summary: RunSummary, labels: Labels) -> String {
+    let start = summary.years.first ?? summary.scenario.start
+    var html = "<section id=\"payback\">\n<h2>\(text(labels.paybackYearTitle))</h2>\n"
+    html += "<p class=\"note\">\(text(labels.paybackDeterministicSentence))</p>\n"
+    html += "<div class=\"keep\">\n<table class=\"payback\">\n"
+    html += head([labels.definition, labels.paidBackAfter]) + "<tbody>\n"
+    for payback in summary.payback {
+      let year = ReportText.deterministicYear(payback)
+      html += "<tr data-payback=\"\(text(payback.name))\""
+      html += year.map { " data-year=\"\($0)\"" } ?? ""
+      html += "><th>\(text(ReportText.paybackLabel(payback, summary.scenario, labels)))</th>"
+      html += "<td>\(text(ReportText.paybackSentence(year, start: start, labels)))</td></tr>\n"
+    }
+    return html + "</tbody>\n</table>\n</div>\n</section>\n"
   }
 
   // MARK: - Text

@@ -121,6 +121,24 @@ import Testing
     #expect(result.out.contains("did you mean \"years\""))
   }
 
+  /// The README's `effectsim validate scenarios/*.json` passes as written: the glob also
+  /// matches the JSON Schema kept beside the scenarios, which is named and skipped.
+  @Test func validatingTheScenariosFolderPassesAsTheReadmeWritesIt() throws {
+    let folder = SchemaCommandTests.repository.appendingPathComponent("scenarios")
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+      .filter { $0.hasSuffix(".json") }.sorted()
+    #expect(files.contains("effectsim.schema.json"))
+    let result = effectsim(["validate"] + files.map { folder.appendingPathComponent($0).path })
+    #expect(result.code == 0, "\(result.out)")
+    #expect(result.out.contains("effectsim.schema.json: skipped (a JSON Schema, not a scenario)"))
+    let ok = result.out.split(separator: "\n").filter { $0.hasSuffix(": ok") }
+    #expect(ok.count == files.count - 1)
+    // A scenario that names the schema is still checked as a scenario.
+    let broken = smallScenario.replacingOccurrences(
+      of: "\"format\"", with: "\"$schema\": \"effectsim.schema.json\", \"formt\"")
+    #expect(effectsim(["validate", "-"], input: broken).code == 65)
+  }
+
   @Test func tableShowsThousandsAndPriceLevel() {
     let result = effectsim(["run", "-", "--deterministic"], input: smallScenario)
     #expect(result.code == 0, "\(result.err)")
