@@ -11,11 +11,13 @@ extension HTMLRenderer {
     let band =
       summary.settings.mode == .montecarlo
       ? SummaryBand(levels: summary.settings.percentileLevels, labels: labels) : nil
-    var html = "<section id=\"yearly\">\n<h2>\(text(labels.netImpactPerYear))</h2>\n"
+    // Heading, caption, table and note stay on one page: the table is a handful of rows.
+    var html = "<section id=\"yearly\">\n<div class=\"keep\">\n"
+    html += "<h2>\(text(labels.netImpactPerYear))</h2>\n"
     var caption = ReportText.unit(summary.scenario) + "; " + labels.signConvention + "."
     if let band { caption += " " + MarkdownRenderer.capitalized(band.caption()) + "." }
     html += "<p class=\"note\">\(text(caption))</p>\n"
-    html += "<div class=\"keep\">\n<table class=\"yearly\">\n"
+    html += "<table class=\"yearly\">\n"
     html += head([""], numeric: summary.years.map(String.init)) + "<tbody>\n"
     for entry in summary.netImpact.byArea {
       html += row(
@@ -27,11 +29,11 @@ extension HTMLRenderer {
     html += row(
       labels.cumulative, summary.cumulativeNetImpact.total, band: band, kind: "cumulative",
       labels: labels)
-    html += "</tbody>\n</table>\n</div>\n"
+    html += "</tbody>\n</table>\n"
     if band?.hasMedian == true {
       html += "<p class=\"note\" id=\"medians-note\">\(text(labels.mediansDoNotAdd))</p>\n"
     }
-    return html + "</section>\n"
+    return html + "</div>\n</section>\n"
   }
 
   private static func row(
@@ -83,17 +85,21 @@ extension HTMLRenderer {
     let band = monteCarlo ? SummaryBand(levels: summary.settings.percentileLevels, labels: labels)
       : nil
     var html = "<section id=\"outcomes\">\n"
+    // The heading and its note open the first block, so print never leaves them alone at
+    // the foot of a page.
+    var intro: String
     if summary.occupancy.isEmpty {
-      html += "<h2>\(text(labels.outcomesHeading))</h2>\n"
+      intro = "<h2>\(text(labels.outcomesHeading))</h2>\n"
     } else {
-      html += "<h2>\(text(labels.calibrationTitle))</h2>\n"
+      intro = "<h2>\(text(labels.calibrationTitle))</h2>\n"
       let note = monteCarlo ? labels.calibrationNote : labels.calibrationNoteDeterministic
-      html += "<p class=\"note\">\(text(note))</p>\n"
+      intro += "<p class=\"note\">\(text(note))</p>\n"
     }
     let arms = [labels.intervention, labels.control, labels.difference]
     for entry in summary.occupancy {
       let after = labels.cycles(entry.cycle, cycle: summary.scenario.cycle)
-      html += "<div class=\"keep\">\n<h3>\(text(labels.occupancyTitle(after)))</h3>\n"
+      html += "<div class=\"keep\">\n\(intro)<h3>\(text(labels.occupancyTitle(after)))</h3>\n"
+      intro = ""
       html += "<table class=\"occupancy\" data-cycle=\"\(entry.cycle)\">\n"
       html += head([labels.state], numeric: arms) + "<tbody>\n"
       for row in ReportText.occupancyRows(entry) {
@@ -111,7 +117,7 @@ extension HTMLRenderer {
       html += "</tbody>\n</table>\n</div>\n"
     }
     if !summary.outcomes.isEmpty {
-      html += "<div class=\"keep\">\n"
+      html += "<div class=\"keep\">\n" + intro
       if !summary.occupancy.isEmpty { html += "<h3>\(text(labels.outcomesTitle))</h3>\n" }
       html += "<table class=\"outcomes\">\n"
       html += head([labels.outcome], numeric: arms) + "<tbody>\n"
@@ -213,7 +219,7 @@ extension HTMLRenderer {
     _ parameter: ParameterSummary, monteCarlo: Bool, labels: Labels
   ) -> String {
     func general(_ value: Double) -> String { AmountFormatting.general(value, minus: .sign) }
-    guard let range = parameter.range else {
+    guard let range = parameter.range, !ReportText.isFixed(parameter) else {
       let why: String
       if ReportText.isFixed(parameter) {
         why = "–"

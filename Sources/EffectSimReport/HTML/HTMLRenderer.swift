@@ -111,24 +111,28 @@ enum HTMLRenderer {
   /// first and the chart's axis ends at a round level above the largest probability: on a
   /// 0–100 % axis such a chart would be empty.
   private static func payback(_ summary: RunSummary, labels: Labels) -> String {
-    var html = "<section id=\"payback\">\n<h2>\(text(labels.paybackChartTitle))</h2>\n"
+    let heading = "<h2>\(text(labels.paybackChartTitle))</h2>\n"
     let axis = PaybackChart.axisTop(summary)
     var caption = labels.paybackProbabilitySentence
     if let note = ReportText.paybackMCSENote(summary.payback, labels) { caption += " " + note }
     let figure = "<figure>\n\(PaybackChart.render(summary, labels: labels))"
       + "<figcaption>\(text(caption))</figcaption>\n</figure>\n"
-    let table = paybackTable(summary, labels: labels)
-    guard axis < 1 else { return html + figure + table + "</section>\n" }
+    let open = "<section id=\"payback\">\n"
+    guard axis < 1 else {
+      return open + heading + figure + "<div class=\"keep\">\n"
+        + paybackTable(summary, labels: labels) + "</div>\n</section>\n"
+    }
     let top = AmountFormatting.percent(axis, decimals: 0)
-    html += "<p class=\"note\">\(text(labels.paybackAxisZoomed(top)))</p>\n"
-    return html + table + figure + "</section>\n"
+    let note = "<p class=\"note\">\(text(labels.paybackAxisZoomed(top)))</p>\n"
+    return open + "<div class=\"keep\">\n" + heading + note
+      + paybackTable(summary, labels: labels) + "</div>\n" + figure + "</section>\n"
   }
 
   private static func paybackTable(_ summary: RunSummary, labels: Labels) -> String {
     let years = summary.years.enumerated().map { index, year in
       "\(labels.yearsShort(index + 1)) (\(year))"
     }
-    var html = "<div class=\"keep\">\n<table class=\"payback\">\n"
+    var html = "<table class=\"payback\">\n"
     html += head(
       [labels.definition],
       numeric: years + [labels.notWithinHorizon, labels.medianYear, labels.deterministicYear])
@@ -154,16 +158,17 @@ enum HTMLRenderer {
         : AmountFormatting.notAvailable
       html += "</td></tr>\n"
     }
-    return html + "</tbody>\n</table>\n</div>\n"
+    return html + "</tbody>\n</table>\n"
   }
 
   /// A deterministic run's payback: the year of each definition, with no probabilities to
   /// draw (a curve of one future would only jump from 0 to 100 %).
   private static func paybackYears(_ summary: RunSummary, labels: Labels) -> String {
     let start = summary.years.first ?? summary.scenario.start
-    var html = "<section id=\"payback\">\n<h2>\(text(labels.paybackYearTitle))</h2>\n"
+    var html = "<section id=\"payback\">\n<div class=\"keep\">\n"
+    html += "<h2>\(text(labels.paybackYearTitle))</h2>\n"
     html += "<p class=\"note\">\(text(labels.paybackDeterministicSentence))</p>\n"
-    html += "<div class=\"keep\">\n<table class=\"payback\">\n"
+    html += "<table class=\"payback\">\n"
     html += head([labels.definition, labels.paidBackAfter]) + "<tbody>\n"
     for payback in summary.payback {
       let year = ReportText.deterministicYear(payback)

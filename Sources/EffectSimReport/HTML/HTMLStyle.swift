@@ -37,6 +37,7 @@ enum HTMLStyle {
       text-align: left; }
     th { font-weight: bold; }
     thead th { border-bottom: 1.5px solid #888888; vertical-align: bottom; }
+    thead th.num { white-space: normal; }
     .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
     .range { display: block; color: #666666; font-size: 11px; }
     tr.total td, tr.total th { font-weight: bold; border-top: 1.5px solid #555555; }
