@@ -29,7 +29,8 @@ public enum Renderer {
     switch format {
     case .table: return TableRenderer.render(summary, labels: labels)
     case .markdown: return MarkdownRenderer.render(summary, labels: labels)
-    case .csv: return CSVRenderer.render(summary, style: options.csvStyle)
+    case .csv:
+      return CSVRenderer.render(summary, style: options.csvStyle, language: options.language)
     case .json: return JSONRenderer.render(summary)
     case .html:
       return HTMLRenderer.render(

@@ -90,7 +90,7 @@ import Testing
     let ok = effectsim(["run", "-", "--iterations", "50", "--output", target.path], input: smallScenario)
     #expect(ok.code == 0, "\(ok.err)")
     let text = try String(contentsOf: target, encoding: .utf8)
-    #expect(text.hasPrefix("metric,area,year,statistic,value"))
+    #expect(text.hasPrefix("metric,name,area,arm,state,cycle,year,statistic,value"))
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["result.csv"])
 
     let missingDirectory = dir.appendingPathComponent("no/such/dir/out.json").path

@@ -28,7 +28,12 @@ struct ReportOptionTests {
       ["run", "-", "--deterministic", "--format", "csv", "--csv-style", "excel-da"],
       input: smallScenario)
     #expect(result.code == 0, "\(result.err)")
-    #expect(result.out.hasPrefix("\u{FEFF}metric;area;year;statistic;value\r\n"))
+    #expect(
+      result.out.hasPrefix("\u{FEFF}metric;name;area;arm;state;cycle;year;statistic;value\r\n"))
+    let danish = effectsim(
+      ["run", "-", "--deterministic", "--csv-style", "excel-da", "--lang", "da"],
+      input: smallScenario)
+    #expect(danish.out.hasPrefix("\u{FEFF}nøgletal;navn;område;"))
   }
 }
 
