@@ -38,6 +38,15 @@ public enum Renderer {
     }
   }
 
+  /// The per-iteration export of `--draws`: parameters and targets, one row per iteration.
+  /// - Parameters:
+  ///   - draws: the run's `RunSummary.iterationDraws`.
+  ///   - style: the CSV dialect.
+  /// - Returns: the CSV text, ending with a line end.
+  public static func renderDraws(_ draws: IterationDraws, style: CSVStyle = .tidy) -> String {
+    DrawsCSVRenderer.render(draws, style: style)
+  }
+
   /// One chart of the HTML report as a standalone SVG document, with the scenario's name,
   /// the chart's title and its caption, so it stands alone on a slide.
   ///
@@ -46,8 +55,9 @@ public enum Renderer {
   ///   - chart: which chart.
   ///   - options: the language of the chart's words.
   /// - Returns: the SVG text with an XML declaration, ending with a newline; `nil` when the
-  ///   summary lacks the chart's data: a histogram without a horizon distribution, and the
-  ///   payback curve and histogram of a deterministic run (one path has no probabilities).
+  ///   summary lacks the chart's data: a histogram without a horizon distribution, a tornado
+  ///   with fewer than two uncertain parameters, and the payback curve and histogram of a
+  ///   deterministic run (one path has no probabilities).
   public static func renderChart(
     _ summary: RunSummary, _ chart: ReportChart, options: RenderOptions = RenderOptions()
   ) -> String? {
@@ -71,6 +81,11 @@ public enum Renderer {
       svg = monteCarlo ? HistogramChart.render(summary, labels: labels) : nil
       title = labels.histogramTitle(summary.years.last ?? summary.scenario.start)
       caption = labels.histogramCaption(summary.settings.iterations)
+    case .tornado:
+      svg = TornadoChart.render(summary, 0, labels: labels)
+      title = labels.tornadoTitle(
+        summary.sensitivity.isEmpty ? "" : DriversText.heading(summary, 0, labels))
+      caption = labels.tornadoCaption
     }
     guard let svg else { return nil }
     let name = ReportText.singleLine(summary.scenario.name)

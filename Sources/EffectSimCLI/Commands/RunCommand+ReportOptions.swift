@@ -65,7 +65,8 @@ extension RunCommand {
     guard let chart = ReportChart(rawValue: name) else {
       throw UsageError(message: "--chart: unknown value '\(name)'", usage: usage)
     }
-    if arguments.value("format") != nil || arguments.value("csv-style") != nil {
+    let csvStyleForReport = arguments.value("csv-style") != nil && arguments.value("draws") == nil
+    if arguments.value("format") != nil || csvStyleForReport {
       let option = arguments.value("format") != nil ? "--format" : "--csv-style"
       throw UsageError(
         message: "--chart writes an SVG file; drop \(option) (or drop --chart for a report)",

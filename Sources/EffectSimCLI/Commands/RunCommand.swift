@@ -27,6 +27,13 @@ enum RunCommand {
         message: "--deterministic runs once without random numbers; drop --iterations and --seed",
         usage: Commands.run.usage())
     }
+    let varianceSplit = arguments.flag("variance-split")
+    let drawsPath = arguments.value("draws")
+    if deterministic, varianceSplit || drawsPath != nil {
+      throw UsageError(
+        message: "--deterministic draws nothing; --variance-split and --draws need a Monte Carlo"
+          + " run", usage: Commands.run.usage())
+    }
 
     let bytes = try Files.readScenario(path, console: console)
     let model: Model
@@ -48,6 +55,8 @@ enum RunCommand {
         var options = RunOptions(
           iterations: iterations, seed: seed, threads: threads, percentiles: percentiles,
           kernel: kernel)
+        options.varianceSplit = varianceSplit
+        options.keepDraws = drawsPath != nil
         if let progress { options.progress = { @Sendable done in progress.update(done) } }
         defer { progress?.finish() }
         summary = try Simulation.monteCarlo(model, options: options)
@@ -58,6 +67,10 @@ enum RunCommand {
 
     let text = try report(
       summary, model: model, format: format, chart: chart, options: renderOptions)
+    if let drawsPath, let draws = summary.iterationDraws {
+      try Files.writeAtomically(
+        Renderer.renderDraws(draws, style: renderOptions.csvStyle), to: drawsPath)
+    }
     if let output = arguments.value("output") {
       try Files.writeAtomically(text, to: output)
     } else {
@@ -98,7 +111,8 @@ enum RunCommand {
         throw UsageError(message: "--format: unknown value '\(name)'", usage: usage)
       }
       format = chosen
-    } else if arguments.value("csv-style") != nil {
+    } else if arguments.value("csv-style") != nil, arguments.value("draws") == nil {
+      // With --draws, --csv-style may be meant for the draws file alone.
       format = .csv
     }
     if let output, fileExtension == "svg" {

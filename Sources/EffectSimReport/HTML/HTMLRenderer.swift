@@ -7,8 +7,8 @@ import Foundation
 /// municipal network and prints on A4. The markup is XHTML-compatible (every element closed,
 /// only XML's five entities), so any XML parser reads it. Sections, in order: title and the
 /// run's facts; the verdict (a plain headline, then the precise sentences); the fan chart; the
-/// payback curve; the histogram at the horizon; the yearly table; outcomes and calibration;
-/// the assumptions register; the method note.
+/// payback curve; the histogram at the horizon; what drives the risk (Monte Carlo); the yearly
+/// table; outcomes and calibration; the assumptions register; the method note.
 ///
 /// A deterministic run shows what it is: the fan chart's single line, the payback year of
 /// each definition instead of probabilities, no histogram, and a register whose distributions
@@ -51,6 +51,7 @@ enum HTMLRenderer {
         id: "histogram", title: labels.histogramTitle(lastYear), svg: histogram,
         caption: labels.histogramCaption(summary.settings.iterations))
     }
+    if DriversText.applies(summary) { html += drivers(summary, labels: labels) }
     html += yearlyTable(summary, labels: labels)
     html += outcomes(summary, labels: labels)
     html += register(summary, labels: labels)

@@ -50,6 +50,9 @@ enum HTMLStyle {
     table.register tr.about td { padding-top: 0; color: #444444; font-size: 11.5px; }
     table.register .about-source { color: #666666; }
     .note { color: #555555; font-size: 12px; }
+    table.drivers { font-size: 12.5px; }
+    table.drivers th { white-space: nowrap; }
+    #drivers p { max-width: 820px; }
     #method p { max-width: 820px; }
     code { font-family: Menlo, Consolas, monospace; font-size: 12px; }
     @media (max-width: 760px) {

@@ -7,23 +7,26 @@ extension Labels {
 
   var fanCaption: String {
     pick(
-      "Bands: 5-95 % and 25-75 % of the simulated futures; line: their median; dashed: every"
-        + " parameter at its base value, as the spreadsheet computes it. Below zero the"
+      "Bands: 5-95 % and 25-75 % of the simulated futures; line: their median; dashed: the"
+        + " model with every parameter at its base value (expected cohort trace); dotted, where"
+        + " the scenario states them: the business case's own figures. Below zero the"
         + " investment has paid back.",
-      "Bånd: 5-95 % og 25-75 % af de simulerede forløb; linje: medianen; stiplet: alle"
-        + " parametre på basisværdien, som regnearket beregner det. Under nul er investeringen"
-        + " tjent hjem.")
+      "Bånd: 5-95 % og 25-75 % af de simulerede forløb; linje: medianen; stiplet: modellen"
+        + " med alle parametre på basisværdien (forventet forløb); prikket, hvor scenariet"
+        + " angiver dem: businesscasens egne tal. Under nul er investeringen tjent hjem.")
   }
 
   /// The fan chart of a deterministic run: one line, no bands, and why.
   var fanCaptionDeterministic: String {
     pick(
       "Line: every parameter at its base value and the cohort's expected path, as a"
-        + " spreadsheet computes it. No uncertainty was simulated, so there are no bands."
-        + " Below zero the investment has paid back.",
+        + " spreadsheet computes it; dotted, where the scenario states them: the business"
+        + " case's own figures. No uncertainty was simulated, so there are no bands. Below zero"
+        + " the investment has paid back.",
       "Linje: alle parametre på basisværdien og målgruppens forventede forløb, som et"
-        + " regneark beregner det. Der er ikke simuleret usikkerhed, så der er ingen bånd."
-        + " Under nul er investeringen tjent hjem.")
+        + " regneark beregner det; prikket, hvor scenariet angiver dem: businesscasens egne"
+        + " tal. Der er ikke simuleret usikkerhed, så der er ingen bånd. Under nul er"
+        + " investeringen tjent hjem.")
   }
 
   func levelsNotComputed(_ levels: [String]) -> String {
