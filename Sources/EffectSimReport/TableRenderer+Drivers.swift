@@ -15,7 +15,7 @@ extension TableRenderer {
       text += "\n" + ReportText.singleLine(DriversText.heading(summary, index, labels)) + "\n"
       if !entry.parameters.isEmpty, DriversText.varies(entry) {
         var table = TextTable(alignments: [.left] + Array(repeating: .right, count: 8))
-        table.add(DriversText.header(labels))
+        table.add(DriversText.header(labels), header: true)
         table.addRule()
         for parameter in entry.parameters { table.add(DriversText.cells(parameter)) }
         text += table.render()

@@ -2,9 +2,10 @@
 ///
 /// Widths count characters (grapheme clusters), so Danish letters in area names line up.
 /// Columns are separated by two spaces; trailing spaces are trimmed so the text diffs cleanly.
-/// A table wider than `maxWidth` wraps the cells of one column (`wrapColumn`, the labels by
-/// default) at spaces onto continuation lines, so a long payback name or price level does
-/// not push the numbers off an 100-column terminal.
+/// A table wider than `maxWidth` first wraps its header cells at spaces to the width of their
+/// column's values, then the cells of one column (`wrapColumn`, the labels by default), onto
+/// continuation lines, so a long heading, payback name or price level does not push the
+/// numbers off a 100-column terminal.
 struct TextTable {
   enum Alignment { case left, right }
 
@@ -54,13 +55,30 @@ struct TextTable {
   /// - Complexity: O(cells).
   func render() -> String {
     var widths: [Int] = []
-    for case .cells(let cells, _) in rows {
+    var bodyWidths: [Int] = []
+    for case .cells(let cells, let header) in rows {
       for (index, cell) in cells.enumerated() {
-        if index == widths.count { widths.append(0) }
+        if index == widths.count {
+          widths.append(0)
+          bodyWidths.append(0)
+        }
         widths[index] = max(widths[index], cell.count)
+        if !header { bodyWidths[index] = max(bodyWidths[index], cell.count) }
       }
     }
     func total() -> Int { widths.reduce(0, +) + gap * max(widths.count - 1, 0) }
+    // Too wide: first let header cells wrap to their column's numbers ("Envejs" over "95 %").
+    var wrapHeaders = false
+    if total() > maxWidth {
+      wrapHeaders = true
+      widths = bodyWidths
+      for case .cells(let cells, true) in rows {
+        for (index, cell) in cells.enumerated() {
+          let lines = TextWrap.lines(cell, width: max(bodyWidths[index], 1))
+          widths[index] = max(widths[index], lines.map(\.count).max() ?? 0)
+        }
+      }
+    }
     if total() > maxWidth, wrapColumn < widths.count {
       let others = total() - widths[wrapColumn]
       let target = max(maxWidth - others, minimumWrapWidth)
@@ -82,7 +100,7 @@ struct TextTable {
         text += String(repeating: "-", count: width) + "\n"
       case .cells(let cells, let bottom):
         var columns = cells.enumerated().map { index, cell in
-          index == wrapColumn && cell.count > widths[index]
+          (index == wrapColumn || (bottom && wrapHeaders)) && cell.count > widths[index]
             ? TextWrap.lines(cell, width: widths[index]) : [cell]
         }
         let height = columns.map(\.count).max() ?? 1
