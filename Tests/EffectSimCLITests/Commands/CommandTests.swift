@@ -139,6 +139,26 @@ import Testing
     #expect(effectsim(["validate", "-"], input: broken).code == 65)
   }
 
+  /// Every bundled scenario's text table fits a 100-column terminal, in both languages and
+  /// both modes: long payback names, price levels, sources and headings wrap.
+  @Test func bundledTablesFitInAHundredColumns() throws {
+    let folder = SchemaCommandTests.repository.appendingPathComponent("scenarios")
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+      .filter { $0.hasSuffix(".json") && $0 != "effectsim.schema.json" }.sorted()
+    #expect(files.count == 6)
+    for file in files {
+      let path = folder.appendingPathComponent(file).path
+      for language in ["en", "da"] {
+        for mode in [["-n", "60"], ["--deterministic"]] {
+          let result = effectsim(["run", path, "-q", "--lang", language] + mode)
+          #expect(result.code == 0, "\(file): \(result.err)")
+          let widest = result.out.split(separator: "\n").max { $0.count < $1.count } ?? ""
+          #expect(widest.count <= 100, "\(file) \(language) \(mode): \(widest)")
+        }
+      }
+    }
+  }
+
   @Test func tableShowsThousandsAndPriceLevel() {
     let result = effectsim(["run", "-", "--deterministic"], input: smallScenario)
     #expect(result.code == 0, "\(result.err)")

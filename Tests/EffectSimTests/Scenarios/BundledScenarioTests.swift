@@ -98,6 +98,11 @@ import Testing
         #expect(!text.contains(pointer), "\(path) mentions \(pointer)")
       }
     }
+    // The format page gives `occupancyAt`'s default as the rules say it: empty.
+    let format = try String(
+      contentsOf: root.appendingPathComponent("docs/scenario-format.md"), encoding: .utf8)
+    #expect(format.contains("`occupancyAt` [] (no occupancy tables)"))
+    #expect(!format.contains("\"occupancyAt\": [18]}"))
     // Every docs/domain.md section a scenario cites exists.
     let domain = try String(
       contentsOf: root.appendingPathComponent("docs/domain.md"), encoding: .utf8)
