@@ -183,12 +183,16 @@ enum HTMLRenderer {
 
   // MARK: - Text
 
-  /// A table head: label columns first, then right-aligned numeric ones.
+  /// A table head: label columns first, then right-aligned numeric ones. A heading may wrap,
+  /// but never between a number and its percent sign ("≤ 10 %" stays on one line).
   static func head(_ labels: [String], numeric: [String] = [], after: [String] = []) -> String {
+    func heading(_ label: String) -> String {
+      text(label.replacingOccurrences(of: " %", with: "\u{00A0}%"))
+    }
     var html = "<thead><tr>"
-    for label in labels { html += "<th>\(text(label))</th>" }
-    for label in numeric { html += "<th class=\"num\">\(text(label))</th>" }
-    for label in after { html += "<th>\(text(label))</th>" }
+    for label in labels { html += "<th>\(heading(label))</th>" }
+    for label in numeric { html += "<th class=\"num\">\(heading(label))</th>" }
+    for label in after { html += "<th>\(heading(label))</th>" }
     return html + "</tr></thead>\n"
   }
 

@@ -52,6 +52,8 @@ enum HTMLStyle {
     .note { color: #555555; font-size: 12px; }
     table.drivers { font-size: 12.5px; }
     table.drivers th { white-space: nowrap; }
+    table.drivers thead th { white-space: normal; }
+    table.drivers th, table.drivers td { padding: 4px 6px; }
     #drivers p { max-width: 820px; }
     #method p { max-width: 820px; }
     code { font-family: Menlo, Consolas, monospace; font-size: 12px; }
@@ -60,6 +62,8 @@ enum HTMLStyle {
       table { font-size: 12px; }
       th, td { padding: 3px 5px; }
       .range { font-size: 10.5px; }
+      table.drivers { font-size: 11.5px; }
+      table.drivers th, table.drivers td { padding: 3px 4px; }
     }
     @media print {
       body { max-width: none; padding: 0; font-size: 10.5pt; }

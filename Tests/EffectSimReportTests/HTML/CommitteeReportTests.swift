@@ -103,6 +103,16 @@ struct CommitteeReportTests {
     }
   }
 
+  @Test func chartAxesAndHeadingsAreTypesetForPrint() {
+    let ticks = AxisTicks(covering: -2_000_000, 1_000_000, minimumSpan: 10_000)
+    let labels = ticks.labels(scale: 1e-6)
+    #expect(labels.first == "\u{2212}2")
+    #expect(!labels.joined().contains("-"))
+    // A heading wraps between words, never between a number and its percent sign.
+    let head = HTMLRenderer.head(["Lav θ (≤ 10 %)"], numeric: ["Envejs 95 %"])
+    #expect(head.contains("Lav θ (≤ 10\u{00A0}%)") && head.contains("Envejs 95\u{00A0}%"))
+  }
+
   @Test func probabilitiesAtTheEdgeInTheTables() throws {
     var summary = Fixtures.summary(.montecarlo)
     summary.payback[0].probabilityByYear = [0, 1]
