@@ -70,6 +70,7 @@ enum HTMLStyle {
       #verdict { background: #ffffff; }
       h2 { margin-top: 18px; }
       .keep { overflow: visible; }
+      figure svg { max-width: 165mm; }
     }
     """
 }
