@@ -93,7 +93,13 @@ public enum Simulation {
     let clock = ContinuousClock.now
     let layout = MetricLayout(model: model, cohorts: options.varianceSplit ? 2 : 1)
     let iterations = options.iterations
-    try checkMemory(layout: layout, iterations: iterations)
+    // Beside the metrics: the recorded draws, a rank column per uncertain parameter and
+    // target, one parameter's sort scratch (value-index pairs, order, sorted values), and the
+    // copy `keepDraws` makes of the draws and targets.
+    let recorded = ParameterRecord(model: model).slots.count
+    let extraColumns = recorded + model.iterationDraws.count + model.payback.count + 4
+      + (options.keepDraws ? recorded + layout.cohorts * model.payback.count : 0)
+    try checkMemory(layout: layout, iterations: iterations, extraColumns: extraColumns)
     let kernel = try kernel(for: model, choice: options.kernel)
     // Workers hand in whole blocks under the lock; the stores (metrics, and the iteration-scope
     // parameter draws for the assumptions register) are reachable only through it, so the
@@ -170,20 +176,25 @@ public enum Simulation {
   }
 
   /// Refuses, before any work, a run whose results would not fit in memory.
-  /// - Parameter physicalMemory: bytes of memory of the machine; default this machine's.
+  /// - Parameters:
+  ///   - extraColumns: per-iteration values held beside the metrics, in 8-byte columns: the
+  ///     recorded parameter draws and the sensitivity analysis's ranks and sort scratch;
+  ///     default 0.
+  ///   - physicalMemory: bytes of memory of the machine; default this machine's.
   static func checkMemory(
-    layout: MetricLayout, iterations: Int,
+    layout: MetricLayout, iterations: Int, extraColumns: Int = 0,
     physicalMemory: UInt64 = ProcessInfo.processInfo.physicalMemory
   ) throws(RunError) {
-    let (values, overflow) = layout.count.multipliedReportingOverflow(by: iterations)
+    let columns = layout.count + max(extraColumns, 0)
+    let (values, overflow) = columns.multipliedReportingOverflow(by: iterations)
     let bytesOverflow = values.multipliedReportingOverflow(by: 8).overflow
     let limit = Double(physicalMemory) * 0.5
-    let needed = Double(layout.count) * Double(iterations) * 8
+    let needed = Double(columns) * Double(iterations) * 8
     if overflow || bytesOverflow || needed > limit {
       let gib = { (x: Double) in String(format: "%.1f GiB", x / 1_073_741_824) }
       throw RunError(
         path: "", message: "\(iterations) iterations need about \(gib(needed)) for"
-          + " \(layout.count) results each, more than half this machine's memory"
+          + " \(columns) results each, more than half this machine's memory"
           + " (\(gib(limit * 2))); use fewer iterations", iteration: nil)
     }
   }

@@ -37,6 +37,8 @@ public struct ParameterSummary: Sendable {
   /// The distribution of a `.distributed` parameter, for reports that write it in their own
   /// language and number style; `nil` otherwise.
   public var distribution: Distribution?
+  /// The value given on the command line (`--set`) that replaced the file's definition.
+  public var setOnCommandLine: String?
 
   public init(
     name: String, kind: Kind, scope: String, base: Double,

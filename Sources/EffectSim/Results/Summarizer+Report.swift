@@ -69,6 +69,8 @@ extension Summarizer {
         name: parameter.name, kind: kind, scope: scope.rawValue, base: bases[slot],
         range: nil, rangeSource: .base, note: parameter.note, source: parameter.source,
         distribution: distribution)
+      summary.setOnCommandLine =
+        model.scenario.overrides.last { $0.parameter == parameter.name }?.text
       if let ranges, let column = columns[slot] {
         let values = ranges[column]
         summary.range = (values[0], values[1], values[2])

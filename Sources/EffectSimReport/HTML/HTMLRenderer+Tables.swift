@@ -36,7 +36,7 @@ extension HTMLRenderer {
     return html + "</div>\n</section>\n"
   }
 
-  private static func row(
+  static func row(
     _ label: String, _ values: [Statistic], band: SummaryBand?, kind: String, labels: Labels
   ) -> String {
     let rowClass = kind == "total" ? " class=\"total\"" : ""
@@ -46,7 +46,7 @@ extension HTMLRenderer {
   }
 
   /// A cell with the centre in thousands and, for Monte Carlo, the interval below it.
-  private static func amountCell(_ value: Statistic, band: SummaryBand?, labels: Labels) -> String {
+  static func amountCell(_ value: Statistic, band: SummaryBand?, labels: Labels) -> String {
     guard let band else {
       return "<td class=\"num\" data-value=\"\(JSONValue.format(value.mean))\">"
         + amount(value.mean) + "</td>"
@@ -192,7 +192,9 @@ extension HTMLRenderer {
       numeric: [labels.base, labels.simulatedRange])
     for parameter in summary.parameters {
       html += "<tbody class=\"parameter\">\n"
-      html += "<tr data-parameter=\"\(text(parameter.name))\">"
+      html += "<tr data-parameter=\"\(text(parameter.name))\""
+      if let value = parameter.setOnCommandLine { html += " data-set=\"\(text(value))\"" }
+      html += ">"
       html += "<td><code>\(text(parameter.name))</code></td>"
       html += "<td>\(text(labels.definition(parameter)))</td>"
       let scope = ReportText.isFixed(parameter) ? "–" : labels.scopeName(parameter.scope)
@@ -200,8 +202,12 @@ extension HTMLRenderer {
       html += "<td class=\"num\" data-value=\"\(JSONValue.format(parameter.base))\">"
       html += "\(text(AmountFormatting.general(parameter.base, minus: .sign)))</td>"
       html += rangeCell(parameter, monteCarlo: monteCarlo, labels: labels) + "</tr>\n"
-      if parameter.note != nil || parameter.source != nil {
+      if parameter.note != nil || parameter.source != nil || parameter.setOnCommandLine != nil {
         html += "<tr class=\"about\"><td colspan=\"5\">"
+        if let value = parameter.setOnCommandLine {
+          html += "<strong>\(text(labels.setOnCommandLine(parameter.name, value)))</strong>"
+          if parameter.note != nil || parameter.source != nil { html += " " }
+        }
         if let note = parameter.note { html += "<span class=\"about-note\">\(text(note))</span>" }
         if let source = parameter.source {
           if parameter.note != nil { html += " " }

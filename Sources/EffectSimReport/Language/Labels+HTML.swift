@@ -114,6 +114,12 @@ extension Labels {
   var simulatedRange: String { pick("Simulated", "Simuleret") }
   var notSimulated: String { pick("not simulated", "ikke simuleret") }
   var variesPerPerson: String { pick("varies per person", "varierer pr. person") }
+  /// The register's mark on a parameter replaced by `--set`.
+  func setOnCommandLine(_ name: String, _ value: String) -> String {
+    pick(
+      "Set on the command line (--set \(name)=\(value)), not the file's value.",
+      "Ændret på kommandolinjen (--set \(name)=\(value)), ikke filens værdi.")
+  }
   var perPersonDistribution: String { pick("per person", "pr. person") }
   var fixed: String { pick("fixed", "fast værdi") }
 

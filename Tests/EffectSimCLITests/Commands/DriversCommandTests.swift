@@ -27,7 +27,7 @@ struct DriversCommandTests {
     """
 
   /// Every format but json (whose `run` differs) is a pure function of the numbers; html
-  /// without its date is too.
+  /// without `--output`'s date is too.
   @Test(arguments: ["table", "markdown", "html", "json"])
   func theSectionIsTheSameForAnyThreadCount(format: String) throws {
     let outputs = ["1", "3"].map { threads in
@@ -36,10 +36,7 @@ struct DriversCommandTests {
          "--format", format],
         input: Self.scenario)
       #expect(result.code == 0, "\(result.err)")
-      // The report's date is the one thing that may differ: two runs can straddle a minute.
-      let lines = result.out.split(separator: "\n", omittingEmptySubsequences: false)
-      let undated = lines.filter { !$0.hasPrefix("<dt>Date</dt>") }.joined(separator: "\n")
-      return format == "json" ? Self.withoutRun(result.out) : undated
+      return format == "json" ? Self.withoutRun(result.out) : withoutGeneratedTime(result.out)
     }
     #expect(outputs[0] == outputs[1])
     #expect(outputs[0].contains(format == "json" ? "\"varianceSplit\"" : "is chance in a cohort"))
