@@ -183,12 +183,18 @@ extension Labels {
   var methodTitle: String { pick("Method", "Metode") }
 
   /// The command that reproduces the run, with the scenario file's path when the command line
-  /// gave one.
+  /// gave one, every `--set` of the run, and the kernel used (another kernel draws other
+  /// futures).
   func reproduceCommand(_ summary: RunSummary, scenarioPath: String?) -> String {
     let path = scenarioPath.map(Self.shellWord) ?? "SCENARIO"
     let settings = summary.settings
-    guard settings.mode == .montecarlo else { return "effectsim run \(path) --deterministic" }
+    let sets = settings.overrides.map { " --set " + Self.shellWord("\($0.parameter)=\($0.text)") }
+      .joined()
+    guard settings.mode == .montecarlo else {
+      return "effectsim run \(path) --deterministic" + sets
+    }
     return "effectsim run \(path) --iterations \(settings.iterations) --seed \(settings.seed)"
+      + " --kernel \(summary.run.kernel)" + sets
   }
 
   /// `word` as one shell word: quoted when it holds anything beyond the safe characters of a

@@ -156,8 +156,9 @@ struct CommitteeReportTests {
     #expect(register.stringValue?.contains("Beta(30; 20)") == true)
     #expect(register.stringValue?.contains("Diskret(11.000: 0,5; 15.000: 0,5)") == true)
     #expect(register.stringValue?.contains("PERT(300.000; 400.000; 600.000)") == true)
+    // (The method note's command may say "--kernel individual": a value to type, not prose.)
     for english in [
-      "coupled", "individual", ">iteration<", "Saving", "Loss", "Underskud", "Besparelse (",
+      "coupled", ">individual<", ">iteration<", "Saving", "Loss", "Underskud", "Besparelse (",
       "tilbagebetalt", "iterationer", "Andel af iterationer",
     ] {
       #expect(!html.contains(english), "\(english)")
@@ -305,10 +306,21 @@ struct CommitteeReportTests {
     let summary = Fixtures.summary(.montecarlo)
     #expect(
       Labels.english.reproduceCommand(summary, scenarioPath: "scenarios/rebild-ips-2022.json")
-        == "effectsim run scenarios/rebild-ips-2022.json --iterations 10000 --seed 42")
+        == "effectsim run scenarios/rebild-ips-2022.json --iterations 10000 --seed 42"
+        + " --kernel individual")
     #expect(
       Labels.english.reproduceCommand(summary, scenarioPath: "my case.json")
-        == "effectsim run 'my case.json' --iterations 10000 --seed 42")
+        == "effectsim run 'my case.json' --iterations 10000 --seed 42 --kernel individual")
+    // A what-if run is reproduced with its --set values, quoted for the shell.
+    var whatIf = summary
+    whatIf.settings.overrides = [
+      ScenarioOverride(parameter: "citizens", value: .number(30), text: "30"),
+      ScenarioOverride(parameter: "share", value: .string("0.5 * x"), text: "0.5 * x"),
+    ]
+    #expect(
+      Labels.english.reproduceCommand(whatIf, scenarioPath: "a.json")
+        == "effectsim run a.json --iterations 10000 --seed 42 --kernel individual"
+        + " --set citizens=30 --set 'share=0.5 * x'")
     #expect(
       Labels.english.reproduceCommand(Fixtures.summary(.deterministic), scenarioPath: "a.json")
         == "effectsim run a.json --deterministic")
