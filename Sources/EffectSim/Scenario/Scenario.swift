@@ -23,6 +23,8 @@ public struct Scenario: Sendable {
   public var payback: [PaybackDefinition]
   public var report: ReportOptions
   public var pairing: Pairing
+  /// Outcome, area or payback definition name → the text reports show for it.
+  public var labels: [String: String] = [:]
   /// The parameters replaced on the command line (`--set`), in the order given; the outputs
   /// list them so that a run with overrides is never mistaken for a run of the file.
   public var overrides: [ScenarioOverride] = []
