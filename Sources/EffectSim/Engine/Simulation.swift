@@ -15,6 +15,7 @@ public enum Simulation {
   ) throws(RunError) -> RunSummary {
     let clock = ContinuousClock.now
     let layout = MetricLayout(model: model)
+    try checkMemory(MemoryEstimate(model, iterations: 1, threads: 1, kernel: nil))
     var tables = IterationTables(model: model)
     try tables.setBaseValues(model)
     try tables.prepareIteration(model, iteration: nil)
@@ -22,10 +23,12 @@ public enum Simulation {
     ExpectedTrace.run(model, tables, into: &tally)
     var amounts = [Double](repeating: 0, count: 2 * model.years * model.targetCount)
     var metrics = [Double](repeating: 0, count: layout.count)
-    metrics.withUnsafeMutableBufferPointer { out in
+    try metrics.withUnsafeMutableBufferPointer { out throws(RunError) in
       Accounting.record(
         model, tally, tables, personChargesPriced: false, layout: layout, amounts: &amounts,
         into: out)
+      try Accounting.requireFinite(
+        model, tables, layout: layout, amounts: amounts, metrics: out, iteration: nil)
     }
     let seconds = clock.duration(to: .now).seconds
     let store = ResultStore(metrics: layout.count, iterations: 1)
@@ -38,7 +41,8 @@ public enum Simulation {
       engineVersion: EffectSimVersion.string, threads: 1, seconds: seconds,
       personCycles: tally.personCycles,
       personCyclesPerSecond: seconds > 0 ? tally.personCycles / seconds : 0, kernel: "expected")
-    return Summarizer.summarize(model, layout: layout, store: store, settings: settings, run: run)
+    return try Summarizer.summarize(
+      model, layout: layout, store: store, settings: settings, run: run)
   }
 
   /// Monte Carlo: `options.iterations` simulated futures of the cohort, summarised.
@@ -46,11 +50,12 @@ public enum Simulation {
   ///   count; when the result storage would not fit in memory; or when `options.kernel` asks
   ///   for the aggregated kernel on a scenario it cannot simulate exactly.
   public static func monteCarlo(_ model: Model, options: RunOptions) throws(RunError) -> RunSummary {
-    try monteCarlo(model, options: options) { store, draws, layout, run in
+    try monteCarlo(model, options: options) {
+      store, draws, layout, run throws(RunError) in
       let settings = RunSettings(
         mode: .montecarlo, iterations: options.iterations, seed: options.seed,
         pairing: model.pairing.rawValue, percentileLevels: options.percentiles ?? model.percentiles)
-      return Summarizer.summarize(
+      return try Summarizer.summarize(
         model, layout: layout, store: store, settings: settings, run: run, parameterDraws: draws)
     }
   }
@@ -75,13 +80,19 @@ public enum Simulation {
   /// Runs the iterations and hands the filled result storage to `finish` on the calling thread.
   static func monteCarlo<Result: Sendable>(
     _ model: Model, options: RunOptions,
-    finish: (_ metrics: ResultStore, _ parameterDraws: ResultStore, MetricLayout, RunInfo) -> Result
+    finish: (_ metrics: ResultStore, _ parameterDraws: ResultStore, MetricLayout, RunInfo)
+      throws(RunError) -> Result
   ) throws(RunError) -> Result {
     let clock = ContinuousClock.now
     let layout = MetricLayout(model: model)
     let iterations = options.iterations
-    try checkMemory(layout: layout, iterations: iterations)
+    let threads = max(1, min(options.threads ?? ProcessInfo.processInfo.activeProcessorCount, 512))
+    // What every run needs is checked before choosing the kernel (which evaluates the tables),
+    // the chosen kernel's scratch after: nothing is allocated that the check did not count.
+    try checkMemory(MemoryEstimate(model, iterations: iterations, threads: threads, kernel: nil))
     let kernel = try kernel(for: model, choice: options.kernel)
+    try checkMemory(
+      MemoryEstimate(model, iterations: iterations, threads: threads, kernel: kernel))
     // Workers hand in whole blocks under the lock; the stores (metrics, and the iteration-scope
     // parameter draws for the assumptions register) are reachable only through it, so the
     // compiler checks that no two threads touch them at once.
@@ -90,7 +101,6 @@ public enum Simulation {
       metrics: ResultStore(metrics: layout.count, iterations: iterations),
       draws: ResultStore(metrics: record.slots.count, iterations: iterations)))
     defer { results.withLock { $0.metrics.deallocate(); $0.draws.deallocate() } }
-    let threads = max(1, min(options.threads ?? ProcessInfo.processInfo.activeProcessorCount, 512))
     let blocks = (iterations + blockSize - 1) / blockSize
     let shared = SharedRunState(blocks: blocks, iterations: iterations)
 
@@ -148,31 +158,44 @@ public enum Simulation {
       engineVersion: EffectSimVersion.string, threads: threads, seconds: seconds,
       personCycles: personCycles,
       personCyclesPerSecond: seconds > 0 ? personCycles / seconds : 0, kernel: kernel.rawValue)
-    return results.withLock { stores in finish(stores.metrics, stores.draws, layout, run) }
+    return try results.withLock { stores throws(RunError) in
+      try finish(stores.metrics, stores.draws, layout, run)
+    }
   }
 
   /// Bytes of result storage a run needs.
   public static func resultBytes(_ model: Model, iterations: Int) -> Int {
-    MetricLayout(model: model).count.multipliedReportingOverflow(by: iterations * 8).partialValue
+    MemoryEstimate(model, iterations: iterations, threads: 1, kernel: nil).results
   }
 
-  /// Refuses, before any work, a run whose results would not fit in memory.
+  /// Refuses, before any work, a run that would not fit in half the machine's memory.
   /// - Parameter physicalMemory: bytes of memory of the machine; default this machine's.
+  /// - Throws: `RunError` with the estimate, its parts and what to change.
   static func checkMemory(
-    layout: MetricLayout, iterations: Int,
+    _ estimate: MemoryEstimate,
     physicalMemory: UInt64 = ProcessInfo.processInfo.physicalMemory
   ) throws(RunError) {
-    let (values, overflow) = layout.count.multipliedReportingOverflow(by: iterations)
-    let bytesOverflow = values.multipliedReportingOverflow(by: 8).overflow
     let limit = Double(physicalMemory) * 0.5
-    let needed = Double(layout.count) * Double(iterations) * 8
-    if overflow || bytesOverflow || needed > limit {
-      let gib = { (x: Double) in String(format: "%.1f GiB", x / 1_073_741_824) }
-      throw RunError(
-        path: "", message: "\(iterations) iterations need about \(gib(needed)) for"
-          + " \(layout.count) results each, more than half this machine's memory"
-          + " (\(gib(limit * 2))); use fewer iterations", iteration: nil)
+    let needed = Double(estimate.total)
+    guard needed > limit else { return }
+    let gib = { (x: Double) in String(format: "%.1f GiB", x / 1_073_741_824) }
+    let workers = Double(estimate.perWorker) * Double(estimate.threads)
+    let advice: String
+    if Double(estimate.results) >= workers {
+      advice = "use fewer iterations"
+    } else if estimate.threads > 1, Double(estimate.results + estimate.perWorker) <= limit {
+      advice = "use fewer threads (--threads)"
+    } else {
+      advice = "the scenario's tables are too large for this machine: fewer states, transition"
+        + " windows or years"
     }
+    let threads =
+      estimate.threads == 1 ? "the worker thread" : "each of \(estimate.threads) worker threads"
+    throw RunError(
+      path: "", message: "this run needs about \(gib(needed)): \(gib(Double(estimate.results)))"
+        + " for the results (\(estimate.iterations) iterations, \(estimate.numbersPerIteration)"
+        + " results each) and \(gib(Double(estimate.perWorker))) for \(threads), more than half"
+        + " this machine's memory (\(gib(limit * 2))); \(advice)", iteration: nil)
   }
 }
 
@@ -268,9 +291,14 @@ struct Worker {
     var scratch: [Double] = []
     swap(&block, &blockMetrics)
     swap(&scratch, &amounts)
-    Self.record(model, tally, tables, layout, amounts: &scratch, block: &block, slot: slot)
+    let recorded = Result { () throws(RunError) in
+      try Self.record(
+        model, tally, tables, layout, amounts: &scratch, block: &block, slot: slot,
+        iteration: iteration)
+    }
     swap(&block, &blockMetrics)
     swap(&scratch, &amounts)
+    try recorded.get()
     blockPersonCycles += tally.personCycles
   }
 
@@ -278,14 +306,16 @@ struct Worker {
   /// borrows its arguments instead of capturing (and copying out of) the worker.
   private static func record(
     _ model: Model, _ tally: Tally, _ tables: IterationTables, _ layout: MetricLayout,
-    amounts: inout [Double], block: inout [Double], slot: Int
-  ) {
+    amounts: inout [Double], block: inout [Double], slot: Int, iteration: Int
+  ) throws(RunError) {
     let width = layout.count
-    block.withUnsafeMutableBufferPointer { block in
+    try block.withUnsafeMutableBufferPointer { block throws(RunError) in
       let row = UnsafeMutableBufferPointer(rebasing: block[slot * width..<(slot + 1) * width])
       Accounting.record(
         model, tally, tables, personChargesPriced: true, layout: layout, amounts: &amounts,
         into: row)
+      try Accounting.requireFinite(
+        model, tables, layout: layout, amounts: amounts, metrics: row, iteration: iteration)
     }
   }
 }

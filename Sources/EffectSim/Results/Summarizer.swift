@@ -1,9 +1,11 @@
 /// Summarises the stored iterations into the statistics of the output contract.
 enum Summarizer {
+  /// - Throws: `RunError` when a statistic of finite values overflows (an sd of values near
+  ///   1e154 and beyond), naming the metric: nothing non-finite reaches a report.
   static func summarize(
     _ model: Model, layout: MetricLayout, store: ResultStore, settings: RunSettings, run: RunInfo,
     parameterDraws: ResultStore? = nil
-  ) -> RunSummary {
+  ) throws(RunError) -> RunSummary {
     let levels = settings.percentileLevels
     let n = store.iterations
     let threads = run.threads
@@ -42,6 +44,12 @@ enum Summarizer {
       n == 1
         ? columns.map { .exact($0[0], levels: levels) }
         : Statistic.summarize(interleaving: columns, levels: levels)
+    }
+    if let metric = statistics.firstIndex(where: { !$0.isFinite }) {
+      throw RunError(
+        path: "", message: "the statistics of \(layout.describe(metric, model)) over the \(n)"
+          + " iterations are too large to compute (the spread exceeds ±1.8e308, the largest"
+          + " number a run can hold; see docs/limits.md)", iteration: nil)
     }
     func stat(_ metric: Int) -> Statistic { statistics[metric] }
 

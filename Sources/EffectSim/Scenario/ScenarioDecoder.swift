@@ -9,6 +9,13 @@ public enum ScenarioDecoder {
   /// Decodes a scenario from the bytes of a JSON file.
   /// - Throws: `ScenarioErrors` listing every problem found (syntax, shape, meaning).
   public static func decode(_ bytes: [UInt8]) throws(ScenarioErrors) -> Scenario {
+    guard bytes.count <= ScenarioLimits.fileBytes else {
+      throw ScenarioErrors([
+        ScenarioError(
+          path: "", message: "the file has \(bytes.count) bytes; EffectSim reads scenarios of at"
+            + " most \(ScenarioLimits.fileBytes) bytes (see docs/limits.md)")
+      ])
+    }
     let document: JSONValue
     do throws(JSONSyntaxError) {
       document = try JSONParser.parse(bytes)
@@ -18,6 +25,8 @@ public enum ScenarioDecoder {
     var shapes = ShapeValidator()
     shapes.check(document, against: .object(ScenarioFormat.scenario), at: "")
     guard shapes.errors.isEmpty else { throw ScenarioErrors(shapes.errors) }
+    let overLimits = ScenarioLimits.check(document)
+    guard overLimits.isEmpty else { throw ScenarioErrors(overLimits) }
     var reader = Reader()
     let scenario = reader.scenario(document)
     guard reader.errors.isEmpty, let scenario else { throw ScenarioErrors(reader.errors) }
@@ -71,7 +80,16 @@ private struct Reader {
   var errors: [ScenarioError] = []
   var start = 0
   var years = 1
-  var parameterNames: [String] = []
+  var parameterNames: [String] = [] {
+    didSet {
+      slots = [:]
+      for (index, name) in parameterNames.enumerated() where slots[name] == nil {
+        slots[name] = index
+      }
+    }
+  }
+  /// Parameter name → slot, built once: expressions are checked against it one by one.
+  var slots: [String: Int] = [:]
   var personScoped: Set<String> = []
   var stateIDs: [String] = []
 
@@ -168,42 +186,55 @@ private struct Reader {
   }
 
   /// Finds cycles among derived parameters and marks those that depend on person scope.
+  ///
+  /// A depth-first search with an explicit stack: a chain of thousands of derived parameters
+  /// neither overflows the call stack nor copies the path at every step.
+  /// - Complexity: O(*n* + *e* log *e*) for *n* parameters and *e* references.
   mutating func orderDerived(_ parameters: inout [Parameter], _ derived: [(index: Int, path: String)]) {
     let indexByName = Dictionary(
       parameters.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+    let pathByIndex = Dictionary(
+      derived.map { ($0.index, $0.path) }, uniquingKeysWith: { first, _ in first })
     // 0 unvisited, 1 on the current path, 2 done.
-    var mark = [Int](repeating: 0, count: parameters.count)
+    var mark = [UInt8](repeating: 0, count: parameters.count)
     var reported = false
-    func visit(_ index: Int, _ trail: [String]) {
-      if mark[index] == 2 { return }
-      if mark[index] == 1 {
-        if !reported, let entry = derived.first(where: { $0.index == index }) {
-          reported = true
-          let cycleStart = trail.firstIndex(of: parameters[index].name) ?? 0
-          let loop = (trail[cycleStart...] + [parameters[index].name]).joined(separator: " → ")
-          errors.append(ScenarioError(
-            path: entry.path, message: "derived parameters depend on each other in a cycle: \(loop)"))
-        }
-        return
-      }
+    var path: [(index: Int, dependencies: [Int], next: Int)] = []
+    func enter(_ index: Int) {
       guard case .derived(let expression) = parameters[index].definition else {
         mark[index] = 2
         return
       }
       mark[index] = 1
-      var person = false
-      for name in expression.referencedNames.sorted() {
-        guard let dependency = indexByName[name] else { continue }
-        visit(dependency, trail + [parameters[index].name])
-        if parameters[dependency].scope == .person { person = true }
-      }
-      if person {
-        parameters[index].scope = .person
-        personScoped.insert(parameters[index].name)
-      }
-      mark[index] = 2
+      let dependencies = expression.referencedNames.sorted().compactMap { indexByName[$0] }
+      path.append((index, dependencies, 0))
     }
-    for entry in derived { visit(entry.index, []) }
+    for entry in derived where mark[entry.index] == 0 {
+      enter(entry.index)
+      while let top = path.last {
+        if top.next < top.dependencies.count {
+          let dependency = top.dependencies[top.next]
+          path[path.count - 1].next += 1
+          if mark[dependency] == 0 {
+            enter(dependency)
+          } else if mark[dependency] == 1, !reported, let at = pathByIndex[dependency] {
+            reported = true
+            let names = path.map { parameters[$0.index].name }
+            let cycleStart = path.firstIndex { $0.index == dependency } ?? 0
+            let loop = (names[cycleStart...] + [parameters[dependency].name])
+              .joined(separator: " → ")
+            errors.append(ScenarioError(
+              path: at, message: "derived parameters depend on each other in a cycle: \(loop)"))
+          }
+          continue
+        }
+        if top.dependencies.contains(where: { parameters[$0].scope == .person }) {
+          parameters[top.index].scope = .person
+          personScoped.insert(parameters[top.index].name)
+        }
+        mark[top.index] = 2
+        path.removeLast()
+      }
+    }
   }
 
   mutating func distribution(_ members: Members) -> (Distribution, String)? {
@@ -289,6 +320,11 @@ private struct Reader {
   /// Parses an expression and checks its names and function calls.
   /// - Parameter allowPerson: whether person-scope parameters may appear.
   mutating func expression(_ text: String, at path: String, allowPerson: Bool = true) -> Expression? {
+    guard text.utf8.count <= ScenarioLimits.expressionLength else {
+      fail(path, "the expression has \(text.utf8.count) characters; EffectSim accepts at most"
+        + " \(ScenarioLimits.expressionLength) (see docs/limits.md)")
+      return nil
+    }
     let expression: Expression
     do throws(ExpressionError) {
       expression = try Expression.parse(text)
@@ -296,8 +332,6 @@ private struct Reader {
       fail(path, error.description)
       return nil
     }
-    var slots: [String: Int] = [:]
-    for (index, name) in parameterNames.enumerated() { slots[name] = index }
     let compiled: CompiledExpression
     do throws(ExpressionError) {
       compiled = try expression.compile(slots: slots, cyclesPerYear: 12)
