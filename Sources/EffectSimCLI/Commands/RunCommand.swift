@@ -34,6 +34,13 @@ enum RunCommand {
       throw CommandFailure(code: .dataError, message: "\(name) is not a valid scenario:\n\(lines)")
     }
 
+    // The output file is checked (and its temporary file created) before the run, so that a
+    // path that cannot be written fails now, not after minutes of simulation.
+    let target = try arguments.value("output").map { path throws(CommandFailure) in
+      try OutputTarget(path)
+    }
+    defer { target?.discard() }
+
     let summary: RunSummary
     do {
       if deterministic {
@@ -53,8 +60,8 @@ enum RunCommand {
     }
 
     let text = try report(summary, model: model, format: format, arguments)
-    if let output = arguments.value("output") {
-      try Files.writeAtomically(text, to: output)
+    if let target {
+      try target.commit(text)
     } else {
       console.writeOut(text)
     }
