@@ -22,11 +22,11 @@ public enum ScenarioDecoder {
     } catch {
       throw ScenarioErrors([ScenarioError(path: "", message: error.description)])
     }
+    let overLimits = ScenarioLimits.check(document)
+    guard overLimits.isEmpty else { throw ScenarioErrors(overLimits) }
     var shapes = ShapeValidator()
     shapes.check(document, against: .object(ScenarioFormat.scenario), at: "")
     guard shapes.errors.isEmpty else { throw ScenarioErrors(shapes.errors) }
-    let overLimits = ScenarioLimits.check(document)
-    guard overLimits.isEmpty else { throw ScenarioErrors(overLimits) }
     var reader = Reader()
     let scenario = reader.scenario(document)
     guard reader.errors.isEmpty, let scenario else { throw ScenarioErrors(reader.errors) }

@@ -40,10 +40,11 @@ public enum ScenarioLimits {
   /// Arguments of one function call in an expression (`min`, `max`).
   public static let functionArguments = ExpressionParser.maximumArguments
 
-  /// Checks the counts of a document whose shape `ShapeValidator` has accepted.
+  /// Checks the counts of a document, before anything else looks at it.
   ///
-  /// Runs before the decoder builds anything, so that the decoder's and the compiler's work
-  /// is bounded by these numbers. Only counts and a few integers are read here.
+  /// Runs right after parsing, before the shape check and the decoder, so that their work is
+  /// bounded by these numbers. Only counts, names and a few numbers are read, and a value of
+  /// an unexpected type is skipped: the shape check reports it.
   /// - Returns: one error per limit exceeded, naming the place, the limit and what was found.
   /// - Complexity: O(*n*) in the size of the document.
   static func check(_ document: JSONValue) -> [ScenarioError] {
@@ -56,21 +57,22 @@ public enum ScenarioLimits {
           message: "\(found) \(what); EffectSim accepts at most \(limit) (see docs/limits.md)"))
     }
     let top = document
-    if case .number(let years)? = top["years"], case .number(let start)? = top["start"] {
-      if years > Double(Self.years) {
-        errors.append(
-          ScenarioError(
-            path: "years", message: "a horizon of \(JSONValue.format(years)) years is longer than"
-              + " the \(Self.years) years EffectSim accepts (see docs/limits.md)"))
-      } else if !calendarYears.contains(Int(start))
-        || !calendarYears.contains(Int(start) + Int(years) - 1)
-      {
-        errors.append(
-          ScenarioError(
-            path: "start", message: "the horizon \(JSONValue.format(start))–"
-              + JSONValue.format(start + years - 1) + " must lie within the calendar years"
-              + " \(calendarYears.lowerBound)–\(calendarYears.upperBound)"))
-      }
+    if case .number(let years)? = top["years"], years > Double(Self.years) {
+      errors.append(
+        ScenarioError(
+          path: "years", message: "a horizon of \(JSONValue.format(years)) years is longer than"
+            + " the \(Self.years) years EffectSim accepts (see docs/limits.md)"))
+    } else if case .number(let years)? = top["years"], years >= 1,
+      case .number(let start)? = top["start"],
+      start >= Double(calendarYears.lowerBound), start <= Double(calendarYears.upperBound),
+      start + years - 1 > Double(calendarYears.upperBound)
+    {
+      // A start outside the calendar years is the shape check's to report.
+      errors.append(
+        ScenarioError(
+          path: "start", message: "the horizon \(JSONValue.format(start))–"
+            + JSONValue.format(start + years - 1) + " must lie within the calendar years"
+            + " \(calendarYears.lowerBound)–\(calendarYears.upperBound)"))
     }
     let parameters = top["parameters"]?.nameMap ?? []
     over("parameters", parameters.count, Self.parameters, "parameters")
