@@ -31,6 +31,8 @@ let package = Package(
     .executableTarget(
       name: "EndToEnd", dependencies: ["EffectSim", "EffectSimCLI", "BenchmarkSupport"],
       path: "Benchmarks/EndToEnd"),
+    .executableTarget(
+      name: "HostileInputs", dependencies: ["EffectSim"], path: "Benchmarks/HostileInputs"),
 
     // MARK: - Unit test bundles
 
