@@ -16,7 +16,8 @@ public struct Console: Sendable {
   public var outputFailure: @Sendable () -> String?
 
   public init(
-    writeOut: @escaping @Sendable (String) -> Void, writeError: @escaping @Sendable (String) -> Void,
+    writeOut: @escaping @Sendable (String) -> Void,
+    writeError: @escaping @Sendable (String) -> Void,
     readInput: @escaping @Sendable () -> [UInt8]?, stdoutIsTerminal: Bool, stderrIsTerminal: Bool,
     outputFailure: @escaping @Sendable () -> String? = { nil }
   ) {

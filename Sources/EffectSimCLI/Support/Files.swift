@@ -14,7 +14,8 @@ enum Files {
     let bytes: [UInt8]
     if path == "-" {
       guard let input = console.readInput() else {
-        throw CommandFailure(code: .noInput, message: "cannot read the scenario from standard input")
+        throw CommandFailure(
+          code: .noInput, message: "cannot read the scenario from standard input")
       }
       bytes = input
     } else {
@@ -27,7 +28,8 @@ enum Files {
             ? "\(path): no such file" : "\(path): cannot be read (\(OutputTarget.reason(error)))")
       }
       guard info.st_mode & S_IFMT != S_IFDIR else {
-        throw CommandFailure(code: .noInput, message: "\(path): is a directory, not a scenario file")
+        throw CommandFailure(
+          code: .noInput, message: "\(path): is a directory, not a scenario file")
       }
       let descriptor = open(path, O_RDONLY | O_CLOEXEC)
       guard descriptor >= 0 else {

@@ -205,7 +205,8 @@ final class OutputTarget {
     while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
     guard let slash = trimmed.lastIndex(of: "/") else { return (".", String(trimmed)) }
     let directory = trimmed[..<slash]
-    return (directory.isEmpty ? "/" : String(directory), String(trimmed[trimmed.index(after: slash)...]))
+    let name = String(trimmed[trimmed.index(after: slash)...])
+    return (directory.isEmpty ? "/" : String(directory), name)
   }
 
   private static func failure(_ path: String, _ why: String) -> CommandFailure {

@@ -50,7 +50,8 @@ enum HostileInput {
     for format in ["json", other] {
       let result = effectsim(["run", "-", "--deterministic", "--format", format], bytes: text)
       guard result.code == 0 else {
-        #expect(result.code == 65, "\(label): run --deterministic exit \(result.code)\n\(result.err)")
+        #expect(
+          result.code == 65, "\(label): run --deterministic exit \(result.code)\n\(result.err)")
         return true
       }
       if format == "json" { requireNumbers(result.out, label: label + " (deterministic)") }

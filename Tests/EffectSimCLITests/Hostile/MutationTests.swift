@@ -14,7 +14,9 @@ import Testing
 
   @Test(arguments: 0..<batches)
   func mutantsOfTheBundledScenariosEndCleanly(batch: Int) throws {
-    let scenarios = try HostileInput.bundledScenarios.map { ($0.name, try JSONParser.parse($0.text)) }
+    let scenarios = try HostileInput.bundledScenarios.map {
+      ($0.name, try JSONParser.parse($0.text))
+    }
     try #require(scenarios.count >= 5)
     var mutator = ScenarioMutator(seed: 20_251_202, stream: UInt64(batch))
     var valid = 0

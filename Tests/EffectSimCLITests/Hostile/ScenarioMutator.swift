@@ -41,7 +41,9 @@ struct ScenarioMutator {
     return editSomewhere(value, names: names, depth: 0)
   }
 
-  private mutating func editSomewhere(_ value: JSONValue, names: [String], depth: Int) -> JSONValue {
+  private mutating func editSomewhere(
+    _ value: JSONValue, names: [String], depth: Int
+  ) -> JSONValue {
     // Descend with a probability that keeps edits spread over all depths.
     switch value {
     case .object(var members) where !members.isEmpty && (depth == 0 || chance(70)):

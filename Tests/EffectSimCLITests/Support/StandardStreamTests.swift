@@ -26,7 +26,8 @@ import Testing
     try Self.withScenario { dir in
       let result = try ChildProcess.shell(#""$E" validate s.json >&-"#, in: dir)
       #expect(result.status == 74)
-      #expect(result.err == "effectsim: cannot write to standard output: standard output is closed\n")
+      #expect(
+        result.err == "effectsim: cannot write to standard output: standard output is closed\n")
     }
   }
 

@@ -166,6 +166,23 @@ import Testing
     #expect(errors.first?.message.contains("100 years") == true)
   }
 
+  /// Case 2: `years: 10000` with yearly cycles and one person validated, then the run
+  /// aborted at 2.2 GB; `occupancyAt` listing 10,000 cycles over 1,000 years did the same.
+  @Test func theHorizonsThatAbortedAreRefused() throws {
+    var yearly = try Self.document(cycle: "year")
+    yearly["years"] = .number(10_000)
+    yearly["cohort"]!["intake"] = .array([
+      .object([("year", .number(2020)), ("count", .number(1))])
+    ])
+    #expect(Self.errors(yearly).map(\.path) == ["years"])
+    var occupancy = try Self.document()
+    occupancy["years"] = .number(1_000)
+    occupancy["report"] = .object([
+      ("occupancyAt", .array((0..<10_000).map { .number(Double($0)) }))
+    ])
+    #expect(Self.errors(occupancy).map(\.path) == ["years", "report.occupancyAt"])
+  }
+
   @Test func aFileBeyondTheSizeLimitIsRefusedBeforeParsing() {
     let bytes = [UInt8](repeating: UInt8(ascii: " "), count: ScenarioLimits.fileBytes + 1)
     #expect(throws: ScenarioErrors.self) { try ScenarioDecoder.decode(bytes) }
