@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
 import EffectSim
 import EffectSimReport
 
@@ -5,16 +8,33 @@ import EffectSimReport
 /// JSON parsing, validation, compilation, a deterministic run, a short Monte Carlo run and
 /// every renderer. Built and run by `Fuzz/fuzz.sh`, never by `swift build` (docs/limits.md).
 ///
-/// A finding is a crash (trap, abort, sanitizer report), a timeout, or a check below: a run
-/// that succeeded but reports a statistic that is not a finite number.
+/// A finding is a crash (trap, abort, sanitizer report) or a check below failing: a run that
+/// succeeded but reports a statistic that is not a finite number, or an input that needs more
+/// than `cpuSecondsLimit` of CPU time. CPU time, not libFuzzer's wall-clock timeout, because
+/// the machine is shared and the fuzzer runs at the lowest priority.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func effectSimFuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
   guard let data else { return 0 }
+  let start = FuzzScenario.cpuSeconds()
   FuzzScenario.check(Array(UnsafeBufferPointer(start: data, count: size)))
+  let used = FuzzScenario.cpuSeconds() - start
+  if used > FuzzScenario.cpuSecondsLimit {
+    fatalError("one input took \(used) s of CPU time (sanitizers included)")
+  }
   return 0
 }
 
 enum FuzzScenario {
+  /// A real scenario validates and runs in well under a second; with AddressSanitizer and
+  /// coverage counters this allows some 20 times that.
+  static let cpuSecondsLimit = 10.0
+
+  static func cpuSeconds() -> Double {
+    var now = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now)
+    return Double(now.tv_sec) + Double(now.tv_nsec) * 1e-9
+  }
+
   static func check(_ bytes: [UInt8]) {
     guard let model = try? Model.load(bytes) else { return }
     guard let deterministic = try? Simulation.deterministic(model) else { return }

@@ -5,10 +5,12 @@
 #
 # Builds EffectSim and EffectSimReport with coverage instrumentation and AddressSanitizer
 # (`-sanitize=fuzzer,address`, Linux) into .build/fuzz, seeds the corpus with the bundled
-# scenarios and the broken fixtures, runs the target at the lowest priority for SECONDS, and
-# copies every crash, timeout or out-of-memory input to Tests/EffectSimCLITests/Fixtures/fuzz/,
-# where `swift test` (FuzzFindingTests) keeps it as a regression fixture. Not part of
-# `swift build` or `swift test`.
+# scenarios and the broken fixtures, runs the target at the lowest priority for SECONDS (in
+# libFuzzer's fork mode, so that it goes on after a finding), and copies every crash, timeout
+# or out-of-memory input to Tests/EffectSimCLITests/Fixtures/fuzz/, where `swift test`
+# (FuzzFindingTests) keeps it as a regression fixture. Not part of `swift build` or
+# `swift test`. The target itself fails an input that needs more than 10 s of CPU time; the
+# wall-clock timeout is generous because a shared machine may starve a nice-19 process.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-600}
@@ -38,13 +40,13 @@ done
 echo "fuzzing for $seconds s (nice -n 19)"
 status=0
 SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 nice -n 19 "$build/fuzz-scenario" \
-  "$build/corpus" -dict=Fuzz/scenario.dict -max_total_time="$seconds" -timeout=20 \
-  -rss_limit_mb=4096 -detect_leaks=0 -print_final_stats=1 \
-  -artifact_prefix="$build/findings/" "$@" || status=$?
+  "$build/corpus" -dict=Fuzz/scenario.dict -max_total_time="$seconds" -timeout=300 \
+  -rss_limit_mb=4096 -detect_leaks=0 -print_final_stats=1 -fork=1 -ignore_crashes=1 \
+  -ignore_timeouts=1 -ignore_ooms=1 -artifact_prefix="$build/findings/" "$@" || status=$?
 
 kept=0
-for finding in "$build"/findings/*; do
-  [[ -f $finding ]] || continue
+for finding in "$build"/findings/{crash,timeout,oom,leak}-*; do
+  [[ -f $finding && $finding != *.kept ]] || continue
   name=$(basename "$finding")
   cp "$finding" "Tests/EffectSimCLITests/Fixtures/fuzz/$name.json"
   mv "$finding" "$finding.kept"
