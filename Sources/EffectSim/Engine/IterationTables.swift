@@ -204,8 +204,11 @@ struct IterationTables {
     return pairs[2 * last]
   }
 
+  /// `ceil(p · 2^53)`, clamped to [0, 2^53]: total, so no probability, not even NaN, can trap.
   static func threshold(_ p: Double) -> UInt64 {
-    p >= 1 ? 1 << 53 : UInt64((p * scale53).rounded(.up))
+    if p >= 1 { return 1 << 53 }
+    guard p > 0 else { return 0 }
+    return UInt64((p * scale53).rounded(.up))
   }
 
   // MARK: - Parameters
@@ -343,6 +346,7 @@ struct IterationTables {
       }
       try run(routines, model, iteration: iteration)
       var total = 0.0
+      var largest = 0.0
       for r in routines {
         guard results[r] >= 0 else {
           throw RunError(
@@ -350,6 +354,16 @@ struct IterationTables {
             iteration: iteration)
         }
         total += results[r]
+        largest = max(largest, results[r])
+      }
+      if !total.isFinite {
+        // Weights near the largest number overflow their sum; only their ratios matter, so
+        // they are scaled down by the largest (rare: ordinary weights keep their exact bits).
+        total = 0
+        for r in routines {
+          results[r] /= largest
+          total += results[r]
+        }
       }
       guard total > 0 else {
         throw RunError(
@@ -405,16 +419,21 @@ struct IterationTables {
   mutating func evaluateIntake(_ model: Model, iteration: Int?) throws(RunError) {
     for index in entries.indices { entries[index] = 0 }
     try run(intakeRoutines, model, iteration: iteration)
+    let limit = ScenarioLimits.cohortSize
+    var people = 0
     for r in intakeRoutines {
       let raw = results[r]
       // Halves round up, as the format says.
       let rounded = (raw + 0.5).rounded(.down)
-      guard rounded >= 0, rounded < 1e8 else {
+      guard rounded >= 0, rounded <= Double(limit - people) else {
+        let others = people > 0 ? " (with the \(people) people of the entries before it)" : ""
         throw RunError(
           path: routineSources[r].path, message: "the count evaluates to \(raw), not a number of"
-            + " people between 0 and 100,000,000", iteration: iteration)
+            + " people between 0 and \(limit)\(others), the largest cohort EffectSim simulates"
+            + " (see docs/limits.md)", iteration: iteration)
       }
       let n = Int(rounded)
+      people += n
       let first = routineTarget[r]
       if intakeEven[r - intakeRoutines.lowerBound] {
         for k in 0..<n { entries[first + k * cyclesPerYear / n] += 1 }

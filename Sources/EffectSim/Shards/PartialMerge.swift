@@ -102,7 +102,8 @@ public struct PartialMerge: Sendable {
   ///     memory. Never changes the numbers.
   ///   - keepDraws: keep the per-iteration parameters and targets in the summary, for
   ///     `--draws`; default `false`.
-  /// - Throws: `PartialFileError` when a column cannot be read or fails its checksum.
+  /// - Throws: `PartialFileError` when a column cannot be read or fails its checksum, or
+  ///   (kind `.data`) when a statistic of the merged run overflows.
   public func summarize(
     threads: Int, keepDraws: Bool = false
   ) throws(PartialFileError) -> RunSummary {
@@ -113,9 +114,16 @@ public struct PartialMerge: Sendable {
       engineVersion: EffectSimVersion.string, threads: threads,
       seconds: started.duration(to: .now).seconds, personCycles: personCycles,
       personCyclesPerSecond: 0, kernel: kernel.rawValue)
-    let summary = Summarizer.summarize(
-      model, layout: layout, columns: columns, settings: Simulation.settings(model, options),
-      run: run, keepDraws: keepDraws)
+    let summary: RunSummary
+    do throws(RunError) {
+      summary = try Summarizer.summarize(
+        model, layout: layout, columns: columns, settings: Simulation.settings(model, options),
+        run: run, keepDraws: keepDraws)
+    } catch {
+      // A damaged column explains a statistic that cannot be computed: it comes first.
+      if let failure = columns.firstFailure { throw failure }
+      throw PartialFileError(file: "", "run error: \(error)")
+    }
     if let failure = columns.firstFailure { throw failure }
     return summary
   }
