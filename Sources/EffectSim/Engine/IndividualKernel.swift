@@ -40,14 +40,31 @@ struct IndividualKernel {
   /// read (`KernelPlan.personCells`); `before` holds those cells before the person.
   private var before: [Int]
 
-  init(model: Model) {
+  /// When every person-scope parameter is discrete: the kinds of person (`PersonKinds`),
+  /// each kind's flat tables (when transitions depend on the person) and person-dependent
+  /// charge rates, built once per iteration. Counts are then kept per kind (`countBlocks`
+  /// blocks of `CountCells`) and priced once per kind.
+  private let kinds: PersonKinds?
+  private var kindFast: [UInt64]
+  private var kindRates: [Double]
+  private let countBlocks: Int
+
+  /// - Parameter usesKinds: whether discrete person-scope parameters are handled as kinds of
+  ///   person (the default); `false` keeps the per-person path, which tests compare against.
+  init(model: Model, usesKinds: Bool = true) {
     plan = KernelPlan(model: model)
     segments = plan.segments
     personCharges = plan.personCharges
     personCells = plan.personCells
     layout = FastTables(model: model)
     fast = [UInt64](repeating: 0, count: layout.count)
-    atOffset = plan.cells.count
+    kinds = usesKinds ? PersonKinds(model: model) : nil
+    let kindCount = kinds?.count ?? 0
+    countBlocks = personCharges.isEmpty ? 1 : max(kindCount, 1)
+    kindFast = [UInt64](
+      repeating: 0, count: model.transitionsDependOnPerson ? kindCount * layout.count : 0)
+    kindRates = [Double](repeating: 0, count: kindCount * personCharges.count)
+    atOffset = countBlocks * plan.cells.count
     scratch = [Int](repeating: 0, count: atOffset + model.occupancyAt.count * 2 * plan.states)
     before = [Int](repeating: 0, count: plan.personCells.count)
   }
@@ -69,7 +86,12 @@ struct IndividualKernel {
     let layout = self.layout
     let trackPerson = !personCharges.isEmpty
     let counting = Counting(
-      cells: plan.cells, shares: plan.shares, atOffset: atOffset, weightEnd: plan.halfCycles.end)
+      cells: plan.cells, shares: plan.shares, atOffset: atOffset, weightEnd: plan.halfCycles.end,
+      countBase: 0)
+    if kinds != nil {
+      try runKinds(model, &tables, streams, into: &tally, iteration: iteration, counting: counting)
+      return
+    }
     var personCycles = 0
     var person = 0
 
@@ -116,12 +138,122 @@ struct IndividualKernel {
       }
     }
 
+    collect(into: &tally, personCycles: personCycles)
+  }
+
+  /// Moves the iteration's counts into `tally`: occupancy summed over the count blocks (one,
+  /// or one per kind), and the persons at each `occupancyAt` cycle.
+  private func collect(into tally: inout Tally, personCycles: Int) {
     scratch.withUnsafeBufferPointer { scratch in
       tally.setOccupancy(
-        halfCycles: UnsafeBufferPointer(rebasing: scratch[0..<atOffset]), blocks: 1)
+        halfCycles: UnsafeBufferPointer(rebasing: scratch[0..<atOffset]), blocks: countBlocks)
       plan.copyShares(UnsafeBufferPointer(rebasing: scratch[atOffset...]), into: &tally)
     }
     tally.personCycles = Double(personCycles)
+  }
+
+  /// `run` when people come in kinds (`PersonKinds`): every kind's tables and charge rates
+  /// are built once, per person one draw per discrete parameter picks the kind, and each
+  /// kind's person-dependent charges are priced once, from its own counts.
+  private mutating func runKinds(
+    _ model: Model, _ tables: inout IterationTables, _ streams: IterationStreams,
+    into tally: inout Tally, iteration: Int, counting: Counting
+  ) throws(RunError) {
+    guard let kinds else { return }
+    let coupled = model.pairing == .coupled
+    let byKind = model.transitionsDependOnPerson
+    let fastSize = layout.count
+    // Every kind is prepared up front, so that the person loop below touches no state of the
+    // kernel but its counts; a kind whose preparation fails fails the iteration only when one
+    // of its people appears, with the error the per-person path would raise for that person.
+    var failures = [RunError?](repeating: nil, count: kinds.count)
+    for kind in 0..<kinds.count {
+      do throws(RunError) {
+        try prepareKind(kind, kinds, model, &tables, iteration: iteration)
+      } catch {
+        failures[kind] = error
+      }
+    }
+    // Locals, so the loop reads no property of `self` while its counts are borrowed.
+    let (blockSize, trackPerson, states) = (plan.cells.count, !personCharges.isEmpty, plan.states)
+    let (plan, layout) = (self.plan, self.layout)
+    let entries = tables.entries
+    let initial = tables
+    var failure: RunError?
+    var personCycles = 0
+    (byKind ? kindFast : fast).withUnsafeBufferPointer { allFast in
+      segments.withUnsafeBufferPointer { segments in
+        scratch.withUnsafeMutableBufferPointer { scratch in
+          var counting = counting
+          var person = 0
+          cohort: for entry in 0..<model.horizon where entries[entry] > 0 {
+            let cycles = model.horizon - entry
+            plan.countEntering(entries[entry], entry: entry, into: &tally)
+            let segmentRange = plan.segments(entry: entry)
+            for _ in 0..<entries[entry] {
+              let personKey = streams.personKey(person)
+              person += 1
+              let kind = kinds.kind(personKey: personKey)
+              if let error = failures[kind] {
+                failure = error
+                break cohort
+              }
+              counting.countBase = trackPerson ? kind * blockSize : 0
+              var rng = IterationStreams.moves(personKey: personKey)
+              let x = rng.next53()
+              let stateI = Self.initialState(initial, arm: 0, states: states, x: x)
+              let stateC = Self.initialState(
+                initial, arm: 1, states: states, x: coupled ? x : rng.next53())
+              let tablesStart = byKind ? kind * fastSize : 0
+              let fast = layout.handle(
+                UnsafeBufferPointer(rebasing: allFast[tablesStart..<tablesStart + fastSize]))
+              Self.simulate(
+                from: (stateI, stateC), segments: segments, range: segmentRange,
+                counting: counting, coupled: coupled, fast: fast, scratch: scratch, rng: &rng)
+              personCycles += 2 * cycles
+            }
+          }
+        }
+      }
+    }
+    if let failure { throw failure }
+
+    if trackPerson {
+      for kind in 0..<kinds.count where failures[kind] == nil {
+        let counts = kind * blockSize
+        let rates = kind * personCharges.count
+        for term in personCells where scratch[counts + term.cell] != 0 {
+          tally.personAmounts[term.amount] +=
+            Double(scratch[counts + term.cell]) * 0.5 * kindRates[rates + term.personCharge]
+        }
+      }
+    }
+    collect(into: &tally, personCycles: personCycles)
+  }
+
+  /// Builds `kind`'s tables and person-dependent charge rates from its parameter values, in
+  /// the order the per-person path evaluates them (so a failure reads the same).
+  private mutating func prepareKind(
+    _ kind: Int, _ kinds: PersonKinds, _ model: Model, _ tables: inout IterationTables,
+    iteration: Int
+  ) throws(RunError) {
+    guard kinds.strata.split else { return }
+    for (draw, value) in zip(model.personDraws, kinds.strata.values[kind]) {
+      tables.values[draw.slot] = value
+    }
+    try tables.evaluatePersonDerived(model, iteration: iteration)
+    if model.transitionsDependOnPerson {
+      try tables.buildTransitions(model, iteration: iteration)
+      layout.load(tables, into: &fast)
+      let start = kind * fast.count
+      for i in fast.indices { kindFast[start + i] = fast[i] }
+    }
+    if !personCharges.isEmpty {
+      try tables.evaluateCharges(model, indices: personCharges, iteration: iteration)
+      for (j, index) in personCharges.enumerated() {
+        kindRates[kind * personCharges.count + j] = tables.chargeRates[index]
+      }
+    }
   }
 
   /// Where the hot loop counts, passed by value so it lives in registers.
@@ -134,6 +266,9 @@ struct IndividualKernel {
     /// (`OccupancyConvention.halfCycles`; the rest, 2 − weightEnd, goes to the state at its
     /// start).
     let weightEnd: Int
+    /// Where the person's block of count cells starts (their kind's, when kinds are counted
+    /// apart; else 0).
+    var countBase: Int
 
     /// Persons in `state` of `arm` at the `marker`-th `occupancyAt` cycle (`ShareCells`,
     /// after `atOffset`).
@@ -166,8 +301,9 @@ struct IndividualKernel {
         scratch[counting.atCycle(marker, arm: 1, state: b)] += 1
       }
       // The count cell of (arm, year, state, class) is base + state · stateStride.
-      let baseI = counting.cells.base(arm: 0, year: year, chargeClass: chargeClass)
-      let baseC = counting.cells.base(arm: 1, year: year, chargeClass: chargeClass)
+      let cells = counting.cells
+      let baseI = counting.countBase + cells.base(arm: 0, year: year, chargeClass: chargeClass)
+      let baseC = counting.countBase + cells.base(arm: 1, year: year, chargeClass: chargeClass)
       let tableI = fast.table(arm: 0, transitionClass: transitionClass, state: 0)
       let tableC = fast.table(arm: 1, transitionClass: transitionClass, state: 0)
       let firstI = a

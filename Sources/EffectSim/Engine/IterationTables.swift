@@ -29,6 +29,8 @@ struct IterationTables {
   var lineItemAmounts: [Double]
   /// Persons entering at each absolute cycle of the horizon.
   var entries: [Int]
+  /// The copula's normals and then values, one per correlated parameter.
+  var copulaScratch: [Double]
 
   /// Person-scope draws: the slot and, for a discrete distribution, where its (value, weight)
   /// pairs sit in `personDiscrete` (count 0 otherwise). Kept here, per worker, so drawing a
@@ -86,6 +88,7 @@ struct IterationTables {
     chargeRates = [Double](repeating: 0, count: model.charges.count)
     lineItemAmounts = [Double](repeating: 0, count: model.years * model.areas.count)
     entries = [Int](repeating: 0, count: model.horizon)
+    copulaScratch = [Double](repeating: 0, count: model.correlatedDraws.count)
     var draws: [(slot: Int, start: Int, count: Int, nameKey: UInt64)] = []
     var discrete: [Double] = []
     for draw in model.personDraws {
@@ -213,20 +216,34 @@ struct IterationTables {
     (arm * transitionClasses + transitionClass) * states + state
   }
 
+  /// `ceil(p · 2^53)`, clamped to [0, 2^53]: total, so no probability, not even NaN, can trap.
   static func threshold(_ p: Double) -> UInt64 {
-    p >= 1 ? 1 << 53 : UInt64((p * scale53).rounded(.up))
+    if p >= 1 { return 1 << 53 }
+    guard p > 0 else { return 0 }
+    return UInt64((p * scale53).rounded(.up))
   }
 
   // MARK: - Parameters
 
-  /// Draws every iteration-scope parameter, each from its own named stream, and evaluates the
-  /// derived ones that depend on them.
+  /// Draws every iteration-scope parameter, each from its own named stream (correlated ones
+  /// through the Gaussian copula), and evaluates the derived ones that depend on them.
   mutating func drawIterationParameters(
     _ model: Model, _ streams: IterationStreams, iteration: Int?
   ) throws(RunError) {
-    for draw in model.iterationDraws {
+    for draw in model.independentDraws {
       var rng = streams.parameter(draw.nameKey)
       values[draw.slot] = draw.distribution.sample(using: &rng)
+    }
+    if let copula = model.copula {
+      // Each correlated parameter's normal comes from its own stream, by inversion (one
+      // uniform); the copula correlates them and maps each through its own quantile function.
+      for (index, draw) in model.correlatedDraws.enumerated() {
+        var rng = streams.parameter(draw.nameKey)
+        copulaScratch[index] = SpecialFunctions.normalQuantile(
+          Distribution.openUniform(using: &rng))
+      }
+      copula.transform(&copulaScratch)
+      for (index, slot) in copula.slots.enumerated() { values[slot] = copulaScratch[index] }
     }
     try run(iterationDerivedRoutines, derived: true, model, iteration: iteration)
   }
@@ -341,6 +358,7 @@ struct IterationTables {
       }
       try run(routines, model, iteration: iteration)
       var total = 0.0
+      var largest = 0.0
       for r in routines {
         guard results[r] >= 0 else {
           throw RunError(
@@ -348,6 +366,16 @@ struct IterationTables {
             iteration: iteration)
         }
         total += results[r]
+        largest = max(largest, results[r])
+      }
+      if !total.isFinite {
+        // Weights near the largest number overflow their sum; only their ratios matter, so
+        // they are scaled down by the largest (rare: ordinary weights keep their exact bits).
+        total = 0
+        for r in routines {
+          results[r] /= largest
+          total += results[r]
+        }
       }
       guard total > 0 else {
         throw RunError(
@@ -403,16 +431,21 @@ struct IterationTables {
   mutating func evaluateIntake(_ model: Model, iteration: Int?) throws(RunError) {
     for index in entries.indices { entries[index] = 0 }
     try run(intakeRoutines, model, iteration: iteration)
+    let limit = ScenarioLimits.cohortSize
+    var people = 0
     for r in intakeRoutines {
       let raw = results[r]
       // Halves round up, as the format says.
       let rounded = (raw + 0.5).rounded(.down)
-      guard rounded >= 0, rounded < 1e8 else {
+      guard rounded >= 0, rounded <= Double(limit - people) else {
+        let others = people > 0 ? " (with the \(people) people of the entries before it)" : ""
         throw RunError(
           path: routineSources[r].path, message: "the count evaluates to \(raw), not a number of"
-            + " people between 0 and 100,000,000", iteration: iteration)
+            + " people between 0 and \(limit)\(others), the largest cohort EffectSim simulates"
+            + " (see docs/limits.md)", iteration: iteration)
       }
       let n = Int(rounded)
+      people += n
       let first = routineTarget[r]
       if intakeEven[r - intakeRoutines.lowerBound] {
         for k in 0..<n { entries[first + k * cyclesPerYear / n] += 1 }

@@ -45,19 +45,55 @@ extension Model {
         break
       }
     }
-    var ordered: [DerivedParameter] = []
-    var done = Set<Int>()
-    func visit(_ slot: Int) {
-      guard !done.contains(slot),
-        case .derived(let expression) = scenario.parameters[slot].definition
-      else { return }
-      done.insert(slot)
-      for name in expression.referencedNames.sorted() { if let s = slots[name] { visit(s) } }
-      let path = "parameters".jsonPath(scenario.parameters[slot].name)
-      ordered.append(
-        DerivedParameter(slot: slot, expression: compile(expression, path), path: path))
+    // Correlated draws go through the copula; the decoder has checked the names, the scopes
+    // and that the matrix is positive definite.
+    let memberNames = Correlation.members(of: scenario.correlations)
+    let correlatedDraws = memberNames.compactMap { name in
+      slots[name].flatMap { slot in iterationDraws.first { $0.slot == slot } }
     }
-    for slot in scenario.parameters.indices { visit(slot) }
+    let copula = GaussianCopula(
+      members: correlatedDraws.map { ($0.slot, $0.distribution) },
+      pairs: Correlation.indexedPairs(scenario.correlations, members: memberNames))
+    // A scenario built in code (or edited after decoding) may not have been checked.
+    for name in memberNames where !correlatedDraws.contains(where: { names[$0.slot] == name }) {
+      errors.append(ScenarioError(
+        path: "correlations", message: "\"\(name)\" is not an iteration-scope parameter with a"
+          + " distribution, so it cannot be correlated"))
+    }
+    if !scenario.correlations.isEmpty, copula == nil {
+      errors.append(ScenarioError(
+        path: "correlations", message: "the correlations contradict each other (their normal"
+          + " correlation matrix is not positive definite)"))
+    }
+    let correlatedSlots = Set(correlatedDraws.map(\.slot))
+    // Dependencies first: a post-order depth-first search with an explicit stack, so that a
+    // chain of thousands of derived parameters cannot overflow the call stack.
+    var ordered: [DerivedParameter] = []
+    var done = [Bool](repeating: false, count: names.count)
+    var pending: [(slot: Int, dependencies: [Int], next: Int)] = []
+    func enter(_ slot: Int) {
+      guard !done[slot], case .derived(let expression) = scenario.parameters[slot].definition
+      else { return }
+      done[slot] = true
+      pending.append((slot, expression.referencedNames.sorted().compactMap { slots[$0] }, 0))
+    }
+    for slot in scenario.parameters.indices {
+      enter(slot)
+      while let top = pending.last {
+        if top.next < top.dependencies.count {
+          pending[pending.count - 1].next += 1
+          enter(top.dependencies[top.next])
+          continue
+        }
+        pending.removeLast()
+        guard case .derived(let expression) = scenario.parameters[top.slot].definition else {
+          continue
+        }
+        let path = "parameters".jsonPath(scenario.parameters[top.slot].name)
+        ordered.append(
+          DerivedParameter(slot: top.slot, expression: compile(expression, path), path: path))
+      }
+    }
 
     // Windows become classes of cycles since entry.
     let transitionWindows = scenario.arms.flatMap { $0.transitions.map(\.cycles) }
@@ -71,11 +107,15 @@ extension Model {
       )
     ).sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
     var outcomeNames: [String] = []
+    var outcomeIndex: [String: Int] = [:]
     for state in scenario.states {
-      for outcome in state.outcomes where !outcomeNames.contains(outcome.name) {
+      for outcome in state.outcomes where outcomeIndex[outcome.name] == nil {
+        outcomeIndex[outcome.name] = outcomeNames.count
         outcomeNames.append(outcome.name)
       }
     }
+    let areaIndex = Dictionary(
+      areas.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
 
     let initial = scenario.arms.enumerated().map { index, arm in
       arm.initial.map { entry in
@@ -107,7 +147,7 @@ extension Model {
       for cost in state.costs {
         charges.append(
           Charge(
-            target: areas.firstIndex(of: cost.area) ?? 0, arm: cost.arm?.rawValue,
+            target: areaIndex[cost.area] ?? 0, arm: cost.arm?.rawValue,
             state: stateIndex,
             active: chargePartition.classes.map { cost.cycles.covers($0) },
             value: compile(cost.perCycle, cost.path),
@@ -118,7 +158,7 @@ extension Model {
         let path = "states[\(stateIndex)].outcomes.\(outcome.name)"
         charges.append(
           Charge(
-            target: areas.count + (outcomeNames.firstIndex(of: outcome.name) ?? 0), arm: nil,
+            target: areas.count + (outcomeIndex[outcome.name] ?? 0), arm: nil,
             state: stateIndex,
             active: [Bool](repeating: true, count: chargePartition.classes.count),
             value: compile(outcome.weight, path), dependsOnPerson: dependsOnPerson(outcome.weight),
@@ -134,14 +174,15 @@ extension Model {
     let lineItems = scenario.lineItems.flatMap { item in
       item.byYear.map { entry in
         CompiledLineItem(
-          area: areas.firstIndex(of: item.area) ?? 0, yearIndex: entry.year - scenario.start,
+          area: areaIndex[item.area] ?? 0, yearIndex: entry.year - scenario.start,
           amount: compile(entry.amount, entry.path), path: entry.path)
       }
     }
     let payback = scenario.payback.map { definition in
-      CompiledPayback(
+      let chosen = definition.areas.map(Set.init)
+      return CompiledPayback(
         name: definition.name, areas: definition.areas,
-        areaMask: areas.map { area in definition.areas.map { $0.contains(area) } ?? true },
+        areaMask: areas.map { area in chosen?.contains(area) ?? true },
         discounted: definition.discounted)
     }
 
@@ -156,6 +197,9 @@ extension Model {
     self.parameterNames = names
     self.template = template
     self.iterationDraws = iterationDraws
+    self.independentDraws = iterationDraws.filter { !correlatedSlots.contains($0.slot) }
+    self.correlatedDraws = scenario.correlations.isEmpty ? [] : correlatedDraws
+    self.copula = scenario.correlations.isEmpty ? nil : copula
     self.personDraws = personDraws
     self.iterationDerived = ordered.filter { scenario.parameters[$0.slot].scope == .iteration }
     self.personDerived = ordered.filter { scenario.parameters[$0.slot].scope == .person }

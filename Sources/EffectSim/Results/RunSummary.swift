@@ -29,6 +29,9 @@ public struct RunSummary: Sendable {
   public var parameters: [ParameterSummary]
   /// The spreadsheet reading, when the caller attached one (`attachDeterministic(_:)`).
   public var deterministic: DeterministicReading?
+  /// The scenario's rank correlations, as the run drew them (Monte Carlo runs only; a
+  /// deterministic run uses base values and no correlation).
+  public var correlations: [Correlation] = []
   /// What drives the risk, per payback definition (Monte Carlo runs; empty otherwise).
   public var sensitivity: [SensitivitySummary] = []
   /// Chance against knowledge per payback definition (runs with two cohorts per iteration;
@@ -79,12 +82,16 @@ public struct ScenarioInfo: Sendable {
   /// State id → the scenario's `label`, for the states that have one: reports show the
   /// analyst's words ("Kontanthjælp") where the JSON keeps the ids.
   public var stateLabels: [String: String]
+  /// Outcome, area or payback definition name → the scenario's `labels` text.
+  public var labels: [String: String]
 
   public init(
     name: String, source: String?, description: String?, start: Int, years: Int, cycle: String,
-    currency: String, priceLevel: String?, stateLabels: [String: String] = [:]
+    currency: String, priceLevel: String?, stateLabels: [String: String] = [:],
+    labels: [String: String] = [:]
   ) {
     self.stateLabels = stateLabels
+    self.labels = labels
     self.name = name
     self.source = source
     self.description = description
@@ -97,6 +104,10 @@ public struct ScenarioInfo: Sendable {
 
   /// The name a report shows for a state: its label, else its id.
   public func stateName(_ id: String) -> String { stateLabels[id] ?? id }
+
+  /// The name a report shows for an outcome, an area or a payback definition: the scenario's
+  /// label, else the name itself.
+  public func displayName(_ name: String) -> String { labels[name] ?? name }
 }
 
 /// How the run was made: enough to reproduce it.
@@ -113,12 +124,16 @@ public struct RunSettings: Sendable {
   public var overrides: [ScenarioOverride]
   /// Whether each iteration simulated a second, independent cohort (`--variance-split`).
   public var varianceSplit: Bool
+  /// How a run to a stated precision ended; `nil` for a run of a fixed iteration count.
+  public var precision: PrecisionOutcome?
 
   public init(
     mode: Mode, iterations: Int, seed: UInt64, pairing: String, percentileLevels: [Double],
-    overrides: [ScenarioOverride] = [], varianceSplit: Bool = false
+    overrides: [ScenarioOverride] = [], varianceSplit: Bool = false,
+    precision: PrecisionOutcome? = nil
   ) {
     self.varianceSplit = varianceSplit
+    self.precision = precision
     self.mode = mode
     self.iterations = iterations
     self.seed = seed

@@ -23,11 +23,16 @@ public struct Scenario: Sendable {
   public var payback: [PaybackDefinition]
   public var report: ReportOptions
   public var pairing: Pairing
+  /// Outcome, area or payback definition name → the text reports show for it.
+  public var labels: [String: String] = [:]
   /// The parameters replaced on the command line (`--set`), in the order given; the outputs
   /// list them so that a run with overrides is never mistaken for a run of the file.
   public var overrides: [ScenarioOverride] = []
   /// The business case's own figures, when the scenario states them.
   public var claim: Claim? = nil
+  /// Rank correlations between iteration-scope parameters, in file order; checked (distinct
+  /// pairs, a positive definite matrix) by `CorrelationReader`.
+  public var correlations: [Correlation] = []
 
   /// Cycles in one calendar year: 12 or 1.
   public var cyclesPerYear: Int { cycle.cyclesPerYear }

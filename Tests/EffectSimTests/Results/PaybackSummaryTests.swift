@@ -30,7 +30,12 @@ import Testing
     let run = RunInfo(
       engineVersion: "test", threads: 1, seconds: 0, personCycles: 0, personCyclesPerSecond: 0,
       kernel: "individual")
-    return Summarizer.summarize(model, layout: layout, store: store, settings: settings, run: run)
+    let draws = ResultStore(
+      metrics: ParameterRecord(model: model).slots.count, iterations: years.count)
+    defer { draws.deallocate() }
+    return try Summarizer.summarize(
+      model, layout: layout, columns: RunStores(metrics: store, parameterDraws: draws),
+      settings: settings, run: run)
   }
 
   @Test func probabilitiesTheirErrorsAndTheMedianYear() throws {
