@@ -32,6 +32,8 @@ let package = Package(
       name: "EndToEnd", dependencies: ["EffectSim", "EffectSimCLI", "BenchmarkSupport"],
       path: "Benchmarks/EndToEnd"),
     .executableTarget(
+      name: "Drivers", dependencies: ["EffectSim", "BenchmarkSupport"], path: "Benchmarks/Drivers"),
+    .executableTarget(
       name: "HostileInputs", dependencies: ["EffectSim"], path: "Benchmarks/HostileInputs"),
 
     // MARK: - Unit test bundles

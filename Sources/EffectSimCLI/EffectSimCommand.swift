@@ -51,8 +51,8 @@ public enum EffectSimCommand {
         effectsim run scenarios/rebild-ips-2022.json --iterations 20000 --seed 7
 
       EXIT CODES: 0 ok, 64 usage, 65 invalid scenario or run error, 66 input missing,
-      70 internal error, 73 output not writable, 74 write error, 130 interrupted (SIGINT),
-      143 terminated (SIGTERM).
+      70 internal error, 73 output not writable, 74 read or write error, 130 interrupted
+      (SIGINT), 143 terminated (SIGTERM).
 
       """
   }
@@ -72,6 +72,18 @@ public enum EffectSimCommand {
     case "run":
       if wantsHelp { return console.writeOut(Commands.run.help()) }
       try RunCommand.execute(try ArgumentParser.parse(rest, for: Commands.run), console: console)
+    case "merge":
+      if wantsHelp { return console.writeOut(Commands.merge.help()) }
+      try MergeCommand.execute(
+        try ArgumentParser.parse(rest, for: Commands.merge), console: console)
+    case "breakeven":
+      if wantsHelp { return console.writeOut(BreakEvenCommand.spec.help()) }
+      try BreakEvenCommand.execute(
+        try ArgumentParser.parse(rest, for: BreakEvenCommand.spec), console: console)
+    case "compare":
+      if wantsHelp { return console.writeOut(CompareCommand.spec.help()) }
+      try CompareCommand.execute(
+        try ArgumentParser.parse(rest, for: CompareCommand.spec), console: console)
     case "validate":
       if wantsHelp { return console.writeOut(Commands.validate.help()) }
       try ValidateCommand.execute(

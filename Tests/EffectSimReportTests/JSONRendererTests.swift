@@ -14,7 +14,7 @@ struct JSONRendererTests {
     #expect(
       keys == [
         "scenario", "settings", "years", "areas", "netImpact", "cumulativeNetImpact", "armCosts",
-        "payback", "outcomes", "presentValue", "occupancy", "run",
+        "payback", "outcomes", "presentValue", "occupancy", "sensitivity", "run",
       ])
     #expect(monteCarlo.hasSuffix("}\n"))
   }
@@ -145,6 +145,7 @@ struct JSONRendererTests {
     #expect(
       Set(run.keys) == [
         "engineVersion", "threads", "seconds", "personCycles", "personCyclesPerSecond", "kernel",
+        "driversSeconds",
       ])
     #expect(JSONReading.double(run["seconds"]) == 1.25)
     #expect(run["kernel"] as? String == "individual")

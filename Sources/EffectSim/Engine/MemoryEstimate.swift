@@ -24,11 +24,18 @@ struct MemoryEstimate: Sendable, Equatable {
   ///   - threads: worker threads.
   ///   - kernel: the kernel the workers use; `nil` counts what every run allocates (the
   ///     deterministic trace, and the tables that choosing a kernel evaluates).
-  init(_ model: Model, iterations: Int, threads: Int, kernel: Kernel?) {
-    let layout = MetricLayout(model: model)
-    let recorded = model.iterationDraws.count + model.iterationDerived.count
+  ///   - layout: the run's metric layout; default one cohort's.
+  ///   - extraColumns: per-iteration values held beside the metrics: the recorded parameter
+  ///     draws and what the summary adds (the sensitivity analysis's ranks and sort scratch);
+  ///     default the recorded draws alone.
+  init(
+    _ model: Model, layout: MetricLayout? = nil, iterations: Int, extraColumns: Int? = nil,
+    threads: Int, kernel: Kernel?
+  ) {
+    let layout = layout ?? MetricLayout(model: model)
+    let recorded = ParameterRecord(model: model).slots.count
     self.iterations = iterations
-    numbersPerIteration = layout.count + recorded
+    numbersPerIteration = Self.add(layout.count, max(extraColumns ?? recorded, 0))
     results = Self.multiply(numbersPerIteration, Self.multiply(iterations, 8))
     let block = Simulation.blockSize * (layout.count + recorded) * 8
     let amounts = 2 * model.years * model.targetCount * 8

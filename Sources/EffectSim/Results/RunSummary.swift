@@ -29,6 +29,19 @@ public struct RunSummary: Sendable {
   public var parameters: [ParameterSummary]
   /// The spreadsheet reading, when the caller attached one (`attachDeterministic(_:)`).
   public var deterministic: DeterministicReading?
+  /// The scenario's rank correlations, as the run drew them (Monte Carlo runs only; a
+  /// deterministic run uses base values and no correlation).
+  public var correlations: [Correlation] = []
+  /// What drives the risk, per payback definition (Monte Carlo runs; empty otherwise).
+  public var sensitivity: [SensitivitySummary] = []
+  /// Chance against knowledge per payback definition (runs with two cohorts per iteration;
+  /// empty otherwise).
+  public var varianceSplit: [VarianceSplitSummary] = []
+  /// The business case's own figures against the run, when the scenario has a `claim`.
+  public var claim: ClaimSummary?
+  /// Per-iteration parameters and targets, when the run was asked to keep them
+  /// (`RunOptions.keepDraws`); not part of any report.
+  public var iterationDraws: IterationDraws?
 
   public init(
     scenario: ScenarioInfo, settings: RunSettings, years: [Int], areas: [String],
@@ -69,12 +82,16 @@ public struct ScenarioInfo: Sendable {
   /// State id → the scenario's `label`, for the states that have one: reports show the
   /// analyst's words ("Kontanthjælp") where the JSON keeps the ids.
   public var stateLabels: [String: String]
+  /// Outcome, area or payback definition name → the scenario's `labels` text.
+  public var labels: [String: String]
 
   public init(
     name: String, source: String?, description: String?, start: Int, years: Int, cycle: String,
-    currency: String, priceLevel: String?, stateLabels: [String: String] = [:]
+    currency: String, priceLevel: String?, stateLabels: [String: String] = [:],
+    labels: [String: String] = [:]
   ) {
     self.stateLabels = stateLabels
+    self.labels = labels
     self.name = name
     self.source = source
     self.description = description
@@ -87,6 +104,10 @@ public struct ScenarioInfo: Sendable {
 
   /// The name a report shows for a state: its label, else its id.
   public func stateName(_ id: String) -> String { stateLabels[id] ?? id }
+
+  /// The name a report shows for an outcome, an area or a payback definition: the scenario's
+  /// label, else the name itself.
+  public func displayName(_ name: String) -> String { labels[name] ?? name }
 }
 
 /// How the run was made: enough to reproduce it.
@@ -99,15 +120,26 @@ public struct RunSettings: Sendable {
   public var pairing: String
   /// Percentile levels in percent, in the order reports show them.
   public var percentileLevels: [Double]
+  /// Parameters replaced on the command line (`--set`), in the order given.
+  public var overrides: [ScenarioOverride]
+  /// Whether each iteration simulated a second, independent cohort (`--variance-split`).
+  public var varianceSplit: Bool
+  /// How a run to a stated precision ended; `nil` for a run of a fixed iteration count.
+  public var precision: PrecisionOutcome?
 
   public init(
-    mode: Mode, iterations: Int, seed: UInt64, pairing: String, percentileLevels: [Double]
+    mode: Mode, iterations: Int, seed: UInt64, pairing: String, percentileLevels: [Double],
+    overrides: [ScenarioOverride] = [], varianceSplit: Bool = false,
+    precision: PrecisionOutcome? = nil
   ) {
+    self.varianceSplit = varianceSplit
+    self.precision = precision
     self.mode = mode
     self.iterations = iterations
     self.seed = seed
     self.pairing = pairing
     self.percentileLevels = percentileLevels
+    self.overrides = overrides
   }
 }
 
@@ -229,6 +261,9 @@ public struct RunInfo: Sendable {
   public var personCyclesPerSecond: Double
   /// `"individual"`, `"aggregated"` or `"expected"` (deterministic trace).
   public var kernel: String
+  /// Seconds the summary spent on what drives the risk (sensitivity, one-way swings, value of
+  /// information, variance split, claim); not part of `seconds`, which times the simulation.
+  public var driversSeconds: Double = 0
 
   public init(
     engineVersion: String, threads: Int, seconds: Double, personCycles: Double,

@@ -23,6 +23,16 @@ public struct Scenario: Sendable {
   public var payback: [PaybackDefinition]
   public var report: ReportOptions
   public var pairing: Pairing
+  /// Outcome, area or payback definition name → the text reports show for it.
+  public var labels: [String: String] = [:]
+  /// The parameters replaced on the command line (`--set`), in the order given; the outputs
+  /// list them so that a run with overrides is never mistaken for a run of the file.
+  public var overrides: [ScenarioOverride] = []
+  /// The business case's own figures, when the scenario states them.
+  public var claim: Claim? = nil
+  /// Rank correlations between iteration-scope parameters, in file order; checked (distinct
+  /// pairs, a positive definite matrix) by `CorrelationReader`.
+  public var correlations: [Correlation] = []
 
   /// Cycles in one calendar year: 12 or 1.
   public var cyclesPerYear: Int { cycle.cyclesPerYear }
@@ -157,6 +167,18 @@ public struct PaybackDefinition: Sendable {
   /// `nil` means every area.
   public var areas: [String]?
   public var discounted: Bool
+}
+
+/// The figures the business case itself states: its net impact per year and its payback
+/// times, kept beside the model so reports can hold them against the simulated futures.
+public struct Claim: Sendable {
+  /// Calendar year → net impact over all areas (expenses positive), in file order; years not
+  /// listed count as 0.
+  public var netImpact: [(year: Int, amount: Double)]
+  /// Payback definition name → the payback time claimed, in years, in file order.
+  public var payback: [(name: String, years: Int)]
+  /// Where in the document the figures stand ("Tabel 1.1").
+  public var source: String?
 }
 
 public struct ReportOptions: Sendable {

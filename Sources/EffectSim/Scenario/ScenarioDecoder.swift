@@ -5,10 +5,26 @@ import Foundation
 /// Runs after `ShapeValidator`, so JSON types are known to be right; what remains is meaning:
 /// references between states, parameters and areas, windows and years inside the horizon,
 /// distribution fields, expressions and the order of derived parameters.
+///
+/// Two phases, in this order by construction: `Names` collects what every check refers to
+/// (parameter names and scopes, state ids, the horizon, `cyclesPerYear`); `Reader` is made
+/// from those names and checks the document against them. No check depends on which part of
+/// the document another check read first.
 public enum ScenarioDecoder {
   /// Decodes a scenario from the bytes of a JSON file.
+  /// - Parameter overrides: parameters replaced before anything is checked (`--set`); none
+  ///   by default.
   /// - Throws: `ScenarioErrors` listing every problem found (syntax, shape, meaning).
-  public static func decode(_ bytes: [UInt8]) throws(ScenarioErrors) -> Scenario {
+  public static func decode(
+    _ bytes: [UInt8], overrides: [ScenarioOverride] = []
+  ) throws(ScenarioErrors) -> Scenario {
+    try decode(document: parse(bytes), overrides: overrides)
+  }
+
+  /// The JSON document of a scenario file, not yet checked.
+  /// - Throws: `ScenarioErrors` with the syntax error's line and column, or when the file is
+  ///   larger than `ScenarioLimits.fileBytes`.
+  public static func parse(_ bytes: [UInt8]) throws(ScenarioErrors) -> JSONValue {
     guard bytes.count <= ScenarioLimits.fileBytes else {
       throw ScenarioErrors([
         ScenarioError(
@@ -16,20 +32,40 @@ public enum ScenarioDecoder {
             + " most \(ScenarioLimits.fileBytes) bytes (see docs/limits.md)")
       ])
     }
-    let document: JSONValue
     do throws(JSONSyntaxError) {
-      document = try JSONParser.parse(bytes)
+      return try JSONParser.parse(bytes)
     } catch {
       throw ScenarioErrors([ScenarioError(path: "", message: error.description)])
     }
+  }
+
+  /// Decodes a parsed scenario document, with `overrides` applied first (see
+  /// `ScenarioOverride`): searches that try many values of one parameter parse the file once.
+  /// Limits are checked right after the overrides, before the shape check, so that an
+  /// oversized document costs one pass.
+  /// - Throws: `ScenarioErrors` listing every problem found; problems inside an overridden
+  ///   parameter say so.
+  public static func decode(
+    document: JSONValue, overrides: [ScenarioOverride] = []
+  ) throws(ScenarioErrors) -> Scenario {
+    let document = try ScenarioOverride.apply(overrides, to: document)
     let overLimits = ScenarioLimits.check(document)
-    guard overLimits.isEmpty else { throw ScenarioErrors(overLimits) }
+    guard overLimits.isEmpty else {
+      throw ScenarioErrors(ScenarioOverride.attribute(overLimits, to: overrides))
+    }
     var shapes = ShapeValidator()
     shapes.check(document, against: .object(ScenarioFormat.scenario), at: "")
-    guard shapes.errors.isEmpty else { throw ScenarioErrors(shapes.errors) }
-    var reader = Reader()
-    let scenario = reader.scenario(document)
-    guard reader.errors.isEmpty, let scenario else { throw ScenarioErrors(reader.errors) }
+    guard shapes.errors.isEmpty else {
+      throw ScenarioErrors(ScenarioOverride.attribute(shapes.errors, to: overrides))
+    }
+    let top = Members(document, path: "")
+    var reader = Reader(names: Names(top))
+    reader.fixedByOverrides = CorrelationReader.fixed(by: overrides)
+    let scenario = reader.scenario(top)
+    guard reader.errors.isEmpty, var scenario else {
+      throw ScenarioErrors(ScenarioOverride.attribute(reader.errors, to: overrides))
+    }
+    scenario.overrides = overrides
     return scenario
   }
 
@@ -76,33 +112,101 @@ private struct Members {
   func path(_ key: String) -> String { path.jsonPath(key) }
 }
 
-private struct Reader {
-  var errors: [ScenarioError] = []
-  var start = 0
-  var years = 1
-  var parameterNames: [String] = [] {
-    didSet {
-      slots = [:]
-      for (index, name) in parameterNames.enumerated() where slots[name] == nil {
-        slots[name] = index
+/// The first phase: every name and fact a check refers to, read from the document before any
+/// check runs. Reads only; reports nothing (the second phase reports what is wrong).
+private struct Names {
+  let start: Int
+  let years: Int
+  let cycle: CycleLength
+  /// The value of `cyclesPerYear` in this scenario's expressions: a constant is checked with
+  /// the value the run will use.
+  let cyclesPerYear: Double
+  /// Parameter names in file order, and the slot of each.
+  let parameters: [String]
+  let slots: [String: Int]
+  /// Parameters drawn per person, and derived parameters that read one (at any depth).
+  let personScoped: Set<String>
+  let states: [String]
+
+  init(_ top: Members) {
+    start = top.int("start") ?? 0
+    years = top.int("years") ?? 1
+    cycle = CycleLength(rawValue: top.string("cycle") ?? "month") ?? .month
+    cyclesPerYear = Double(cycle.cyclesPerYear)
+    let entries = top.map("parameters")
+    parameters = entries.map(\.key)
+    var slots: [String: Int] = [:]
+    for (index, name) in parameters.enumerated() { slots[name] = index }
+    self.slots = slots
+    personScoped = Self.personScoped(entries)
+    states = top.array("states").map { Members($0, path: "").string("id") ?? "" }
+  }
+
+  /// The parameters declared `"scope": "person"`, and every derived parameter that reads one
+  /// directly or through other derived parameters. Expressions that do not parse, are over
+  /// the length limit, and cycles are skipped here; the second phase reports them.
+  /// - Complexity: O(parameters + references), without recursion.
+  private static func personScoped(_ entries: [(key: String, value: JSONValue)]) -> Set<String> {
+    var person = Set<String>()
+    var references: [String: [String]] = [:]
+    for (name, value) in entries {
+      switch value {
+      case .string(let text):
+        // Beyond the limit the second phase refuses it unparsed; so does this one.
+        let expression = text.utf8.count <= ScenarioLimits.expressionLength
+          ? try? Expression.parse(text) : nil
+        references[name] = expression.map { $0.referencedNames.sorted() } ?? []
+      case .object:
+        if Members(value, path: "").string("scope") == "person" { person.insert(name) }
+      default:
+        break
       }
     }
+    // Depth-first over the derived parameters, each finished once its references are.
+    var finished = Set<String>()
+    for root in entries.map(\.key) where references[root] != nil && !finished.contains(root) {
+      var path: [(name: String, next: Int)] = [(root, 0)]
+      var onPath: Set<String> = [root]
+      while let (name, next) = path.last {
+        let reads = references[name] ?? []
+        if next < reads.count {
+          path[path.count - 1].next += 1
+          let read = reads[next]
+          if references[read] != nil, !finished.contains(read), !onPath.contains(read) {
+            path.append((read, 0))
+            onPath.insert(read)
+          }
+          continue
+        }
+        if reads.contains(where: person.contains) { person.insert(name) }
+        finished.insert(name)
+        onPath.remove(name)
+        path.removeLast()
+      }
+    }
+    return person
   }
-  /// Parameter name → slot, built once: expressions are checked against it one by one.
-  var slots: [String: Int] = [:]
-  var personScoped: Set<String> = []
-  var stateIDs: [String] = []
+}
+
+/// The second phase: checks the document against `names` and builds the `Scenario`.
+private struct Reader {
+  let names: Names
+  var errors: [ScenarioError] = []
+  /// Parameters that `--set` made a number or an expression: their correlations are dropped.
+  var fixedByOverrides: Set<String> = []
+
+  init(names: Names) { self.names = names }
 
   mutating func fail(_ path: String, _ message: String) {
     errors.append(ScenarioError(path: path, message: message))
   }
 
-  mutating func scenario(_ document: JSONValue) -> Scenario? {
-    let top = Members(document, path: "")
-    start = top.int("start") ?? 0
-    years = top.int("years") ?? 1
-    let cycle = CycleLength(rawValue: top.string("cycle") ?? "month") ?? .month
+  mutating func scenario(_ top: Members) -> Scenario? {
     let parameters = self.parameters(top.map("parameters"))
+    let (correlations, correlationErrors) = CorrelationReader.read(
+      top["correlations"], parameters: parameters, knownErrors: errors,
+      fixedByOverrides: fixedByOverrides)
+    errors += correlationErrors
     let states = self.states(top.array("states"))
     let armMembers = Members(top["arms"] ?? .null, path: "arms")
     let arms = Arm.Kind.allCases.map { kind in
@@ -113,7 +217,8 @@ private struct Reader {
     var areas = Set(states.flatMap { $0.costs.map(\.area) })
     areas.formUnion(lineItems.map(\.area))
     let payback = self.payback(top.array("payback"), areas: areas)
-    let report = self.report(Members(top["report"] ?? .null, path: "report"), cycle: cycle)
+    let claim = top["claim"].map { self.claim(Members($0, path: "claim"), payback: payback) }
+    let report = self.report(Members(top["report"] ?? .null, path: "report"))
     let discountMembers = Members(top["discount"] ?? .null, path: "discount")
     let discount = Discount(
       costs: rate(discountMembers, "costs"), outcomes: rate(discountMembers, "outcomes"),
@@ -121,15 +226,47 @@ private struct Reader {
     if discount.firstYear > 1 {
       fail(discountMembers.path("firstYear"), "must be 0 or 1, found \(discount.firstYear)")
     }
+    let labels = self.labels(
+      top.map("labels"), outcomes: states.flatMap { $0.outcomes.map(\.name) },
+      areas: areas.sorted(), payback: payback.map(\.name))
     guard errors.isEmpty else { return nil }
     return Scenario(
       name: top.string("name") ?? "", description: top.string("description"),
       source: top.string("source"), currency: top.string("currency") ?? "DKK",
-      priceLevel: top.string("priceLevel"), start: start, years: years, cycle: cycle,
+      priceLevel: top.string("priceLevel"), start: names.start, years: names.years,
+      cycle: names.cycle,
       occupancy: OccupancyConvention(rawValue: top.string("occupancy") ?? "start") ?? .start,
       discount: discount, parameters: parameters, states: states, arms: arms, intake: intake,
       lineItems: lineItems, payback: payback, report: report,
-      pairing: Pairing(rawValue: top.string("pairing") ?? "coupled") ?? .coupled)
+      pairing: Pairing(rawValue: top.string("pairing") ?? "coupled") ?? .coupled,
+      labels: labels, claim: claim, correlations: correlations)
+  }
+
+  /// `labels`: each key must name an outcome, an area or a payback definition, so a typo
+  /// cannot leave a raw name in a report unnoticed.
+  mutating func labels(
+    _ entries: [(key: String, value: JSONValue)], outcomes: [String], areas: [String],
+    payback: [String]
+  ) -> [String: String] {
+    var labels: [String: String] = [:]
+    let names = outcomes + areas + payback
+    for (name, value) in entries {
+      let path = "labels".jsonPath(name)
+      guard case .string(let text) = value else { continue }
+      if text.trimmingCharacters(in: .whitespaces).isEmpty {
+        fail(path, "a label needs text")
+      }
+      guard names.contains(name) else {
+        var message = "\"\(name)\" is not an outcome, area or payback definition of this scenario"
+        if let guess = Suggestion.closest(to: name, among: names) {
+          message += " (did you mean \"\(guess)\"?)"
+        }
+        fail(path, message)
+        continue
+      }
+      labels[name] = text
+    }
+    return labels
   }
 
   mutating func rate(_ members: Members, _ key: String) -> Double {
@@ -143,7 +280,6 @@ private struct Reader {
   // MARK: - Parameters
 
   mutating func parameters(_ entries: [(key: String, value: JSONValue)]) -> [Parameter] {
-    parameterNames = entries.map(\.key)
     var result: [Parameter] = []
     var derived: [(index: Int, path: String)] = []
     for (name, value) in entries {
@@ -156,8 +292,9 @@ private struct Reader {
         result.append(Parameter(name: name, definition: .fixed(number), scope: .iteration))
       case .string(let text):
         let expression = self.expression(text, at: path)
+        let scope: Parameter.Scope = names.personScoped.contains(name) ? .person : .iteration
         result.append(Parameter(
-          name: name, definition: .derived(expression ?? .constant(0)), scope: .iteration))
+          name: name, definition: .derived(expression ?? .constant(0)), scope: scope))
         derived.append((result.count - 1, path))
       default:
         let members = Members(value, path: path)
@@ -166,7 +303,6 @@ private struct Reader {
           continue
         }
         let scope = Parameter.Scope(rawValue: members.string("scope") ?? "iteration") ?? .iteration
-        if scope == .person { personScoped.insert(name) }
         let base = members.number("base") ?? distribution.mean
         if !base.isFinite {
           fail(members.path(field), "the distribution has no finite mean; give a \"base\"")
@@ -181,16 +317,16 @@ private struct Reader {
           note: members.string("note"), source: members.string("source")))
       }
     }
-    orderDerived(&result, derived)
+    findCycles(result, derived)
     return result
   }
 
-  /// Finds cycles among derived parameters and marks those that depend on person scope.
+  /// Reports the first cycle among derived parameters (`Names` has marked person scope).
   ///
   /// A depth-first search with an explicit stack: a chain of thousands of derived parameters
   /// neither overflows the call stack nor copies the path at every step.
   /// - Complexity: O(*n* + *e* log *e*) for *n* parameters and *e* references.
-  mutating func orderDerived(_ parameters: inout [Parameter], _ derived: [(index: Int, path: String)]) {
+  mutating func findCycles(_ parameters: [Parameter], _ derived: [(index: Int, path: String)]) {
     let indexByName = Dictionary(
       parameters.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
     let pathByIndex = Dictionary(
@@ -226,10 +362,6 @@ private struct Reader {
               path: at, message: "derived parameters depend on each other in a cycle: \(loop)"))
           }
           continue
-        }
-        if top.dependencies.contains(where: { parameters[$0].scope == .person }) {
-          parameters[top.index].scope = .person
-          personScoped.insert(parameters[top.index].name)
         }
         mark[top.index] = 2
         path.removeLast()
@@ -334,7 +466,7 @@ private struct Reader {
     }
     let compiled: CompiledExpression
     do throws(ExpressionError) {
-      compiled = try expression.compile(slots: slots, cyclesPerYear: 12)
+      compiled = try expression.compile(slots: names.slots, cyclesPerYear: names.cyclesPerYear)
     } catch {
       fail(path, error.description)
       return nil
@@ -349,7 +481,7 @@ private struct Reader {
         return nil
       }
     }
-    if !allowPerson, let name = expression.referencedNames.sorted().first(where: personScoped.contains) {
+    if !allowPerson, let name = expression.referencedNames.sorted().first(where: names.personScoped.contains) {
       fail(path, "cannot depend on the person-scope parameter \"\(name)\": it is drawn once per"
         + " iteration, before there are persons")
     }
@@ -367,7 +499,6 @@ private struct Reader {
   // MARK: - States and arms
 
   mutating func states(_ elements: [JSONValue]) -> [State] {
-    stateIDs = elements.map { Members($0, path: "").string("id") ?? "" }
     var seen: [String: Int] = [:]
     return elements.enumerated().map { index, element in
       let members = Members(element, path: "states".jsonPath(index))
@@ -417,12 +548,12 @@ private struct Reader {
 
   mutating func stateIndex(_ id: String?, at path: String) -> Int? {
     guard let id else { return nil }
-    if let index = stateIDs.firstIndex(of: id) { return index }
+    if let index = names.states.firstIndex(of: id) { return index }
     var message = "unknown state \"\(id)\""
-    if let guess = Suggestion.closest(to: id, among: stateIDs) {
+    if let guess = Suggestion.closest(to: id, among: names.states) {
       message += " (did you mean \"\(guess)\"?)"
     } else {
-      message += "; states are " + stateIDs.joined(separator: ", ")
+      message += "; states are " + names.states.joined(separator: ", ")
     }
     fail(path, message)
     return nil
@@ -466,12 +597,13 @@ private struct Reader {
   }
 
   func constantValue(_ expression: Expression) -> Double? {
-    (try? expression.compile(slots: [:], cyclesPerYear: 12))?.constantValue
+    (try? expression.compile(slots: [:], cyclesPerYear: names.cyclesPerYear))?.constantValue
   }
 
   // MARK: - Cohort, line items, payback, report
 
   mutating func checkYear(_ year: Int, at path: String) -> Bool {
+    let (start, years) = (names.start, names.years)
     guard year >= start, year < start + years else {
       fail(path, "year \(year) lies outside the horizon \(start)–\(start + years - 1)")
       return false
@@ -551,7 +683,35 @@ private struct Reader {
     }
   }
 
-  mutating func report(_ members: Members, cycle: CycleLength) -> ReportOptions {
+  /// The document's own figures: years inside the horizon, payback names that exist.
+  mutating func claim(_ members: Members, payback: [PaybackDefinition]) -> Claim {
+    var netImpact: [(year: Int, amount: Double)] = []
+    for (key, value) in members.map("netImpact") {
+      guard let year = Int(key), checkYear(year, at: members.path("netImpact").jsonPath(key)),
+        case .number(let amount) = value
+      else { continue }
+      netImpact.append((year, amount))
+    }
+    let names = payback.map(\.name)
+    var claimed: [(name: String, years: Int)] = []
+    for (name, value) in members.map("payback") {
+      guard case .number(let years) = value else { continue }
+      guard names.contains(name) else {
+        var message = "no payback definition is named \"\(name)\""
+        if let guess = Suggestion.closest(to: name, among: names) {
+          message += " (did you mean \"\(guess)\"?)"
+        } else {
+          message += "; the definitions are " + names.map { "\"\($0)\"" }.joined(separator: ", ")
+        }
+        fail(members.path("payback").jsonPath(name), message)
+        continue
+      }
+      claimed.append((name, Int(years)))
+    }
+    return Claim(netImpact: netImpact, payback: claimed, source: members.string("source"))
+  }
+
+  mutating func report(_ members: Members) -> ReportOptions {
     var percentiles = ReportOptions.defaultPercentiles
     if members["percentiles"] != nil {
       percentiles = numbers(members.array("percentiles"))
@@ -559,7 +719,7 @@ private struct Reader {
         fail(members.path("percentiles").jsonPath(index), "a percentile lies in [0, 100], found \(JSONValue.format(level))")
       }
     }
-    let horizon = years * cycle.cyclesPerYear
+    let horizon = names.years * names.cycle.cyclesPerYear
     let occupancyAt = numbers(members.array("occupancyAt")).map { Int($0) }
     for (index, c) in occupancyAt.enumerated() where c > horizon - 1 {
       fail(members.path("occupancyAt").jsonPath(index),

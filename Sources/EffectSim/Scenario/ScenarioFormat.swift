@@ -5,6 +5,8 @@ public enum ScenarioFormat {
   public static let identifierPattern = "^[A-Za-z_][A-Za-z0-9_]*$"
   public static let stateIDPattern = "^[A-Za-z_][A-Za-z0-9_-]*$"
   public static let yearPattern = "^[0-9]{4}$"
+  /// Any non-empty name: the keys of `labels`, which name areas (free text) as well.
+  public static let namePattern = "^.+$"
   /// Names that expressions reserve: a parameter may not shadow them.
   public static let reservedNames: Set<String> = [
     "min", "max", "abs", "exp", "ln", "sqrt", "clamp", "reach", "perCycle", "cyclesPerYear",
@@ -88,6 +90,18 @@ public enum ScenarioFormat {
       "firstYear", .integer(minimum: 0, maximum: 1), "exponent of the first year: 0 (default) or 1"),
   ])
 
+  /// Any non-empty key: the names of payback definitions are free text.
+  public static let anyNamePattern = "^.+$"
+
+  static let claim = ObjectShape(title: "Claim", keys: [
+    KeyShape("netImpact", .map(of: .number, keyPattern: yearPattern),
+      "calendar year → the document's net impact, all areas (expenses positive, savings"
+        + " negative); years not listed count as 0"),
+    KeyShape("payback", .map(of: .integer(minimum: 1), keyPattern: anyNamePattern),
+      "payback definition name → the payback time the document claims, in years"),
+    KeyShape("source", .string(), "where the figures stand in the document, e.g. \"Tabel 1.1\""),
+  ])
+
   /// Fields of each distribution, in the order the format page lists them.
   public static let distributionFields: [(name: String, fields: [String])] = [
     ("uniform", ["min", "max"]),
@@ -121,6 +135,15 @@ public enum ScenarioFormat {
       exactlyOneOf: distributionFields.map(\.name))
   }()
 
+  static let correlation = ObjectShape(title: "Correlation", keys: [
+    KeyShape("parameters", .array(of: .string(pattern: identifierPattern), minItems: 2,
+      maxItems: 2), required: true, "the two iteration-scope distribution parameters"),
+    KeyShape("rank", .number, required: true,
+      "Spearman rank correlation, strictly between -1 and 1"),
+    KeyShape("note", .string(), "why the two move together"),
+    KeyShape("source", .string(), "where the correlation comes from"),
+  ])
+
   static let parameter = ValueShape.oneOf([.number, .string(), .object(distributedParameter)])
 
   /// The top-level object of a scenario file.
@@ -145,6 +168,8 @@ public enum ScenarioFormat {
     KeyShape("discount", .object(discount), "annual discount rates"),
     KeyShape("parameters", .map(of: parameter, keyPattern: identifierPattern),
       "name → number, expression or distribution"),
+    KeyShape("correlations", .array(of: .object(correlation)),
+      "rank correlations between iteration-scope distribution parameters (Gaussian copula)"),
     KeyShape("states", .array(of: .object(state), minItems: 1), required: true, "the states"),
     KeyShape("arms", .object(arms), required: true, "intervention and control"),
     KeyShape("cohort", .object(cohort), required: true, "intake"),
@@ -153,5 +178,9 @@ public enum ScenarioFormat {
     KeyShape("report", .object(report), "report options"),
     KeyShape("pairing", .string(enumeration: ["coupled", "independent"]),
       "common random numbers for the two arms (coupled, default) or not"),
+    KeyShape("labels", .map(of: .string(), keyPattern: namePattern),
+      "outcome, area or payback definition name → the text reports show for it"),
+    KeyShape("claim", .object(claim),
+      "the business case's own figures, held against the simulated futures in reports"),
   ])
 }

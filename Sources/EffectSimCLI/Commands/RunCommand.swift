@@ -6,9 +6,15 @@ import Foundation
 enum RunCommand {
   static func execute(_ arguments: ParsedArguments, console: Console) throws {
     let path = arguments.positionals[0]
+    // Every option is checked before the simulation, so a typo costs no run time.
     let format = try outputFormat(arguments)
+    let chart = try chart(arguments)
+    var renderOptions = try reportOptions(arguments)
+    renderOptions.scenarioPath = path == "-" ? nil : path
     let deterministic = arguments.flag("deterministic")
-    let iterations = try arguments.int("iterations", in: 1...100_000_000) ?? 10_000
+    let precision = try precisionTarget(arguments)
+    let iterations = try arguments.int("iterations", in: 1...100_000_000)
+      ?? (precision == nil ? 10_000 : PrecisionRule.defaultCap)
     let seed = try arguments.uint64("seed") ?? 1
     let threads = try arguments.int("threads", in: 1...1024)
     let percentiles = try arguments.doubleList("percentiles")
@@ -18,28 +24,45 @@ enum RunCommand {
         message: "--percentiles: \(bad) is not a percentile level in [0, 100]",
         usage: Commands.run.usage())
     }
-    if deterministic, arguments.value("iterations") != nil || arguments.value("seed") != nil {
+    if deterministic, arguments.value("iterations") != nil || arguments.value("seed") != nil
+      || precision != nil
+    {
       throw UsageError(
-        message: "--deterministic runs once without random numbers; drop --iterations and --seed",
+        message: "--deterministic runs once without random numbers; drop --iterations, --seed"
+          + " and --precision",
         usage: Commands.run.usage())
     }
+    let varianceSplit = arguments.flag("variance-split")
+    let drawsPath = arguments.value("draws")
+    if deterministic, varianceSplit || drawsPath != nil {
+      throw UsageError(
+        message: "--deterministic draws nothing; --variance-split and --draws need a Monte Carlo"
+          + " run", usage: Commands.run.usage())
+    }
+    let shard = try shard(arguments)
 
+    let overrides = try WhatIfOptions.overrides(arguments, usage: Commands.run.usage())
+    // Read once: a shard carries the file's bytes, and standard input cannot be read twice.
     let bytes = try Files.readScenario(path, console: console)
-    let model: Model
-    do {
-      model = try Model.load(bytes)
-    } catch {
-      let name = path == "-" ? "<stdin>" : path
-      let lines = error.errors.map { "  \($0)" }.joined(separator: "\n")
-      throw CommandFailure(code: .dataError, message: "\(name) is not a valid scenario:\n\(lines)")
+    let model = try Files.loadModel(bytes, path: path, overrides: overrides)
+
+    if let shard {
+      var options = RunOptions(
+        iterations: iterations, seed: seed, threads: threads, percentiles: percentiles,
+        kernel: kernel)
+      options.varianceSplit = varianceSplit
+      // `shard(_:)` has required --output.
+      return try runShard(
+        model, bytes: bytes, shard: shard, to: arguments.value("output") ?? "", options,
+        quiet: arguments.flag("quiet"), console: console)
     }
 
-    // The output file is checked (and its temporary file created) before the run, so that a
-    // path that cannot be written fails now, not after minutes of simulation.
-    let target = try arguments.value("output").map { path throws(CommandFailure) in
-      try OutputTarget(path)
+    // The output files are checked (and their temporary files created) before the run.
+    let (target, drawsTarget) = try outputTargets(arguments)
+    defer {
+      target?.discard()
+      drawsTarget?.discard()
     }
-    defer { target?.discard() }
 
     let summary: RunSummary
     do {
@@ -50,8 +73,13 @@ enum RunCommand {
           ? nil : ProgressLine(total: iterations, console: console)
         var options = RunOptions(
           iterations: iterations, seed: seed, threads: threads, percentiles: percentiles,
-          kernel: kernel)
-        if let progress { options.progress = { @Sendable done in progress.update(done) } }
+          kernel: kernel, precision: precision)
+        options.varianceSplit = varianceSplit
+        options.keepDraws = drawsPath != nil
+        if let progress {
+          options.progress = { @Sendable done in progress.update(done) }
+          options.target = { @Sendable target in progress.retarget(target) }
+        }
         defer { progress?.finish() }
         summary = try Simulation.monteCarlo(model, options: options)
       }
@@ -59,12 +87,56 @@ enum RunCommand {
       throw CommandFailure(code: .dataError, message: "run error: \(error)")
     }
 
-    let text = try report(summary, model: model, format: format, arguments)
+    let text = try report(
+      summary, model: model, format: format, chart: chart, options: renderOptions)
+    try writeDraws(summary, to: drawsTarget, arguments)
+    try deliver(text, to: target, console: console)
+  }
+
+  /// The `--output` and `--draws` files, checked (and their temporary files created) before
+  /// the work, so that a path that cannot be written fails at once, not after minutes of
+  /// simulation.
+  static func outputTargets(
+    _ arguments: ParsedArguments
+  ) throws(CommandFailure) -> (output: OutputTarget?, draws: OutputTarget?) {
+    let output = try arguments.value("output").map { path throws(CommandFailure) in
+      try OutputTarget(path)
+    }
+    let draws = try arguments.value("draws").map { path throws(CommandFailure) in
+      try OutputTarget(path)
+    }
+    return (output, draws)
+  }
+
+  /// `--draws FILE`: the per-iteration parameters and targets the summary kept, as csv.
+  static func writeDraws(
+    _ summary: RunSummary, to target: OutputTarget?, _ arguments: ParsedArguments
+  ) throws {
+    guard let target, let draws = summary.iterationDraws else { return }
+    let style = try reportOptions(arguments).csvStyle
+    try target.commit(Renderer.renderDraws(draws, style: style))
+  }
+
+  /// Writes `text` to the `--output` target, else to standard output.
+  static func deliver(
+    _ text: String, to target: OutputTarget?, console: Console
+  ) throws(CommandFailure) {
     if let target {
       try target.commit(text)
     } else {
       console.writeOut(text)
     }
+  }
+
+  /// `--precision`: a standard error in (0, 0.5]; `nil` when not given.
+  static func precisionTarget(_ arguments: ParsedArguments) throws(UsageError) -> Double? {
+    guard let target = try arguments.double("precision", in: 0...0.5) else { return nil }
+    guard target > 0 else {
+      throw UsageError(
+        message: "--precision: a standard error must be above 0 (e.g. 0.005)",
+        usage: Commands.run.usage())
+    }
+    return target
   }
 
   /// `--kernel`, default `auto`.
@@ -78,23 +150,46 @@ enum RunCommand {
     return choice
   }
 
-  /// `--format`, else the `--output` file's extension, else the table.
+  /// The formats an `--output` extension names; `.txt` takes any text format.
+  static let formatByExtension: [String: OutputFormat] = [
+    "json": .json, "csv": .csv, "md": .markdown, "markdown": .markdown, "html": .html,
+    "htm": .html,
+  ]
+
+  /// `--format`; else CSV when `--csv-style` is given; else the `--output` file's extension;
+  /// else the table. A format that contradicts the output's extension (`-f csv -o x.html`,
+  /// `--csv-style` with `-o x.json`, any report into `.svg`) is a usage error: the file would
+  /// hold one format under another's name.
   static func outputFormat(_ arguments: ParsedArguments) throws(UsageError) -> OutputFormat {
+    let usage = Commands.run.usage()
+    let output = arguments.value("output")
+    let fileExtension = output.map { URL(fileURLWithPath: $0).pathExtension.lowercased() } ?? ""
+    let named = formatByExtension[fileExtension]
+    guard arguments.value("chart") == nil else { return named ?? .table }
+    var format: OutputFormat?
     if let name = arguments.value("format") {
-      guard let format = OutputFormat(rawValue: name) else {
-        throw UsageError(message: "--format: unknown value '\(name)'", usage: Commands.run.usage())
+      guard let chosen = OutputFormat(rawValue: name) else {
+        throw UsageError(message: "--format: unknown value '\(name)'", usage: usage)
       }
-      return format
+      format = chosen
+    } else if arguments.value("csv-style") != nil, arguments.value("draws") == nil {
+      // With --draws, --csv-style may be meant for the draws file alone.
+      format = .csv
     }
-    let byExtension: [String: OutputFormat] = [
-      "json": .json, "csv": .csv, "md": .markdown, "markdown": .markdown, "txt": .table,
-      "html": .html, "htm": .html,
-    ]
-    if let output = arguments.value("output"),
-      let format = byExtension[URL(fileURLWithPath: output).pathExtension.lowercased()]
-    {
-      return format
+    if let output, fileExtension == "svg" {
+      throw UsageError(
+        message: "\(output): an .svg file holds one chart; add --chart fan|payback|histogram",
+        usage: usage)
     }
-    return .table
+    guard let format else { return named ?? .table }
+    if let output, let named, named != format {
+      let reason = arguments.value("format") != nil
+        ? "--format \(format.rawValue)" : "--csv-style (which writes CSV)"
+      throw UsageError(
+        message: "\(reason) does not match \(output), whose extension says \(named.rawValue);"
+          + " rename the file or drop the option",
+        usage: usage)
+    }
+    return format
   }
 }

@@ -15,7 +15,8 @@ public struct ExitCode: RawRepresentable, Sendable, Equatable, Error {
   /// The output file cannot be created (a missing or read-only directory, a directory named
   /// as the file).
   public static let cannotCreate = ExitCode(rawValue: 73)
-  /// Writing failed: standard output (a full disk, a closed stream) or the output file.
+  /// Reading or writing failed after the file was opened: standard output (a full disk, a
+  /// closed stream), the output file, or a partial result file (`merge`).
   public static let ioError = ExitCode(rawValue: 74)
   /// Stopped by SIGINT (Ctrl-C): 128 + 2.
   public static let interrupted = ExitCode(rawValue: 130)

@@ -1,3 +1,4 @@
+import EffectSim
 import Foundation
 import Testing
 
@@ -55,11 +56,24 @@ import Testing
       ["bench", "-", "--iterations", "100", "--threads", "1"], input: smallScenario)
     #expect(result.code == 0, "\(result.err)")
     for label in [
-      "Kernel", "Threads", "Iterations/s", "Person-cycles/s", "10,000 iterations",
-      "100,000 iterations",
+      "Kernel", "Threads", "Iterations/s", "Person-cycles/s", "10.000 iterations",
+      "100.000 iterations",
     ] {
       #expect(result.out.contains(label), "\(label) missing in \(result.out)")
     }
+    // Numbers as the rest of the tool prints them: no exponent, no "," between thousands.
+    #expect(!result.out.contains("e+") && !result.out.contains("0,000"), "\(result.out)")
+  }
+
+  @Test func benchPredictionGrowsTheSummaryFasterThanTheSimulation() throws {
+    let prediction = BenchPrediction(iterations: 1000, simulationSeconds: 2, summarySeconds: 1)
+    // At the timed size the prediction is the measurement.
+    #expect(abs(try #require(prediction.seconds(1000)) - 3) < 1e-12)
+    // 100 times the iterations: the simulation 100 times, the summary 100 · log n / log m.
+    let expected = 200 + 100 * log(100_000.0) / log(1000.0)
+    #expect(abs(try #require(prediction.seconds(100_000)) - expected) < 1e-9)
+    #expect(BenchPrediction(iterations: 10, simulationSeconds: 0, summarySeconds: 0)
+      .seconds(100) == nil)
   }
 
   @Test func benchWithoutAScenarioTimesTheReferenceWorkload() {
@@ -69,12 +83,20 @@ import Testing
     #expect(result.out.contains("Person-cycles/s"))
   }
 
-  @Test func aRunTooLargeForMemoryExits65BeforeItStarts() {
-    // 40 years, two areas: about 300 results per iteration, so 10^8 iterations need about
-    // 240 GB, more than half of any machine this runs on.
-    let long = smallScenario.replacingOccurrences(of: "\"years\": 3", with: "\"years\": 40")
-    #expect(long != smallScenario)
-    let result = effectsim(["run", "-", "--iterations", "100000000", "--quiet"], input: long)
+  @Test func aRunTooLargeForMemoryExits65BeforeItStarts() throws {
+    // Each `occupancyAt` entry adds 4 results per iteration (2 arms × 2 states); enough of
+    // them that 10^8 iterations need more than all of this machine's memory, whatever it has,
+    // so the run is refused here and never attempted.
+    let iterations = 100_000_000
+    let memory = Double(ProcessInfo.processInfo.physicalMemory)
+    let entries = Int(memory / (Double(iterations) * 8 * 4)) + 1
+    let cycles = Array(repeating: "18", count: entries).joined(separator: ", ")
+    let large = smallScenario.replacingOccurrences(
+      of: #""occupancyAt": [18]"#, with: #""occupancyAt": [\#(cycles)]"#)
+    let model = try Model.load(Array(large.utf8))
+    try #require(Double(Simulation.resultBytes(model, iterations: iterations)) > memory)
+    let result = effectsim(
+      ["run", "-", "--iterations", "\(iterations)", "--quiet"], input: large)
     #expect(result.code == 65)
     #expect(result.err.contains("GiB") && result.err.contains("use fewer iterations"), "\(result.err)")
   }

@@ -30,6 +30,31 @@ import Testing
     }
   }
 
+  /// The draws and the sensitivity analysis's columns count too: a run that fits with the
+  /// metrics alone is refused when they tip it over.
+  @Test func columnsBesideTheMetricsCount() throws {
+    let model = try Fixtures.model(Fixtures.twoState(pIntervention: "0.1", pControl: "0.05"))
+    let layout = MetricLayout(model: model)
+    let iterations = 1_000_000
+    func estimate(_ extra: Int) -> MemoryEstimate {
+      MemoryEstimate(
+        model, layout: layout, iterations: iterations, extraColumns: extra, threads: 1,
+        kernel: .individual)
+    }
+    let bare = estimate(0)
+    let withExtra = estimate(5)
+    #expect(bare.numbersPerIteration == layout.count)
+    #expect(withExtra.results - bare.results == 5 * 8 * iterations)
+    // A machine with exactly twice the bare run's bytes admits it and refuses the other.
+    let memory = UInt64(2 * bare.total)
+    #expect(throws: Never.self) {
+      try Simulation.checkMemory(bare, physicalMemory: memory)
+    }
+    #expect(throws: RunError.self) {
+      try Simulation.checkMemory(withExtra, physicalMemory: memory)
+    }
+  }
+
   @Test func anOverflowingSizeIsRefused() throws {
     let model = try Fixtures.model(Fixtures.twoState(pIntervention: "0.1", pControl: "0.05"))
     #expect(throws: RunError.self) {

@@ -55,6 +55,22 @@ import Testing
     #expect(total.probabilityByYear == [0, 0, 0, 1, 1])
   }
 
+  /// Every bundled document has a table, so every scenario carries the document's own
+  /// figures; the spreadsheet encoding of document 004 must agree with its claim exactly as it
+  /// agrees with the table.
+  @Test(arguments: files)
+  func carriesTheDocumentsClaim(file: String) throws {
+    let claim = try #require(try Self.model(file).scenario.claim, "\(file) has no claim")
+    #expect(!claim.netImpact.isEmpty && claim.source?.isEmpty == false)
+    guard file == "kk-rusmiddel-ips-2018-spreadsheet.json" else { return }
+    let summary = try Simulation.deterministic(try Self.model(file))
+    let checked = try #require(summary.claim)
+    for (ours, theirs) in zip(summary.cumulativeNetImpact.total.map(\.mean), checked.cumulative) {
+      #expect(abs(ours - theirs) <= 2_000 * 5, "\(ours) vs the claim's \(theirs)")
+    }
+    #expect(checked.payback.map(\.probability) == [1])
+  }
+
   /// The example in README.md is a scenario a reader will copy: it must stay valid.
   @Test func readmeExampleIsValid() throws {
     let readme = try String(
@@ -66,5 +82,44 @@ import Testing
     for block in blocks {
       #expect(Fixtures.errors(block).isEmpty, "\(Fixtures.errors(block))")
     }
+  }
+
+  /// What ships refers only to what ships: no scenario, scenario note or document points at
+  /// the research folder the scenarios were built from (`seeds/`, `DOMAIN.md`) or at an
+  /// unnamed "README"; documents are cited by title, publisher and date instead.
+  @Test func shippedFilesPointOnlyAtShippedFiles() throws {
+    let root = Self.directory.deletingLastPathComponent()
+    let documents = Self.files.map { "scenarios/" + $0 } + [
+      "scenarios/README.md", "README.md", "docs/scenario-format.md", "docs/domain.md",
+    ]
+    for path in documents {
+      let text = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+      for pointer in ["seeds/", "DOMAIN.md", "see README", "doc 00"] {
+        #expect(!text.contains(pointer), "\(path) mentions \(pointer)")
+      }
+    }
+    // The format page gives `occupancyAt`'s default as the rules say it: empty.
+    let format = try String(
+      contentsOf: root.appendingPathComponent("docs/scenario-format.md"), encoding: .utf8)
+    #expect(format.contains("`occupancyAt` [] (no occupancy tables)"))
+    #expect(!format.contains("\"occupancyAt\": [18]}"))
+    // Every docs/domain.md section a scenario cites exists.
+    let domain = try String(
+      contentsOf: root.appendingPathComponent("docs/domain.md"), encoding: .utf8)
+    for file in Self.files {
+      let text = try String(contentsOf: Self.directory.appendingPathComponent(file), encoding: .utf8)
+      for part in text.components(separatedBy: "docs/domain.md §").dropFirst() {
+        let section = part.prefix { $0.isNumber }
+        #expect(domain.contains("\n## \(section). "), "\(file) cites §\(section)")
+      }
+    }
+  }
+
+  /// The five transition models name their outcomes for the reports.
+  @Test(arguments: files.filter { !$0.contains("spreadsheet") })
+  func outcomesHaveLabels(file: String) throws {
+    let model = try Self.model(file)
+    #expect(!model.outcomeNames.isEmpty)
+    for name in model.outcomeNames { #expect(model.scenario.labels[name] != nil, "\(name)") }
   }
 }
