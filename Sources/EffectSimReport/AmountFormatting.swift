@@ -6,16 +6,16 @@ import Foundation
 /// The human formats (table, markdown, html) follow the documents they stand beside
 /// ("1.000 kr. 2018 p/l", "2.073", "-709"); the machine formats (json, csv) never use these
 /// helpers and keep full precision with a decimal point.
-enum AmountFormatting {
+public enum AmountFormatting {
   /// Shown for a value that is missing or not finite.
-  static let notAvailable = "n/a"
+  public static let notAvailable = "n/a"
 
   /// How a negative number is signed.
   ///
   /// The text table keeps the ASCII hyphen, which every terminal and `grep` handles; markdown
   /// and HTML print the minus sign U+2212, so that "−397 til 42" cannot be read as a
   /// subtraction or a dash between two numbers.
-  enum Minus: String, Sendable {
+  public enum Minus: String, Sendable {
     case hyphen = "-"
     case sign = "\u{2212}"
   }
@@ -34,7 +34,9 @@ enum AmountFormatting {
   ///   - decimals: digits after the comma, 0 to 6.
   ///   - minus: the sign of a negative number; the hyphen by default.
   /// - Returns: e.g. `decimal(-1234.56, decimals: 1)` → `"-1.234,6"`.
-  static func decimal(_ value: Double, decimals: Int, minus: Minus = .hyphen) -> String {
+  public static func decimal(
+    _ value: Double, decimals: Int, minus: Minus = .hyphen
+  ) -> String {
     guard value.isFinite else { return notAvailable }
     let decimals = min(max(decimals, 0), 6)
     var scale: Int64 = 1
@@ -64,7 +66,7 @@ enum AmountFormatting {
   }
 
   /// A count such as the number of iterations: 10000 → "10.000".
-  static func grouped(_ value: Int) -> String {
+  public static func grouped(_ value: Int) -> String {
     grouped(Int64(value))
   }
 
@@ -128,7 +130,7 @@ enum AmountFormatting {
 
   /// A parameter value with about four significant digits and no trailing zeros:
   /// 0.599 → "0,599", 19092 → "19.092", 2230000 → "2.230.000", 0.0035 → "0,0035".
-  static func general(_ value: Double, minus: Minus = .hyphen) -> String {
+  public static func general(_ value: Double, minus: Minus = .hyphen) -> String {
     guard value.isFinite else { return notAvailable }
     guard value != 0 else { return "0" }
     let magnitude = Int(log10(abs(value)).rounded(.down))

@@ -33,6 +33,9 @@ enum ReportText {
     let deterministic = settings.mode == .deterministic
     facts.append(
       (labels.iterations, deterministic ? "–" : AmountFormatting.grouped(settings.iterations)))
+    if let precision = settings.precision {
+      facts.append((labels.precision, labels.precisionOutcome(precision)))
+    }
     facts.append((labels.seed, seed(settings)))
     facts.append((labels.pairing, labels.pairingName(settings.pairing)))
     if !deterministic { facts.append((labels.kernel, labels.kernelName(summary.run.kernel))) }

@@ -217,7 +217,7 @@ extension HTMLRenderer {
       }
       html += "</tbody>\n"
     }
-    return html + "</table>\n</section>\n"
+    return html + "</table>\n" + correlations(summary, labels: labels) + "</section>\n"
   }
 
   /// The simulated range of a parameter, or why there is none.
