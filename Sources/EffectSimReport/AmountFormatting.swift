@@ -34,9 +34,7 @@ public enum AmountFormatting {
   ///   - decimals: digits after the comma, 0 to 6.
   ///   - minus: the sign of a negative number; the hyphen by default.
   /// - Returns: e.g. `decimal(-1234.56, decimals: 1)` → `"-1.234,6"`.
-  public static func decimal(
-    _ value: Double, decimals: Int, minus: Minus = .hyphen
-  ) -> String {
+  public static func decimal(_ value: Double, decimals: Int, minus: Minus = .hyphen) -> String {
     guard value.isFinite else { return notAvailable }
     let decimals = min(max(decimals, 0), 6)
     var scale: Int64 = 1

@@ -120,7 +120,6 @@ extension Labels {
       "Set on the command line (--set \(name)=\(value)), not the file's value.",
       "Ændret på kommandolinjen (--set \(name)=\(value)), ikke filens værdi.")
   }
-  var noteColumn: String { pick("Note", "Note") }
   var correlationsTitle: String { pick("Correlated parameters", "Korrelerede parametre") }
   var correlationsNote: String {
     pick(
@@ -131,6 +130,7 @@ extension Labels {
   }
   var parametersColumn: String { pick("Parameters", "Parametre") }
   var rankCorrelation: String { pick("Rank correlation", "Rangkorrelation") }
+  var noteColumn: String { pick("Note", "Note") }
   var perPersonDistribution: String { pick("per person", "pr. person") }
   var fixed: String { pick("fixed", "fast værdi") }
 
