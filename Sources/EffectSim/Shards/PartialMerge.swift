@@ -47,6 +47,9 @@ public struct PartialMerge: Sendable {
   /// The options of the run the parts came from.
   public let options: RunOptions
   let kernel: Kernel
+  /// The scenario file as the first iterations' part names it (`nil`: standard input), for
+  /// the report's reproducing command.
+  public let scenarioPath: String?
   let layout: MetricLayout
   private let started: ContinuousClock.Instant
 
@@ -87,6 +90,8 @@ public struct PartialMerge: Sendable {
         file: file, "damaged: its column layout is not the one its scenario gives")
     }
     kernel = header.kernel
+    scenarioPath = parts.min { $0.header.range.lowerBound < $1.header.range.lowerBound }?
+      .header.scenarioPath
     // The model is compiled: no part needs its scenario any more.
     self.parts = parts.sorted { $0.header.range.lowerBound < $1.header.range.lowerBound }
       .map { part in
@@ -166,8 +171,9 @@ public struct PartialMerge: Sendable {
     guard header.kernel == expected.kernel else {
       throw differs("kernel", header.kernel.rawValue, expected.kernel.rawValue)
     }
-    guard header.settings == expected.settings else {
+    guard header.numericSettings == expected.numericSettings else {
       let keys = Set(header.settings.map(\.key) + expected.settings.map(\.key)).sorted()
+        .filter { $0 != PartialHeader.scenarioPathKey }
       let key = keys.first { key in
         header.settings.first { $0.key == key } != expected.settings.first { $0.key == key }
       } ?? "settings"

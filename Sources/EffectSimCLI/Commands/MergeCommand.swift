@@ -29,7 +29,8 @@ enum MergeCommand {
         code: error.kind == .unreadable ? .ioError : .dataError,
         message: "cannot merge: \(error)")
     }
-    let text = try RunCommand.report(summary, model: merge.model, format: format, arguments)
+    let text = try RunCommand.report(
+      summary, model: merge.model, format: format, scenarioPath: merge.scenarioPath, arguments)
     try RunCommand.writeDraws(summary, to: drawsTarget, arguments)
     try RunCommand.deliver(text, to: target, console: console)
   }

@@ -53,7 +53,7 @@ enum RunCommand {
       options.varianceSplit = varianceSplit
       // `shard(_:)` has required --output.
       return try runShard(
-        model, bytes: bytes, shard: shard, to: arguments.value("output") ?? "", options,
+        model, bytes: bytes, scenarioPath: renderOptions.scenarioPath, shard: shard, to: arguments.value("output") ?? "", options,
         quiet: arguments.flag("quiet"), console: console)
     }
 
