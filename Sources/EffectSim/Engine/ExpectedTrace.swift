@@ -7,6 +7,12 @@ enum ExpectedTrace {
   /// Fills `tally` with the expected person-cycles of the cohort described by `tables`.
   /// - Complexity: O(entry cycles × horizon × (states + transitions)).
   static func run(_ model: Model, _ tables: IterationTables, into tally: inout Tally) {
+    if model.usesStaircase {
+      StaircaseTrace.run(model, tables, into: &tally)
+      return
+    }
+    let countMoves = !tally.moves.isEmpty
+    let slots = TransitionSlots(model: model)
     let states = model.stateCount
     let classes = model.transitionClasses.count
     let weightStart: Double
@@ -49,6 +55,11 @@ enum ExpectedTrace {
               let cumulative = tables.cumulative[(table + s) * tables.stride + j]
               next[Int(tables.destinations[(table + s) * tables.stride + j])] +=
                 mass * (cumulative - previousCumulative)
+              if countMoves {
+                // Expected persons moving along the transition, in the year of the move.
+                tally.moves[slots.transition(table: table + s, slot: j) * model.years + year] +=
+                  mass * (cumulative - previousCumulative)
+              }
               previousCumulative = cumulative
             }
             next[s] += mass * (1 - previousCumulative)

@@ -31,7 +31,7 @@ struct IndividualKernel {
   /// `segmentFirst[e]..<segmentFirst[e + 1]`.
   private let segments: [Int32]
   private let segmentFirst: [Int32]
-  private static let segmentFields = 6
+  static let segmentFields = 6
 
   /// Flat tables: thresholds, destinations, outgoing counts, leaving thresholds per
   /// (arm, class, state), and per (class, joint state) the larger leaving threshold.
@@ -53,14 +53,22 @@ struct IndividualKernel {
   private let priceTerms: [(cell: Int, charge: Int, amount: Int)]
   private var before: [Int]
 
+  /// The per-cycle path for the refusion staircase and amounts on transitions; `nil` for
+  /// scenarios without them, which stay on the fast path.
+  private var tracked: TrackedPath?
+
   init(model: Model) {
     states = model.stateCount
     classes = model.transitionClasses.count
     stride = model.maxOutgoing
     chargeClasses = model.chargeClassCount
     years = model.years
-    personCharges = model.charges.indices.filter { model.charges[$0].dependsOnPerson }
+    // Person-dependent staircase charges are priced by the tracked path, from its shares.
+    personCharges = model.charges.indices.filter {
+      model.charges[$0].dependsOnPerson && !model.charges[$0].staircase
+    }
     trackPerson = !personCharges.isEmpty
+    tracked = TrackedPath(model: model)
     var marker = [Int32](repeating: -1, count: model.horizon)
     for (index, cycle) in model.occupancyAt.enumerated().reversed() where cycle < model.horizon {
       marker[cycle] = Int32(index)
@@ -157,6 +165,7 @@ struct IndividualKernel {
     into tally: inout Tally, iteration: Int
   ) throws(RunError) {
     for i in scratch.indices { scratch[i] = 0 }
+    tracked?.reset()
     load(tables)
     let coupled = model.pairing == .coupled
     let weightEnd: Int
@@ -193,20 +202,30 @@ struct IndividualKernel {
             try tables.evaluateCharges(model, indices: personCharges, iteration: iteration)
             for (t, term) in priceTerms.enumerated() { before[t] = scratch[term.cell] }
           }
+          try tracked?.preparePerson(model, &tables, iteration: iteration)
         }
         let x = rng.next53()
         let stateI = Self.initialState(tables, arm: 0, states: states, x: x)
         let stateC = Self.initialState(
           tables, arm: 1, states: states, x: coupled ? x : rng.next53())
+        let entryWeeks = tables.entryWeeks
         fast.withUnsafeBufferPointer { fast in
           segments.withUnsafeBufferPointer { segments in
             scratch.withUnsafeMutableBufferPointer { scratch in
-              Self.simulate(
-                from: (stateI, stateC), segments: segments, range: segmentRange, layout: layout,
-                coupled: coupled, fast: fast, scratch: scratch, rng: &rng)
+              if tracked == nil {
+                Self.simulate(
+                  from: (stateI, stateC), segments: segments, range: segmentRange,
+                  layout: layout, coupled: coupled, fast: fast, scratch: scratch, rng: &rng)
+              } else {
+                tracked?.simulate(
+                  from: (stateI, stateC), entryWeeks: entryWeeks, segments: segments,
+                  range: segmentRange, layout: layout, coupled: coupled, fast: fast,
+                  scratch: scratch, rng: &rng)
+              }
             }
           }
         }
+        tracked?.pricePerson(tables, into: &tally)
         personCycles += 2 * cycles
         if trackPerson {
           for (t, term) in priceTerms.enumerated() where scratch[term.cell] != before[t] {
@@ -219,6 +238,7 @@ struct IndividualKernel {
     }
 
     for i in 0..<countSize { tally.occupancy[i] = Double(scratch[i]) * 0.5 }
+    tracked?.finish(into: &tally)
     for (index, cycle) in model.occupancyAt.enumerated() {
       // A repeated `occupancyAt` cycle reads the counts of its first occurrence.
       let source = cycle < model.horizon ? Int(atMarker[cycle]) : index
@@ -230,7 +250,7 @@ struct IndividualKernel {
   }
 
   /// Offsets and sizes the hot loop needs, passed by value so they live in registers.
-  private struct Layout {
+  struct Layout {
     var states, classes, stride, chargeClasses, years: Int
     var destinationOffset, countOffset, leaveOffset, boundOffset: Int
     var atOffset: Int
