@@ -6,7 +6,9 @@ import EffectSim
 /// sits under `run`, the last key, so two runs with the same seed compare byte for byte once
 /// `run` is removed. Keys beyond the contract (`settings.percentiles`, `scenario.priceLevel`,
 /// `scenario.currency`, `payback[].discounted`, `payback[].probabilityMCSE`,
-/// `payback[].deterministicYear`) are additions the contract allows.
+/// `payback[].deterministicYear`, `settings.varianceSplit`) are additions the contract allows.
+/// `sensitivity` (Monte Carlo), `varianceSplit` (with `--variance-split`) and `claim` (when
+/// the scenario has one) come after `occupancy`, in that order.
 enum JSONRenderer {
   /// The summary as JSON text, ending with a newline.
   static func render(_ summary: RunSummary) -> String {
@@ -15,7 +17,7 @@ enum JSONRenderer {
 
   /// The summary as a tree, in contract order; internal so tests can inspect it.
   static func document(_ summary: RunSummary) -> JSONValue {
-    .object([
+    var members: [(String, JSONValue)] = [
       ("scenario", scenario(summary.scenario)),
       ("settings", settings(summary.settings)),
       ("years", .array(summary.years.map(JSONValue.int))),
@@ -33,8 +35,16 @@ enum JSONRenderer {
       ("outcomes", outcomes(summary.outcomes)),
       ("presentValue", presentValue(summary.presentValue)),
       ("occupancy", .array(summary.occupancy.map(occupancy))),
-      ("run", run(summary.run)),
-    ])
+    ]
+    if summary.settings.mode == .montecarlo {
+      members.append(("sensitivity", .array(summary.sensitivity.map(sensitivity))))
+    }
+    if !summary.varianceSplit.isEmpty {
+      members.append(("varianceSplit", .array(summary.varianceSplit.map(varianceSplit))))
+    }
+    if let claim = summary.claim { members.append(("claim", self.claim(claim))) }
+    members.append(("run", run(summary.run)))
+    return .object(members)
   }
 
   // MARK: - Statistics
@@ -87,7 +97,7 @@ enum JSONRenderer {
       ("seed", .uint(settings.seed)),
       ("pairing", .string(settings.pairing)),
       ("percentiles", .array(settings.percentileLevels.map(JSONValue.number))),
-    ])
+    ] + (settings.varianceSplit ? [("varianceSplit", .bool(true))] : []))
   }
 
   private static func payback(_ payback: PaybackSummary) -> JSONValue {
@@ -145,6 +155,72 @@ enum JSONRenderer {
       ("cycle", .int(entry.cycle)),
       ("intervention", .object(entry.intervention.map { ($0.state, statistic($0.share)) })),
       ("control", .object(entry.control.map { ($0.state, statistic($0.share)) })),
+    ])
+  }
+
+  // MARK: - What drives the risk
+
+  private static func sensitivity(_ entry: SensitivitySummary) -> JSONValue {
+    .object([
+      ("payback", .string(entry.payback)),
+      ("evpi", .number(entry.evpi)),
+      (
+        "parameters",
+        .array(
+          entry.parameters.map { parameter in
+            .object([
+              ("name", .string(parameter.name)),
+              ("spearman", .number(parameter.spearman)),
+              ("prcc", .number(parameter.prcc)),
+              ("varianceShare", .number(parameter.varianceShare)),
+              ("evppi", .number(parameter.evppi)),
+              ("low", tail(parameter.low)),
+              ("high", tail(parameter.high)),
+              (
+                "oneWay",
+                .object([
+                  ("lowValue", .number(parameter.oneWay.lowValue)),
+                  ("highValue", .number(parameter.oneWay.highValue)),
+                  ("lowResult", .number(parameter.oneWay.lowResult)),
+                  ("highResult", .number(parameter.oneWay.highResult)),
+                ])
+              ),
+            ])
+          })
+      ),
+    ])
+  }
+
+  private static func tail(_ tail: ParameterSensitivity.Tail) -> JSONValue {
+    .object([("value", .number(tail.value)), ("mean", .number(tail.mean))])
+  }
+
+  private static func varianceSplit(_ entry: VarianceSplitSummary) -> JSONValue {
+    .object([
+      ("payback", .string(entry.payback)),
+      ("total", .number(entry.total)),
+      ("parameter", .number(entry.parameter)),
+      ("chance", .number(entry.chance)),
+      ("chanceShare", .number(entry.chanceShare)),
+    ])
+  }
+
+  private static func claim(_ claim: ClaimSummary) -> JSONValue {
+    .object([
+      ("netImpact", .array(claim.netImpact.map(JSONValue.number))),
+      ("cumulative", .array(claim.cumulative.map(JSONValue.number))),
+      (
+        "payback",
+        .array(
+          claim.payback.map { entry in
+            .object([
+              ("name", .string(entry.name)),
+              ("years", .int(entry.years)),
+              ("probability", .number(entry.probability)),
+            ])
+          })
+      ),
+      ("cumulativeRank", .array(claim.cumulativeRank.map(JSONValue.number))),
     ])
   }
 

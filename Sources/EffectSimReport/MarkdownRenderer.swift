@@ -24,6 +24,7 @@ enum MarkdownRenderer {
     if !summary.payback.isEmpty {
       sections.append(payback(summary, monteCarlo: band != nil, labels))
     }
+    if DriversText.applies(summary) { sections.append(drivers(summary, labels)) }
     if !summary.outcomes.isEmpty { sections.append(outcomes(summary, band: band, labels)) }
     for entry in summary.occupancy {
       sections.append(occupancy(entry, summary: summary, monteCarlo: band != nil, labels))

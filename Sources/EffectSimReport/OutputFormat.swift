@@ -9,10 +9,13 @@ public enum OutputFormat: String, Sendable, CaseIterable {
 
 /// The charts of the HTML report, each of which `--chart` writes alone as an SVG file.
 public enum ReportChart: String, Sendable, CaseIterable {
-  /// Cumulative net impact by year: bands, median, deterministic line, zero.
+  /// Cumulative net impact by year: bands, median, base-value line, the claim, zero.
   case fan
   /// Probability of having paid back by each year, per payback definition.
   case payback
   /// Cumulative net impact at the horizon.
   case histogram
+  /// What drives the risk of the first payback definition (Monte Carlo, two or more
+  /// uncertain parameters).
+  case tornado
 }

@@ -35,6 +35,15 @@ public enum Renderer {
     }
   }
 
+  /// The per-iteration export of `--draws`: parameters and targets, one row per iteration.
+  /// - Parameters:
+  ///   - draws: the run's `RunSummary.iterationDraws`.
+  ///   - style: the CSV dialect.
+  /// - Returns: the CSV text, ending with a line end.
+  public static func renderDraws(_ draws: IterationDraws, style: CSVStyle = .tidy) -> String {
+    DrawsCSVRenderer.render(draws, style: style)
+  }
+
   /// One chart of the HTML report as a standalone SVG document.
   ///
   /// - Parameters:
@@ -42,7 +51,8 @@ public enum Renderer {
   ///   - chart: which chart.
   ///   - options: the language of the chart's words.
   /// - Returns: the SVG text with an XML declaration, ending with a newline; `nil` when the
-  ///   summary lacks the chart's data (a histogram without a horizon distribution).
+  ///   summary lacks the chart's data (a histogram without a horizon distribution, a tornado
+  ///   with fewer than two uncertain parameters).
   public static func renderChart(
     _ summary: RunSummary, _ chart: ReportChart, options: RenderOptions = RenderOptions()
   ) -> String? {
@@ -52,6 +62,7 @@ public enum Renderer {
       case .fan: FanChart.render(summary, labels: labels)
       case .payback: PaybackChart.render(summary, labels: labels)
       case .histogram: HistogramChart.render(summary, labels: labels)
+      case .tornado: TornadoChart.render(summary, 0, labels: labels)
       }
     return svg.map { "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + $0 }
   }

@@ -31,6 +31,10 @@ enum Verdict {
       sentences.append(
         labels.verdictCumulative(
           lastYear: lastYear, amount: millions([cumulative.mean])[0], spread: nil))
+      for claimed in summary.claim?.payback ?? [] {
+        sentences.append(
+          labels.claimStated(years: claimed.years, name: claimedName(claimed, summary, labels)))
+      }
       return sentences
     }
 
@@ -56,7 +60,40 @@ enum Verdict {
       sentences.append(
         labels.verdictLoss(lastYear: lastYear, percent: AmountFormatting.percent(loss)))
     }
+    if let claim = summary.claim { sentences += self.claim(claim, summary, labels) }
     return sentences
+  }
+
+  /// The business case's own claim against the futures: each claimed payback time, else (a
+  /// document that claims none) its cumulative figure at the horizon.
+  static func claim(_ claim: ClaimSummary, _ summary: RunSummary, _ labels: Labels) -> [String] {
+    guard !claim.payback.isEmpty else {
+      guard let figure = claim.cumulative.last, let share = claim.cumulativeRank.last,
+        let lastYear = summary.years.last
+      else { return [] }
+      return [
+        labels.claimFiguresMet(
+          amount: millions([figure])[0], lastYear: lastYear,
+          percent: AmountFormatting.percent(share))
+      ]
+    }
+    return claim.payback.map { claimed in
+      let name = claimedName(claimed, summary, labels)
+      guard claimed.probability.isFinite else {
+        return labels.claimBeyondHorizon(
+          years: claimed.years, name: name, horizon: summary.years.count)
+      }
+      return labels.claimHolds(
+        years: claimed.years, name: name, percent: AmountFormatting.percent(claimed.probability))
+    }
+  }
+
+  /// A claimed definition's name as the reports show it.
+  private static func claimedName(
+    _ claimed: ClaimSummary.Payback, _ summary: RunSummary, _ labels: Labels
+  ) -> String {
+    summary.payback.first { $0.name == claimed.name }.map { ReportText.paybackName($0, labels) }
+      ?? claimed.name
   }
 
   /// The payback definition the verdict quotes: the first over all areas, else the first.

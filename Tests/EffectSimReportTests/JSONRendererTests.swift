@@ -14,7 +14,7 @@ struct JSONRendererTests {
     #expect(
       keys == [
         "scenario", "settings", "years", "areas", "netImpact", "cumulativeNetImpact", "armCosts",
-        "payback", "outcomes", "presentValue", "occupancy", "run",
+        "payback", "outcomes", "presentValue", "occupancy", "sensitivity", "run",
       ])
     #expect(monteCarlo.hasSuffix("}\n"))
   }

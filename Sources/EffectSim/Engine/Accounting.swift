@@ -111,7 +111,8 @@ enum Accounting {
       }
     }
 
-    // Payback: the first year whose cumulative net impact over the areas is ≤ 0.
+    // Payback: the first year whose cumulative net impact over the areas is ≤ 0; the
+    // cumulative amount at the horizon is the definition's target.
     for (index, definition) in model.payback.enumerated() {
       var cumulative = 0.0
       var paidBack = years + 1
@@ -121,12 +122,10 @@ enum Accounting {
         for area in 0..<areaCount where definition.areaMask[area] {
           cumulative += out[layout.netArea(area, year)] * factor
         }
-        if cumulative <= paybackTolerance {
-          paidBack = year + 1
-          break
-        }
+        if paidBack > years, cumulative <= paybackTolerance { paidBack = year + 1 }
       }
       out[layout.payback(index)] = Double(paidBack)
+      out[layout.target(index)] = cumulative
     }
   }
 

@@ -259,8 +259,13 @@ struct IterationTables {
 
   /// Every parameter at its base value: deterministic mode. Iteration-scope derived
   /// parameters never read person-scope ones, so the two groups in turn are a dependency order.
-  mutating func setBaseValues(_ model: Model) throws(RunError) {
+  /// - Parameter override: one parameter slot set to another value before the derived
+  ///   parameters are evaluated (the one-way swing of the sensitivity analysis).
+  mutating func setBaseValues(
+    _ model: Model, override: (slot: Int, value: Double)? = nil
+  ) throws(RunError) {
     values = model.template
+    if let override { values[override.slot] = override.value }
     try run(iterationDerivedRoutines, derived: true, model, iteration: nil)
     try run(personDerivedRoutines, derived: true, model, iteration: nil)
   }

@@ -3,6 +3,11 @@
 /// One iteration yields a fixed set of numbers (yearly net impact per area, cumulative sums,
 /// arm costs, outcomes, present values, occupancy shares, payback years). Storing them as one
 /// flat vector per iteration keeps result storage preallocated and its size known up front.
+///
+/// After the payback years come the *targets* of the risk analysis: per payback definition,
+/// the cumulative net impact at the horizon over its areas (discounted when it says so), which
+/// the sensitivity analysis explains. With `--variance-split` the same targets of a second,
+/// independent cohort (same parameter draws) follow, one column each.
 struct MetricLayout: Sendable {
   let years: Int
   let areas: Int
@@ -10,8 +15,13 @@ struct MetricLayout: Sendable {
   let occupancyCycles: Int
   let states: Int
   let paybacks: Int
+  /// Simulated cohorts per iteration: 1, or 2 with `--variance-split`.
+  let cohorts: Int
 
-  init(model: Model) {
+  /// - Parameter cohorts: 2 stores the targets of a second independent cohort per iteration.
+  init(model: Model, cohorts: Int = 1) {
+    precondition(cohorts == 1 || cohorts == 2)
+    self.cohorts = cohorts
     years = model.years
     areas = model.areas.count
     outcomes = model.outcomeNames.count
@@ -46,5 +56,11 @@ struct MetricLayout: Sendable {
   var paybackStart: Int { occupancyStart + occupancyCycles * 2 * states }
   /// The payback year (1-based) of a definition, or `years + 1` when not within the horizon.
   func payback(_ definition: Int) -> Int { paybackStart + definition }
-  var count: Int { paybackStart + paybacks }
+  var targetStart: Int { paybackStart + paybacks }
+  /// Cumulative net impact at the horizon over a payback definition's areas (discounted when
+  /// the definition is): the quantity the sensitivity analysis explains.
+  func target(_ definition: Int) -> Int { targetStart + definition }
+  /// The same target in the second cohort of the iteration (only when `cohorts` is 2).
+  func secondCohortTarget(_ definition: Int) -> Int { targetStart + paybacks + definition }
+  var count: Int { targetStart + cohorts * paybacks }
 }

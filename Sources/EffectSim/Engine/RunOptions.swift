@@ -13,6 +13,13 @@ public struct RunOptions: Sendable {
   public var progress: (@Sendable (Int) -> Void)?
   /// The kernel; default `.auto`, the faster exact one for the scenario.
   public var kernel: KernelChoice
+  /// Simulate a second cohort per iteration, with the same iteration-scope draws and
+  /// independent persons, to split each target's variance into parameters and chance.
+  /// Never changes any other number of the run. Default `false`.
+  public var varianceSplit = false
+  /// Keep the per-iteration parameters and targets in `RunSummary.iterationDraws`.
+  /// Default `false`.
+  public var keepDraws = false
 
   public init(
     iterations: Int = 10_000, seed: UInt64 = 1, threads: Int? = nil, percentiles: [Double]? = nil,

@@ -15,8 +15,30 @@ public enum Simulation {
   ) throws(RunError) -> RunSummary {
     let clock = ContinuousClock.now
     let layout = MetricLayout(model: model)
+    let (metrics, personCycles) = try expectedMetrics(model, layout: layout)
+    let seconds = clock.duration(to: .now).seconds
+    let store = ResultStore(metrics: layout.count, iterations: 1)
+    defer { store.deallocate() }
+    for (m, value) in metrics.enumerated() { store.column(m)[0] = value }
+    let settings = RunSettings(
+      mode: .deterministic, iterations: 1, seed: 0, pairing: model.pairing.rawValue,
+      percentileLevels: percentiles ?? model.percentiles)
+    let run = RunInfo(
+      engineVersion: EffectSimVersion.string, threads: 1, seconds: seconds,
+      personCycles: personCycles,
+      personCyclesPerSecond: seconds > 0 ? personCycles / seconds : 0, kernel: "expected")
+    return Summarizer.summarize(model, layout: layout, store: store, settings: settings, run: run)
+  }
+
+  /// One deterministic reading's metrics: every parameter at its base value, except the one
+  /// `override` sets, and the expected cohort trace.
+  /// - Parameter override: a parameter slot and its value; derived parameters follow it.
+  /// - Returns: the metrics laid out by `layout`, and the person-cycles of the trace.
+  static func expectedMetrics(
+    _ model: Model, layout: MetricLayout, override: (slot: Int, value: Double)? = nil
+  ) throws(RunError) -> (metrics: [Double], personCycles: Double) {
     var tables = IterationTables(model: model)
-    try tables.setBaseValues(model)
+    try tables.setBaseValues(model, override: override)
     try tables.prepareIteration(model, iteration: nil)
     var tally = Tally(model: model)
     ExpectedTrace.run(model, tables, into: &tally)
@@ -27,18 +49,7 @@ public enum Simulation {
         model, tally, tables, personChargesPriced: false, layout: layout, amounts: &amounts,
         into: out)
     }
-    let seconds = clock.duration(to: .now).seconds
-    let store = ResultStore(metrics: layout.count, iterations: 1)
-    defer { store.deallocate() }
-    for (m, value) in metrics.enumerated() { store.column(m)[0] = value }
-    let settings = RunSettings(
-      mode: .deterministic, iterations: 1, seed: 0, pairing: model.pairing.rawValue,
-      percentileLevels: percentiles ?? model.percentiles)
-    let run = RunInfo(
-      engineVersion: EffectSimVersion.string, threads: 1, seconds: seconds,
-      personCycles: tally.personCycles,
-      personCyclesPerSecond: seconds > 0 ? tally.personCycles / seconds : 0, kernel: "expected")
-    return Summarizer.summarize(model, layout: layout, store: store, settings: settings, run: run)
+    return (metrics, tally.personCycles)
   }
 
   /// Monte Carlo: `options.iterations` simulated futures of the cohort, summarised.
@@ -49,9 +60,11 @@ public enum Simulation {
     try monteCarlo(model, options: options) { store, draws, layout, run in
       let settings = RunSettings(
         mode: .montecarlo, iterations: options.iterations, seed: options.seed,
-        pairing: model.pairing.rawValue, percentileLevels: options.percentiles ?? model.percentiles)
+        pairing: model.pairing.rawValue, percentileLevels: options.percentiles ?? model.percentiles,
+        varianceSplit: options.varianceSplit)
       return Summarizer.summarize(
-        model, layout: layout, store: store, settings: settings, run: run, parameterDraws: draws)
+        model, layout: layout, store: store, settings: settings, run: run, parameterDraws: draws,
+        keepDraws: options.keepDraws)
     }
   }
 
@@ -78,7 +91,7 @@ public enum Simulation {
     finish: (_ metrics: ResultStore, _ parameterDraws: ResultStore, MetricLayout, RunInfo) -> Result
   ) throws(RunError) -> Result {
     let clock = ContinuousClock.now
-    let layout = MetricLayout(model: model)
+    let layout = MetricLayout(model: model, cohorts: options.varianceSplit ? 2 : 1)
     let iterations = options.iterations
     try checkMemory(layout: layout, iterations: iterations)
     let kernel = try kernel(for: model, choice: options.kernel)
@@ -224,6 +237,8 @@ struct Worker {
   let record: ParameterRecord
   var blockDraws: [Double]
   var blockPersonCycles = 0.0
+  /// The second cohort's metrics (`--variance-split`), of which only the targets are kept.
+  var secondCohort: [Double]
 
   init(model: Model, layout: MetricLayout, kernel: Kernel) throws(PersonStrata.Unsupported) {
     self.layout = layout
@@ -237,6 +252,7 @@ struct Worker {
     blockMetrics = [Double](repeating: 0, count: Simulation.blockSize * layout.count)
     record = ParameterRecord(model: model)
     blockDraws = [Double](repeating: 0, count: Simulation.blockSize * record.slots.count)
+    secondCohort = [Double](repeating: 0, count: layout.cohorts == 2 ? layout.count : 0)
   }
 
   /// Simulates the cohort of `iteration` into `tally`: its draws, its tables, the kernel.
@@ -271,6 +287,28 @@ struct Worker {
     Self.record(model, tally, tables, layout, amounts: &scratch, block: &block, slot: slot)
     swap(&block, &blockMetrics)
     swap(&scratch, &amounts)
+    blockPersonCycles += tally.personCycles
+    if layout.cohorts == 2 { try simulateSecondCohort(model, iteration, seed: seed, slot: slot) }
+  }
+
+  /// `--variance-split`: the same iteration again as replicate 1 (the same iteration-scope
+  /// draws, other people), keeping only each payback definition's target, in row `slot`.
+  private mutating func simulateSecondCohort(
+    _ model: Model, _ iteration: Int, seed: UInt64, slot: Int
+  ) throws(RunError) {
+    try simulate(model, iteration, seed: seed, replicate: 1)
+    var row: [Double] = []
+    var scratch: [Double] = []
+    swap(&row, &secondCohort)
+    swap(&scratch, &amounts)
+    Self.record(model, tally, tables, layout, amounts: &scratch, block: &row, slot: 0)
+    swap(&row, &secondCohort)
+    swap(&scratch, &amounts)
+    let offset = slot * layout.count
+    for definition in 0..<layout.paybacks {
+      blockMetrics[offset + layout.secondCohortTarget(definition)] =
+        secondCohort[layout.target(definition)]
+    }
     blockPersonCycles += tally.personCycles
   }
 

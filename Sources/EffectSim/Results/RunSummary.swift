@@ -29,6 +29,16 @@ public struct RunSummary: Sendable {
   public var parameters: [ParameterSummary]
   /// The spreadsheet reading, when the caller attached one (`attachDeterministic(_:)`).
   public var deterministic: DeterministicReading?
+  /// What drives the risk, per payback definition (Monte Carlo runs; empty otherwise).
+  public var sensitivity: [SensitivitySummary] = []
+  /// Chance against knowledge per payback definition (runs with two cohorts per iteration;
+  /// empty otherwise).
+  public var varianceSplit: [VarianceSplitSummary] = []
+  /// The business case's own figures against the run, when the scenario has a `claim`.
+  public var claim: ClaimSummary?
+  /// Per-iteration parameters and targets, when the run was asked to keep them
+  /// (`RunOptions.keepDraws`); not part of any report.
+  public var iterationDraws: IterationDraws?
 
   public init(
     scenario: ScenarioInfo, settings: RunSettings, years: [Int], areas: [String],
@@ -99,10 +109,14 @@ public struct RunSettings: Sendable {
   public var pairing: String
   /// Percentile levels in percent, in the order reports show them.
   public var percentileLevels: [Double]
+  /// Whether each iteration simulated a second, independent cohort (`--variance-split`).
+  public var varianceSplit: Bool
 
   public init(
-    mode: Mode, iterations: Int, seed: UInt64, pairing: String, percentileLevels: [Double]
+    mode: Mode, iterations: Int, seed: UInt64, pairing: String, percentileLevels: [Double],
+    varianceSplit: Bool = false
   ) {
+    self.varianceSplit = varianceSplit
     self.mode = mode
     self.iterations = iterations
     self.seed = seed

@@ -7,6 +7,33 @@ extension Summarizer {
     return HorizonSummary(samples: store.column(layout.cumulativeTotal(model.years - 1)))
   }
 
+  /// The per-iteration export: recorded parameters, then each definition's target (and its
+  /// second-cohort target when the layout holds one).
+  static func iterationDraws(
+    _ model: Model, layout: MetricLayout, store: ResultStore, draws: ResultStore?
+  ) -> IterationDraws {
+    let record = ParameterRecord(model: model)
+    var names: [String] = []
+    var columns: [[Double]] = []
+    if let draws {
+      for (column, slot) in record.slots.enumerated() {
+        names.append(model.parameterNames[slot])
+        columns.append(Array(draws.column(column)))
+      }
+    }
+    for (index, definition) in model.payback.enumerated() {
+      names.append(definition.name)
+      columns.append(Array(store.column(layout.target(index))))
+    }
+    if layout.cohorts == 2 {
+      for (index, definition) in model.payback.enumerated() {
+        names.append(definition.name + " (second cohort)")
+        columns.append(Array(store.column(layout.secondCohortTarget(index))))
+      }
+    }
+    return IterationDraws(names: names, columns: columns)
+  }
+
   /// Every parameter in the scenario's order, with the range the run gave it.
   ///
   /// - Parameters:

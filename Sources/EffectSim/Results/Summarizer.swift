@@ -1,16 +1,32 @@
 /// Summarises the stored iterations into the statistics of the output contract.
 enum Summarizer {
+  /// Everything the output shows, from the per-iteration stores and the model alone.
+  ///
+  /// - Parameters:
+  ///   - store: the metrics, laid out by `layout`; the columns before the payback years are
+  ///     reordered (selection), the rest are only read.
+  ///   - parameterDraws: the recorded iteration-scope values (`ParameterRecord`), `nil` in
+  ///     deterministic mode; reordered.
+  ///   - keepDraws: copy the per-iteration parameters and targets into the summary first.
   static func summarize(
     _ model: Model, layout: MetricLayout, store: ResultStore, settings: RunSettings, run: RunInfo,
-    parameterDraws: ResultStore? = nil
+    parameterDraws: ResultStore? = nil, keepDraws: Bool = false
   ) -> RunSummary {
     let levels = settings.percentileLevels
     let n = store.iterations
     let threads = run.threads
-    // The horizon reads its column before the statistics below reorder it in place.
+    let record = ParameterRecord(model: model)
+    // What pairs iterations across columns (the horizon's loss share, the exported draws, the
+    // sensitivity analysis) reads the columns before anything below reorders them in place.
     let horizon = horizon(model, layout: layout, store: store)
-    let parameters = register(
-      model, record: ParameterRecord(model: model), draws: parameterDraws, threads: threads)
+    let iterationDraws = keepDraws
+      ? self.iterationDraws(model, layout: layout, store: store, draws: parameterDraws) : nil
+    let sensitivity = parameterDraws.map { draws in
+      SensitivityAnalysis.summarize(
+        model, layout: layout, store: store, draws: draws, record: record)
+    } ?? []
+    let varianceSplit = VarianceSplit.summarize(model, layout: layout, store: store)
+    let parameters = register(model, record: record, draws: parameterDraws, threads: threads)
     let years = model.years
     let areaIndices = model.areas.indices
 
@@ -82,7 +98,10 @@ enum Summarizer {
         control: stateIDs.enumerated().map { ($1, stat(layout.occupancy(index, 1, $0))) })
     }
     let scenario = model.scenario
-    return RunSummary(
+    let claim = scenario.claim.map { claim in
+      ClaimCheck.summarize(claim, model: model, layout: layout, store: store, payback: payback)
+    }
+    var summary = RunSummary(
       scenario: ScenarioInfo(
         name: scenario.name, source: scenario.source, description: scenario.description,
         start: scenario.start, years: scenario.years, cycle: scenario.cycle.rawValue,
@@ -94,5 +113,10 @@ enum Summarizer {
       netImpact: netImpact, cumulativeNetImpact: cumulative, armCosts: armCosts,
       payback: payback, outcomes: outcomes, presentValue: presentValue, occupancy: occupancy,
       run: run, horizon: horizon, parameters: parameters)
+    summary.sensitivity = sensitivity
+    summary.varianceSplit = varianceSplit
+    summary.claim = claim
+    summary.iterationDraws = iterationDraws
+    return summary
   }
 }

@@ -26,6 +26,8 @@ public struct Scenario: Sendable {
   /// `cohort.weeksOnBenefitAtEntry`: each person's weeks on covered benefits when they enter,
   /// the starting point of their refusion staircase clock; `nil` means 0.
   public var weeksOnBenefitAtEntry: Expression? = nil
+  /// The business case's own figures, when the scenario states them.
+  public var claim: Claim? = nil
 
   /// Cycles in one calendar year: 12 or 1.
   public var cyclesPerYear: Int { cycle.cyclesPerYear }
@@ -186,6 +188,18 @@ public struct PaybackDefinition: Sendable {
   /// `nil` means every area.
   public var areas: [String]?
   public var discounted: Bool
+}
+
+/// The figures the business case itself states: its net impact per year and its payback
+/// times, kept beside the model so reports can hold them against the simulated futures.
+public struct Claim: Sendable {
+  /// Calendar year → net impact over all areas (expenses positive), in file order; years not
+  /// listed count as 0.
+  public var netImpact: [(year: Int, amount: Double)]
+  /// Payback definition name → the payback time claimed, in years, in file order.
+  public var payback: [(name: String, years: Int)]
+  /// Where in the document the figures stand ("Tabel 1.1").
+  public var source: String?
 }
 
 public struct ReportOptions: Sendable {

@@ -103,6 +103,7 @@ private struct Reader {
     areas.formUnion(lineItems.map(\.area))
     areas.formUnion(arms.flatMap { $0.transitions.flatMap { $0.costs.map(\.area) } })
     let payback = self.payback(top.array("payback"), areas: areas)
+    let claim = top["claim"].map { self.claim(Members($0, path: "claim"), payback: payback) }
     let report = self.report(Members(top["report"] ?? .null, path: "report"), cycle: cycle)
     let discountMembers = Members(top["discount"] ?? .null, path: "discount")
     let discount = Discount(
@@ -120,7 +121,7 @@ private struct Reader {
       discount: discount, parameters: parameters, states: states, arms: arms, intake: intake,
       lineItems: lineItems, payback: payback, report: report,
       pairing: Pairing(rawValue: top.string("pairing") ?? "coupled") ?? .coupled,
-      weeksOnBenefitAtEntry: entryClock)
+      weeksOnBenefitAtEntry: entryClock, claim: claim)
   }
 
   mutating func rate(_ members: Members, _ key: String) -> Double {
@@ -590,6 +591,34 @@ private struct Reader {
         name: name, areas: selected,
         discounted: { if case .bool(true)? = members["discounted"] { return true }; return false }())
     }
+  }
+
+  /// The document's own figures: years inside the horizon, payback names that exist.
+  mutating func claim(_ members: Members, payback: [PaybackDefinition]) -> Claim {
+    var netImpact: [(year: Int, amount: Double)] = []
+    for (key, value) in members.map("netImpact") {
+      guard let year = Int(key), checkYear(year, at: members.path("netImpact").jsonPath(key)),
+        case .number(let amount) = value
+      else { continue }
+      netImpact.append((year, amount))
+    }
+    let names = payback.map(\.name)
+    var claimed: [(name: String, years: Int)] = []
+    for (name, value) in members.map("payback") {
+      guard case .number(let years) = value else { continue }
+      guard names.contains(name) else {
+        var message = "no payback definition is named \"\(name)\""
+        if let guess = Suggestion.closest(to: name, among: names) {
+          message += " (did you mean \"\(guess)\"?)"
+        } else {
+          message += "; the definitions are " + names.map { "\"\($0)\"" }.joined(separator: ", ")
+        }
+        fail(members.path("payback").jsonPath(name), message)
+        continue
+      }
+      claimed.append((name, Int(years)))
+    }
+    return Claim(netImpact: netImpact, payback: claimed, source: members.string("source"))
   }
 
   mutating func report(_ members: Members, cycle: CycleLength) -> ReportOptions {

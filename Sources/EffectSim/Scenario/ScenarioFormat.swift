@@ -108,6 +108,18 @@ public enum ScenarioFormat {
     KeyShape("firstYear", .integer(minimum: 0), "exponent of the first year: 0 (default) or 1"),
   ])
 
+  /// Any non-empty key: the names of payback definitions are free text.
+  public static let anyNamePattern = "^.+$"
+
+  static let claim = ObjectShape(title: "Claim", keys: [
+    KeyShape("netImpact", .map(of: .number, keyPattern: yearPattern),
+      "calendar year → the document's net impact, all areas (expenses positive, savings"
+        + " negative); years not listed count as 0"),
+    KeyShape("payback", .map(of: .integer(minimum: 1), keyPattern: anyNamePattern),
+      "payback definition name → the payback time the document claims, in years"),
+    KeyShape("source", .string(), "where the figures stand in the document, e.g. \"Tabel 1.1\""),
+  ])
+
   /// Fields of each distribution, in the order the format page lists them.
   public static let distributionFields: [(name: String, fields: [String])] = [
     ("uniform", ["min", "max"]),
@@ -168,5 +180,7 @@ public enum ScenarioFormat {
     KeyShape("report", .object(report), "report options"),
     KeyShape("pairing", .string(enumeration: ["coupled", "independent"]),
       "common random numbers for the two arms (coupled, default) or not"),
+    KeyShape("claim", .object(claim),
+      "the business case's own figures, held against the simulated futures in reports"),
   ])
 }

@@ -33,6 +33,13 @@ enum Commands {
         help: "percentile levels, e.g. 5,50,95", defaultDescription: "the scenario's report.percentiles"),
       OptionSpec(name: "quiet", short: "q", help: "no progress line on stderr"),
       OptionSpec(
+        name: "variance-split",
+        help: "simulate a second cohort per iteration to split the risk into chance and"
+          + " knowledge (about twice the run time)"),
+      OptionSpec(
+        name: "draws", valueName: "FILE",
+        help: "also write each iteration's parameters and payback targets to FILE (csv)"),
+      OptionSpec(
         name: "lang", valueName: "LANG",
         help: "language of labels in table, markdown and html; numbers are Danish in both",
         allowedValues: ReportLanguage.allCases.map(\.rawValue), defaultDescription: "en"),

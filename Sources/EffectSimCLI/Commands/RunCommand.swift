@@ -23,6 +23,13 @@ enum RunCommand {
         message: "--deterministic runs once without random numbers; drop --iterations and --seed",
         usage: Commands.run.usage())
     }
+    let varianceSplit = arguments.flag("variance-split")
+    let drawsPath = arguments.value("draws")
+    if deterministic, varianceSplit || drawsPath != nil {
+      throw UsageError(
+        message: "--deterministic draws nothing; --variance-split and --draws need a Monte Carlo"
+          + " run", usage: Commands.run.usage())
+    }
 
     let bytes = try Files.readScenario(path, console: console)
     let model: Model
@@ -44,6 +51,8 @@ enum RunCommand {
         var options = RunOptions(
           iterations: iterations, seed: seed, threads: threads, percentiles: percentiles,
           kernel: kernel)
+        options.varianceSplit = varianceSplit
+        options.keepDraws = drawsPath != nil
         if let progress { options.progress = { @Sendable done in progress.update(done) } }
         defer { progress?.finish() }
         summary = try Simulation.monteCarlo(model, options: options)
@@ -53,6 +62,10 @@ enum RunCommand {
     }
 
     let text = try report(summary, model: model, format: format, arguments)
+    if let drawsPath, let draws = summary.iterationDraws {
+      let style = try reportOptions(arguments).csvStyle
+      try Files.writeAtomically(Renderer.renderDraws(draws, style: style), to: drawsPath)
+    }
     if let output = arguments.value("output") {
       try Files.writeAtomically(text, to: output)
     } else {

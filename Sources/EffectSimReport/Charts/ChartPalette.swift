@@ -1,8 +1,9 @@
 /// Colours, dashes and markers of the charts, chosen to stay apart in greyscale print.
 ///
-/// Bands go from light to mid blue, the median is near-black, the spreadsheet line is a
-/// dashed orange (its dash, not its hue, tells it apart on paper), and payback series differ
-/// in dash pattern and marker shape as well as in colour.
+/// Bands go from light to mid blue, the median is near-black, the base-value line is a
+/// dashed orange and the business case's own figures a dotted green with square markers (dash
+/// and marker, not hue, tell them apart on paper), and payback series differ in dash pattern
+/// and marker shape as well as in colour.
 enum ChartPalette {
   static let outerBand = "#c6dbef"
   static let innerBand = "#6baed6"
@@ -10,6 +11,14 @@ enum ChartPalette {
   static let deterministic = "#d94801"
   static let deterministicDash = "7 4"
   static let zero = "#000000"
+  /// The business case's own figures: green, dotted, square markers.
+  static let claim = "#238b45"
+  static let claimDash = "2 3"
+  /// The tornado's bars: θ in its lowest tenth (light), in its highest (dark).
+  static let lowTail = "#c6dbef"
+  static let highTail = "#6baed6"
+  /// The tornado's one-way whisker: black, so it reads over either bar.
+  static let whisker = "#000000"
   static let saving = "#2171b5"
   static let loss = "#fdae6b"
 

@@ -1,7 +1,8 @@
 import EffectSim
 
 /// Cumulative net impact by year as a fan: the 5–95 % and 25–75 % bands, the median, the
-/// deterministic (spreadsheet) line and the zero line, in mio. kr.
+/// model at base values, the business case's own figures (when the scenario has a `claim`)
+/// and the zero line, in mio. kr.
 ///
 /// Bands are drawn only for the percentile levels the run computed; a deterministic run
 /// draws its single line. Points sit at the end of each calendar year.
@@ -21,11 +22,13 @@ enum FanChart {
     let inner = level(25).flatMap { low in level(75).map { (low, $0) } }
     let centre = monteCarlo ? (level(50) ?? series.map(\.mean)) : series.map(\.mean)
     let deterministic = monteCarlo ? summary.deterministic?.cumulativeNetImpact : nil
+    let claim = summary.claim?.cumulative
 
     var everything = centre + [0]
     if let outer { everything += outer.0 + outer.1 }
     if let inner { everything += inner.0 + inner.1 }
     if let deterministic { everything += deterministic }
+    if let claim { everything += claim }
     let finite = everything.filter(\.isFinite)
     let ticks = AxisTicks(covering: finite.min() ?? 0, finite.max() ?? 1, minimumSpan: 10_000)
 
@@ -38,7 +41,12 @@ enum FanChart {
     if deterministic != nil {
       entries.append((
         .line(stroke: ChartPalette.deterministic, width: 2, dash: ChartPalette.deterministicDash,
-          marker: nil), labels.spreadsheetLine))
+          marker: nil), labels.baseValuesLine))
+    }
+    if claim != nil {
+      entries.append((
+        .line(stroke: ChartPalette.claim, width: 2, dash: ChartPalette.claimDash,
+          marker: .square), labels.claimLine))
     }
     entries.append(
       (.line(stroke: ChartPalette.zero, width: 1.2, dash: nil, marker: nil), labels.zeroLine))
@@ -72,6 +80,11 @@ enum FanChart {
       svg.polyline(
         points(deterministic), stroke: ChartPalette.deterministic, width: 2,
         dash: ChartPalette.deterministicDash)
+    }
+    if let claim {
+      svg.polyline(
+        points(claim), stroke: ChartPalette.claim, width: 2, dash: ChartPalette.claimDash)
+      for (x, y) in points(claim) { svg.marker(.square, x, y, fill: ChartPalette.claim) }
     }
     svg.polyline(points(centre), stroke: ChartPalette.median, width: 2.5)
     for (x, y) in points(centre) { svg.marker(.circle, x, y, fill: ChartPalette.median) }

@@ -34,7 +34,7 @@ enum HistogramChart {
     if deterministic != nil {
       entries.append((
         .line(stroke: ChartPalette.deterministic, width: 2, dash: ChartPalette.deterministicDash,
-          marker: nil), labels.spreadsheetLine))
+          marker: nil), labels.baseValuesLine))
     }
     var frame = ChartFrame(
       xDomain: (xTicks.low, xTicks.high), yDomain: (yTicks.low, yTicks.high))

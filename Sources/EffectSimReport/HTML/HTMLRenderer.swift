@@ -7,7 +7,8 @@ import Foundation
 /// municipal network and prints on A4. The markup is XHTML-compatible (every element closed,
 /// only XML's five entities), so any XML parser reads it. Sections, in order: title and the
 /// run's facts; the verdict; the fan chart; the payback curve; the histogram at the horizon;
-/// the yearly table; outcomes and calibration; the assumptions register; the method note.
+/// what drives the risk (Monte Carlo); the yearly table; outcomes and calibration; the
+/// assumptions register; the method note.
 ///
 /// Amounts in tables are thousands of kroner as in the business cases; charts use mio. kr.
 /// Table cells carry their values in full precision as `data-` attributes, so a reader's
@@ -39,6 +40,7 @@ enum HTMLRenderer {
         id: "histogram", title: labels.histogramTitle(lastYear), svg: histogram,
         caption: labels.histogramCaption(summary.settings.iterations))
     }
+    if DriversText.applies(summary) { html += drivers(summary, labels: labels) }
     html += yearlyTable(summary, labels: labels)
     html += outcomes(summary, labels: labels)
     html += register(summary, labels: labels)

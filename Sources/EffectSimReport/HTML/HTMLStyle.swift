@@ -42,6 +42,9 @@ enum HTMLStyle {
     table.register col.c-note { width: 32%; }
     table.register col.c-source { width: 16%; }
     .note { color: #555555; font-size: 12px; }
+    table.drivers { font-size: 12.5px; }
+    table.drivers th { white-space: nowrap; }
+    #drivers p { max-width: 820px; }
     #method p { max-width: 820px; }
     code { font-family: Menlo, Consolas, monospace; font-size: 12px; }
     @media print {

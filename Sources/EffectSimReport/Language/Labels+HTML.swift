@@ -6,12 +6,13 @@ extension Labels {
 
   var fanCaption: String {
     pick(
-      "Bands: 5-95 % and 25-75 % of the simulated futures; line: their median; dashed: every"
-        + " parameter at its base value, as the spreadsheet computes it. Below zero the case"
+      "Bands: 5-95 % and 25-75 % of the simulated futures; line: their median; dashed: the"
+        + " model with every parameter at its base value (expected cohort trace); dotted, where"
+        + " the scenario states them: the business case's own figures. Below zero the case"
         + " has paid back.",
-      "Bånd: 5-95 % og 25-75 % af de simulerede forløb; linje: medianen; stiplet: alle"
-        + " parametre på basisværdien, som regnearket beregner det. Under nul er sagen"
-        + " tilbagebetalt.")
+      "Bånd: 5-95 % og 25-75 % af de simulerede forløb; linje: medianen; stiplet: modellen"
+        + " med alle parametre på basisværdien (forventet forløb); prikket, hvor scenariet"
+        + " angiver dem: businesscasens egne tal. Under nul er sagen tilbagebetalt.")
   }
 
   func levelsNotComputed(_ levels: [String]) -> String {

@@ -187,7 +187,6 @@ struct Labels: Sendable {
   // MARK: - Charts
 
   var medianCapitalized: String { "Median" }
-  var spreadsheetLine: String { pick("Deterministic (spreadsheet)", "Deterministisk (regneark)") }
   var zeroLine: String { pick("Break-even (0)", "Nulpunkt (0)") }
   var endOfYear: String { pick("End of year", "Ved årets udgang") }
   var cumulativeNetImpactAxis: String {

@@ -43,8 +43,8 @@ struct HTMLCommandTests {
     #expect(result.code == 0, "\(result.err)")
     let html = try String(contentsOf: file, encoding: .utf8)
     #expect(html.hasPrefix("<!DOCTYPE html>"))
-    // A Monte Carlo report draws the spreadsheet line: the deterministic run was attached.
-    #expect(html.contains("Deterministic (spreadsheet)"))
+    // A Monte Carlo report draws the base-value line: the deterministic run was attached.
+    #expect(html.contains("Model at base values"))
   }
 
   @Test func chartWritesOneSVGAndRefusesAFormat() {

@@ -20,8 +20,8 @@ struct HTMLRendererTests {
     }
     #expect(
       top == [
-        "facts", "verdict", "fan", "payback", "histogram", "yearly", "outcomes", "assumptions",
-        "method",
+        "facts", "verdict", "fan", "payback", "histogram", "drivers", "yearly", "outcomes",
+        "assumptions", "method",
       ])
     // Nothing to fetch, nothing to run.
     #expect(!html.contains("<script"))

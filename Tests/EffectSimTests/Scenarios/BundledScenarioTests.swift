@@ -55,6 +55,22 @@ import Testing
     #expect(total.probabilityByYear == [0, 0, 0, 1, 1])
   }
 
+  /// Every bundled document has a table, so every scenario carries the document's own
+  /// figures; the spreadsheet encoding of document 004 must agree with its claim exactly as it
+  /// agrees with the table.
+  @Test(arguments: files)
+  func carriesTheDocumentsClaim(file: String) throws {
+    let claim = try #require(try Self.model(file).scenario.claim, "\(file) has no claim")
+    #expect(!claim.netImpact.isEmpty && claim.source?.isEmpty == false)
+    guard file == "kk-rusmiddel-ips-2018-spreadsheet.json" else { return }
+    let summary = try Simulation.deterministic(try Self.model(file))
+    let checked = try #require(summary.claim)
+    for (ours, theirs) in zip(summary.cumulativeNetImpact.total.map(\.mean), checked.cumulative) {
+      #expect(abs(ours - theirs) <= 2_000 * 5, "\(ours) vs the claim's \(theirs)")
+    }
+    #expect(checked.payback.map(\.probability) == [1])
+  }
+
   /// The example in README.md is a scenario a reader will copy: it must stay valid.
   @Test func readmeExampleIsValid() throws {
     let readme = try String(
