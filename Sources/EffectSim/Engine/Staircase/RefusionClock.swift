@@ -27,12 +27,27 @@ struct RefusionClock: Hashable, Sendable {
   var halves: Int
   /// Consecutive self-supported half-cycles, at most `Rule.resetHalves`.
   var selfHalves: Int
+  /// Covered half-cycles from which the clock is at or past `saturation` (found once per
+  /// (re)start), so that the common case — years on benefits — pays `fullShare` without
+  /// computing weeks.
+  private var fullFrom: Int
 
   /// A clock at `weeks` on covered benefits, with no self-support behind it.
-  init(weeks: Double) {
+  init(weeks: Double, _ rule: Rule) {
     origin = weeks
     halves = 0
     selfHalves = 0
+    fullFrom = Self.fullFrom(origin: weeks, rule)
+  }
+
+  /// The fewest covered halves after which a clock started at `origin` is at or past
+  /// `saturation`, by the same arithmetic as `weeks(_:)`.
+  private static func fullFrom(origin: Double, _ rule: Rule) -> Int {
+    if origin >= saturation { return 0 }
+    var h = Int(((saturation - origin) * Double(rule.cyclesPerYear) / 26).rounded(.up))
+    while h > 0 && origin + rule.weeks(halves: h - 1) >= saturation { h -= 1 }
+    while origin + rule.weeks(halves: h) < saturation { h += 1 }
+    return h
   }
 
   /// The staircase's bands: upper edge in weeks on covered benefits and the municipal share
@@ -75,9 +90,13 @@ struct RefusionClock: Hashable, Sendable {
   mutating func advance(_ kind: Kind, _ rule: Rule) -> Double {
     switch kind {
     case .covered:
+      selfHalves = 0
+      if halves >= fullFrom {
+        halves += 1
+        return Self.fullShare
+      }
       let from = weeks(rule)
       halves += 1
-      selfHalves = 0
       return Self.averageShare(from: from, to: weeks(rule))
     case .selfSupport:
       guard selfHalves < rule.resetHalves else { return 0 }
@@ -85,11 +104,25 @@ struct RefusionClock: Hashable, Sendable {
       if selfHalves == rule.resetHalves {
         origin = 0
         halves = 0
+        fullFrom = 2 * rule.cyclesPerYear
       }
       return 0
     case .paused:
       return 0
     }
+  }
+
+  /// Moves the clock through a whole cycle counted in one state: both halves.
+  /// - Returns: the sum of the two halves' shares.
+  @inline(__always)
+  mutating func advanceCycle(_ kind: Kind, _ rule: Rule) -> Double {
+    if kind == .covered && halves >= fullFrom {
+      halves += 2
+      selfHalves = 0
+      return 2 * Self.fullShare
+    }
+    let first = advance(kind, rule)
+    return first + advance(kind, rule)
   }
 
   /// The municipal share averaged over weeks `[from, to)` on covered benefits: each band's
@@ -117,7 +150,7 @@ struct RefusionClock: Hashable, Sendable {
   /// self-support count are one.
   func canonical(_ rule: Rule) -> RefusionClock {
     guard weeks(rule) >= Self.saturation else { return self }
-    var clock = RefusionClock(weeks: Self.saturation)
+    var clock = RefusionClock(weeks: Self.saturation, rule)
     clock.selfHalves = selfHalves
     return clock
   }

@@ -15,7 +15,7 @@ enum StaircaseTrace {
     let states = model.stateCount
     let classes = model.transitionClasses.count
     let rule = RefusionClock.Rule(cyclesPerYear: model.cyclesPerYear)
-    let space = ClockSpace(entry: RefusionClock(weeks: tables.entryWeeks), rule: rule)
+    let space = ClockSpace(entry: RefusionClock(weeks: tables.entryWeeks, rule), rule: rule)
     let keys = space.count
     let kinds = StaircaseKinds(model: model)
     let slots = TransitionSlots(model: model)

@@ -109,12 +109,42 @@ struct TrackedPath {
     fast: UnsafeBufferPointer<UInt64>, scratch: UnsafeMutableBufferPointer<Int>,
     rng: inout Xoshiro256PlusPlus
   ) {
+    let clock = RefusionClock(weeks: entryWeeks, rule)
+    let (halves, staircase, rule, years, countMoves) = (
+      self.halves, self.staircase, self.rule, self.years, self.countMoves
+    )
+    let slots = self.slots
+    shares.withUnsafeMutableBufferPointer { shares in
+      moves.withUnsafeMutableBufferPointer { moves in
+        kinds.withUnsafeBufferPointer { kinds in
+          let record = Recorder(
+            halves: halves, staircase: staircase, rule: rule,
+            chargeClasses: layout.chargeClasses, scratch: scratch, shares: shares, kinds: kinds)
+          Self.simulate(
+            from: initial, clock: clock, segments: segments, range: range, layout: layout,
+            coupled: coupled, fast: fast, record: record,
+            moves: countMoves ? moves : nil, slots: slots, years: years, rng: &rng)
+        }
+      }
+    }
+  }
+
+  /// `simulate(from:entryWeeks:...)` with the path's own arrays borrowed once per person.
+  @inline(__always)
+  private static func simulate(
+    from initial: (Int, Int), clock: RefusionClock, segments: UnsafeBufferPointer<Int32>,
+    range: Range<Int>, layout: IndividualKernel.Layout, coupled: Bool,
+    fast: UnsafeBufferPointer<UInt64>, record: Recorder,
+    moves: UnsafeMutableBufferPointer<Int>?, slots: TransitionSlots, years: Int,
+    rng: inout Xoshiro256PlusPlus
+  ) {
     var (a, b) = initial
-    var clockI = RefusionClock(weeks: entryWeeks)
-    var clockC = clockI
+    var clockI = clock
+    var clockC = clock
     var generator = rng
     let states = layout.states
     let stride = layout.stride
+    let scratch = record.scratch
     for segment in range {
       let fields = segment * IndividualKernel.segmentFields
       let from = Int(segments[fields])
@@ -160,9 +190,9 @@ struct TrackedPath {
           slotI < 0 ? a : Int(fast[layout.destinationOffset + (tableI + a) * stride + slotI])
         let nextC =
           slotC < 0 ? b : Int(fast[layout.destinationOffset + (tableC + b) * stride + slotC])
-        record(from: a, to: nextI, base: baseI, &clockI, layout, scratch)
-        record(from: b, to: nextC, base: baseC, &clockC, layout, scratch)
-        if countMoves {
+        record.cycle(from: a, to: nextI, base: baseI, &clockI)
+        record.cycle(from: b, to: nextC, base: baseC, &clockC)
+        if let moves {
           if slotI >= 0 {
             moves[slots.transition(table: tableI + a, slot: slotI) * years + year] += 1
           }
@@ -177,22 +207,38 @@ struct TrackedPath {
     rng = generator
   }
 
-  /// Counts one arm's cycle: each half in the state `occupancy` counts it in, and, on the
-  /// staircase, the clock's share of each covered half.
-  @inline(__always)
-  private mutating func record(
-    from state: Int, to next: Int, base: Int, _ clock: inout RefusionClock,
-    _ layout: IndividualKernel.Layout, _ scratch: UnsafeMutableBufferPointer<Int>
-  ) {
-    let first = halves.first ? next : state
-    let second = halves.second ? next : state
-    scratch[base + first * layout.chargeClasses] += 1
-    scratch[base + second * layout.chargeClasses] += 1
-    guard staircase else { return }
-    let shareFirst = clock.advance(kinds[first], rule)
-    if shareFirst != 0 { shares[base + first * layout.chargeClasses] += shareFirst }
-    let shareSecond = clock.advance(kinds[second], rule)
-    if shareSecond != 0 { shares[base + second * layout.chargeClasses] += shareSecond }
+  /// Counts one arm's cycle into the kernel's half-cycle counts and the path's shares.
+  private struct Recorder {
+    let halves: (first: Bool, second: Bool)
+    let staircase: Bool
+    let rule: RefusionClock.Rule
+    let chargeClasses: Int
+    let scratch: UnsafeMutableBufferPointer<Int>
+    let shares: UnsafeMutableBufferPointer<Double>
+    let kinds: UnsafeBufferPointer<RefusionClock.Kind>
+
+    /// Each half in the state `occupancy` counts it in, and, on the staircase, the clock's
+    /// share of each covered half.
+    @inline(__always)
+    func cycle(from state: Int, to next: Int, base: Int, _ clock: inout RefusionClock) {
+      let first = halves.first ? next : state
+      let second = halves.second ? next : state
+      if first == second {
+        let cell = base + first * chargeClasses
+        scratch[cell] += 2
+        guard staircase else { return }
+        let share = clock.advanceCycle(kinds[first], rule)
+        if share != 0 { shares[cell] += share }
+        return
+      }
+      scratch[base + first * chargeClasses] += 1
+      scratch[base + second * chargeClasses] += 1
+      guard staircase else { return }
+      let shareFirst = clock.advance(kinds[first], rule)
+      if shareFirst != 0 { shares[base + first * chargeClasses] += shareFirst }
+      let shareSecond = clock.advance(kinds[second], rule)
+      if shareSecond != 0 { shares[base + second * chargeClasses] += shareSecond }
+    }
   }
 
   /// The slot of the outgoing move a person in `table` with uniform `x` takes (the first whose

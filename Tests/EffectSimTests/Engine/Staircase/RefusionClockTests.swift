@@ -40,7 +40,7 @@ import Testing
   /// the staircase over its 52/12 weeks.
   @Test(arguments: [0.0, 2.5, 30.0, 51.0, 80.0])
   func aCoveredClockPaysTheIntegralOfTheStaircase(start: Double) {
-    var clock = RefusionClock(weeks: start)
+    var clock = RefusionClock(weeks: start, Self.monthly)
     for month in 0..<30 {
       let a = clock.advance(.covered, Self.monthly)
       let b = clock.advance(.covered, Self.monthly)
@@ -53,11 +53,11 @@ import Testing
 
   @Test func wholeWeeksAreExact() {
     // 12 months of halves reach exactly week 52: the 13th month is all at 80 %.
-    var clock = RefusionClock(weeks: 0)
+    var clock = RefusionClock(weeks: 0, Self.monthly)
     for _ in 0..<24 { _ = clock.advance(.covered, Self.monthly) }
     #expect(clock.weeks(Self.monthly) == 52)
     #expect(clock.advance(.covered, Self.monthly) == 0.8)
-    var year = RefusionClock(weeks: 0)
+    var year = RefusionClock(weeks: 0, Self.yearly)
     #expect(year.advance(.covered, Self.yearly) == 14.0 / 26)
     #expect(year.advance(.covered, Self.yearly) == 0.7)
     #expect(year.weeks(Self.yearly) == 52)
@@ -65,7 +65,7 @@ import Testing
 
   @Test(arguments: [(monthly, 24), (yearly, 2)])
   func fiftyTwoSelfSupportedWeeksRestartTheClock(rule: RefusionClock.Rule, halves: Int) {
-    var clock = RefusionClock(weeks: 100)
+    var clock = RefusionClock(weeks: 100, rule)
     for _ in 0..<(halves - 1) { #expect(clock.advance(.selfSupport, rule) == 0) }
     #expect(clock.weeks(rule) == 100, "one half short of 52 weeks: no reset")
     _ = clock.advance(.selfSupport, rule)
@@ -73,14 +73,14 @@ import Testing
     // Back on benefits, the first weeks are at 20 % again.
     #expect(clock.advance(.covered, rule) < 0.8)
     // More self-support after the reset changes nothing.
-    var reset = RefusionClock(weeks: 100)
+    var reset = RefusionClock(weeks: 100, rule)
     for _ in 0..<(3 * halves) { _ = reset.advance(.selfSupport, rule) }
     #expect(reset.weeks(rule) == 0)
     #expect(reset.selfHalves == rule.resetHalves)
   }
 
   @Test func aCoveredSpellInterruptsTheSelfSupportCount() {
-    var clock = RefusionClock(weeks: 100)
+    var clock = RefusionClock(weeks: 100, Self.monthly)
     for _ in 0..<23 { _ = clock.advance(.selfSupport, Self.monthly) }
     #expect(clock.advance(.covered, Self.monthly) == 0.8)
     for _ in 0..<23 { _ = clock.advance(.selfSupport, Self.monthly) }
@@ -88,7 +88,7 @@ import Testing
   }
 
   @Test func subsidisedWorkNeitherAdvancesNorResets() {
-    var clock = RefusionClock(weeks: 10)
+    var clock = RefusionClock(weeks: 10, Self.monthly)
     for _ in 0..<23 { _ = clock.advance(.selfSupport, Self.monthly) }
     for _ in 0..<100 { #expect(clock.advance(.paused, Self.monthly) == 0) }
     #expect(clock.weeks(Self.monthly) == 10)
@@ -98,8 +98,25 @@ import Testing
     #expect(clock.weeks(Self.monthly) == 0)
   }
 
+  /// The shortcut for a clock past week 52 pays exactly what the band arithmetic pays, from
+  /// every start, including starts a rounding error away from a band edge.
+  @Test(arguments: [0.0, 2.5, 30.0, 52 - 26.0 / 12, 52 - 1e-12, 52.0, 52 + 1e-12, 90.0])
+  func theFullShareShortcutIsExact(start: Double) {
+    for rule in [Self.monthly, Self.yearly] {
+      var clock = RefusionClock(weeks: start, rule)
+      var pair = clock
+      for _ in 0..<30 {
+        let from = clock.weeks(rule)
+        let share = clock.advance(.covered, rule)
+        #expect(share == RefusionClock.averageShare(from: from, to: clock.weeks(rule)))
+        let second = clock.advance(.covered, rule)
+        #expect(pair.advanceCycle(.covered, rule) == share + second)
+      }
+    }
+  }
+
   @Test func canonicalClocksBehaveAlike() {
-    var exact = RefusionClock(weeks: 77.3)
+    var exact = RefusionClock(weeks: 77.3, Self.monthly)
     for _ in 0..<5 { _ = exact.advance(.covered, Self.monthly) }
     for _ in 0..<7 { _ = exact.advance(.selfSupport, Self.monthly) }
     var canonical = exact.canonical(Self.monthly)
