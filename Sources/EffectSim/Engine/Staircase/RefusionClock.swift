@@ -116,13 +116,21 @@ struct RefusionClock: Hashable, Sendable {
   /// - Returns: the sum of the two halves' shares.
   @inline(__always)
   mutating func advanceCycle(_ kind: Kind, _ rule: Rule) -> Double {
-    if kind == .covered && halves >= fullFrom {
+    switch kind {
+    case .covered where halves >= fullFrom:
       halves += 2
       selfHalves = 0
       return 2 * Self.fullShare
+    case .paused:
+      return 0
+    case .selfSupport where selfHalves + 2 < rule.resetHalves || selfHalves >= rule.resetHalves:
+      // No reset in this cycle: only the count moves, and only up to the reset.
+      if selfHalves < rule.resetHalves { selfHalves += 2 }
+      return 0
+    default:
+      let first = advance(kind, rule)
+      return first + advance(kind, rule)
     }
-    let first = advance(kind, rule)
-    return first + advance(kind, rule)
   }
 
   /// The municipal share averaged over weeks `[from, to)` on covered benefits: each band's

@@ -115,6 +115,26 @@ import Testing
     }
   }
 
+  /// A whole cycle in one state is two halves in it, whatever the kind and the count.
+  @Test(arguments: [0.0, 30.0, 51.0, 200.0])
+  func aCycleIsTwoHalves(start: Double) {
+    for rule in [Self.monthly, Self.yearly] {
+      var byCycle = RefusionClock(weeks: start, rule)
+      var byHalves = byCycle
+      var generator = Xoshiro256PlusPlus(seed: 7, stream: 0)
+      // Runs of 1–30 cycles of one kind, so that resets happen.
+      for _ in 0..<60 {
+        let kind = RefusionClock.Kind(rawValue: UInt8(generator.next() % 3)) ?? .covered
+        for _ in 0...(generator.next() % 30) {
+          let whole = byCycle.advanceCycle(kind, rule)
+          let first = byHalves.advance(kind, rule)
+          #expect(whole == first + byHalves.advance(kind, rule))
+          #expect(byCycle == byHalves)
+        }
+      }
+    }
+  }
+
   @Test func canonicalClocksBehaveAlike() {
     var exact = RefusionClock(weeks: 77.3, Self.monthly)
     for _ in 0..<5 { _ = exact.advance(.covered, Self.monthly) }
