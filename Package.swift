@@ -31,6 +31,8 @@ let package = Package(
     .executableTarget(
       name: "EndToEnd", dependencies: ["EffectSim", "EffectSimCLI", "BenchmarkSupport"],
       path: "Benchmarks/EndToEnd"),
+    .executableTarget(
+      name: "Drivers", dependencies: ["EffectSim", "BenchmarkSupport"], path: "Benchmarks/Drivers"),
 
     // MARK: - Unit test bundles
 

@@ -60,6 +60,14 @@ public enum EffectSimCommand {
     case "run":
       if wantsHelp { return console.writeOut(Commands.run.help()) }
       try RunCommand.execute(try ArgumentParser.parse(rest, for: Commands.run), console: console)
+    case "breakeven":
+      if wantsHelp { return console.writeOut(BreakEvenCommand.spec.help()) }
+      try BreakEvenCommand.execute(
+        try ArgumentParser.parse(rest, for: BreakEvenCommand.spec), console: console)
+    case "compare":
+      if wantsHelp { return console.writeOut(CompareCommand.spec.help()) }
+      try CompareCommand.execute(
+        try ArgumentParser.parse(rest, for: CompareCommand.spec), console: console)
     case "validate":
       if wantsHelp { return console.writeOut(Commands.validate.help()) }
       try ValidateCommand.execute(

@@ -97,7 +97,13 @@ enum JSONRenderer {
       ("seed", .uint(settings.seed)),
       ("pairing", .string(settings.pairing)),
       ("percentiles", .array(settings.percentileLevels.map(JSONValue.number))),
+      ("overrides", overrides(settings.overrides)),
     ] + (settings.varianceSplit ? [("varianceSplit", .bool(true))] : []))
+  }
+
+  /// `[{"parameter": "places", "value": 230}, ...]`: the `--set` values in their JSON form.
+  static func overrides(_ overrides: [ScenarioOverride]) -> JSONValue {
+    .array(overrides.map { .object([("parameter", .string($0.parameter)), ("value", $0.value)]) })
   }
 
   private static func payback(_ payback: PaybackSummary) -> JSONValue {
@@ -232,6 +238,7 @@ enum JSONRenderer {
       ("personCycles", .number(run.personCycles)),
       ("personCyclesPerSecond", .number(run.personCyclesPerSecond)),
       ("kernel", .string(run.kernel)),
+      ("driversSeconds", .number(run.driversSeconds)),
     ])
   }
 }

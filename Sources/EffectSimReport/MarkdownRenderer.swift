@@ -63,7 +63,7 @@ enum MarkdownRenderer {
   }
 
   /// "2.073 [1.500; 2.600]" (Monte Carlo) or "2.073" (deterministic), in thousands.
-  private static func cell(_ value: Statistic, band: SummaryBand?, bold: Bool = false) -> String {
+  static func cell(_ value: Statistic, band: SummaryBand?, bold: Bool = false) -> String {
     guard let band else {
       let text = AmountFormatting.thousands(value.mean)
       return bold ? "**\(text)**" : text
@@ -203,7 +203,7 @@ enum MarkdownRenderer {
   // MARK: - Text
 
   /// Scenario text made safe for one line of markdown, in or outside a table cell.
-  private static func inline(_ text: String) -> String {
+  static func inline(_ text: String) -> String {
     MarkdownTable.escape(ReportText.singleLine(text))
   }
 

@@ -35,6 +35,21 @@ public enum Renderer {
     }
   }
 
+  /// A break-even answer as a table, markdown or JSON (other formats give the table).
+  public static func render(
+    _ answer: BreakEvenAnswer, as format: OutputFormat, options: RenderOptions = RenderOptions()
+  ) -> String {
+    BreakEvenRenderer.render(answer, as: format, labels: Labels(language: options.language))
+  }
+
+  /// A comparison as a table, markdown, JSON or the HTML comparison report (csv gives the
+  /// table).
+  public static func render(
+    _ summary: ComparisonSummary, as format: OutputFormat, options: RenderOptions = RenderOptions()
+  ) -> String {
+    ComparisonRenderer.render(summary, as: format, options: options)
+  }
+
   /// The per-iteration export of `--draws`: parameters and targets, one row per iteration.
   /// - Parameters:
   ///   - draws: the run's `RunSummary.iterationDraws`.

@@ -35,7 +35,13 @@ enum ReportText {
     facts.append((labels.pairing, settings.pairing))
     if settings.mode == .montecarlo { facts.append((labels.kernel, summary.run.kernel)) }
     facts.append((labels.engineVersion, summary.run.engineVersion))
+    if let overrides = overrides(settings.overrides) { facts.append((labels.overrides, overrides)) }
     return facts
+  }
+
+  /// "places=230; ipsShare=0.55": the `--set` values as typed; `nil` when there are none.
+  static func overrides(_ overrides: [ScenarioOverride]) -> String? {
+    overrides.isEmpty ? nil : overrides.map(\.description).joined(separator: "; ")
   }
 
   /// The seed as a reader should see it: a deterministic run draws no random numbers, so it

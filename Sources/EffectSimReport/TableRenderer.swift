@@ -78,7 +78,7 @@ enum TableRenderer {
   }
 
   /// Rows "label median ...", "5 % ...", "95 % ..." for one series of amounts.
-  private static func addBand(
+  static func addBand(
     _ values: [Statistic], label: String, band: SummaryBand, to table: inout TextTable
   ) {
     table.add([label, band.centreName] + values.map { amount(band.centre($0)) })

@@ -145,6 +145,7 @@ struct JSONRendererTests {
     #expect(
       Set(run.keys) == [
         "engineVersion", "threads", "seconds", "personCycles", "personCyclesPerSecond", "kernel",
+        "driversSeconds",
       ])
     #expect(JSONReading.double(run["seconds"]) == 1.25)
     #expect(run["kernel"] as? String == "individual")

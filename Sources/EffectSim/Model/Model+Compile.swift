@@ -220,8 +220,11 @@ extension Model {
   }()
 
   /// Reads a scenario file's bytes and compiles it: the one call front ends need.
-  public static func load(_ bytes: [UInt8]) throws(ScenarioErrors) -> Model {
-    try Model(ScenarioDecoder.decode(bytes))
+  /// - Parameter overrides: parameters replaced on the command line; none by default.
+  public static func load(
+    _ bytes: [UInt8], overrides: [ScenarioOverride] = []
+  ) throws(ScenarioErrors) -> Model {
+    try Model(ScenarioDecoder.decode(bytes, overrides: overrides))
   }
 }
 

@@ -34,6 +34,8 @@ public struct ParameterSummary: Sendable {
   public var rangeSource: RangeSource
   public var note: String?
   public var source: String?
+  /// The value given on the command line (`--set`) that replaced the file's definition.
+  public var setOnCommandLine: String?
 
   public init(
     name: String, kind: Kind, scope: String, base: Double,

@@ -109,12 +109,14 @@ public struct RunSettings: Sendable {
   public var pairing: String
   /// Percentile levels in percent, in the order reports show them.
   public var percentileLevels: [Double]
+  /// Parameters replaced on the command line (`--set`), in the order given.
+  public var overrides: [ScenarioOverride]
   /// Whether each iteration simulated a second, independent cohort (`--variance-split`).
   public var varianceSplit: Bool
 
   public init(
     mode: Mode, iterations: Int, seed: UInt64, pairing: String, percentileLevels: [Double],
-    varianceSplit: Bool = false
+    overrides: [ScenarioOverride] = [], varianceSplit: Bool = false
   ) {
     self.varianceSplit = varianceSplit
     self.mode = mode
@@ -122,6 +124,7 @@ public struct RunSettings: Sendable {
     self.seed = seed
     self.pairing = pairing
     self.percentileLevels = percentileLevels
+    self.overrides = overrides
   }
 }
 
@@ -243,6 +246,9 @@ public struct RunInfo: Sendable {
   public var personCyclesPerSecond: Double
   /// `"individual"`, `"aggregated"` or `"expected"` (deterministic trace).
   public var kernel: String
+  /// Seconds the summary spent on what drives the risk (sensitivity, one-way swings, value of
+  /// information, variance split, claim); not part of `seconds`, which times the simulation.
+  public var driversSeconds: Double = 0
 
   public init(
     engineVersion: String, threads: Int, seconds: Double, personCycles: Double,

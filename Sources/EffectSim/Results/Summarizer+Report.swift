@@ -68,6 +68,8 @@ extension Summarizer {
       var summary = ParameterSummary(
         name: parameter.name, kind: kind, scope: scope.rawValue, base: bases[slot],
         range: nil, rangeSource: .base, note: parameter.note, source: parameter.source)
+      summary.setOnCommandLine =
+        model.scenario.overrides.last { $0.parameter == parameter.name }?.text
       if let ranges, let column = columns[slot] {
         let values = ranges[column]
         summary.range = (values[0], values[1], values[2])

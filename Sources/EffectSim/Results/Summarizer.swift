@@ -13,6 +13,8 @@ enum Summarizer {
     parameterDraws: ResultStore? = nil, keepDraws: Bool = false
   ) -> RunSummary {
     let levels = settings.percentileLevels
+    var settings = settings
+    settings.overrides = model.scenario.overrides
     let n = store.iterations
     let threads = run.threads
     let record = ParameterRecord(model: model)
@@ -21,11 +23,13 @@ enum Summarizer {
     let horizon = horizon(model, layout: layout, store: store)
     let iterationDraws = keepDraws
       ? self.iterationDraws(model, layout: layout, store: store, draws: parameterDraws) : nil
+    let clock = ContinuousClock.now
     let sensitivity = parameterDraws.map { draws in
       SensitivityAnalysis.summarize(
         model, layout: layout, store: store, draws: draws, record: record)
     } ?? []
     let varianceSplit = VarianceSplit.summarize(model, layout: layout, store: store)
+    var driversSeconds = clock.duration(to: .now).seconds
     let parameters = register(model, record: record, draws: parameterDraws, threads: threads)
     let years = model.years
     let areaIndices = model.areas.indices
@@ -98,9 +102,11 @@ enum Summarizer {
         control: stateIDs.enumerated().map { ($1, stat(layout.occupancy(index, 1, $0))) })
     }
     let scenario = model.scenario
+    let claimClock = ContinuousClock.now
     let claim = scenario.claim.map { claim in
       ClaimCheck.summarize(claim, model: model, layout: layout, store: store, payback: payback)
     }
+    driversSeconds += claimClock.duration(to: .now).seconds
     var summary = RunSummary(
       scenario: ScenarioInfo(
         name: scenario.name, source: scenario.source, description: scenario.description,
@@ -117,6 +123,7 @@ enum Summarizer {
     summary.varianceSplit = varianceSplit
     summary.claim = claim
     summary.iterationDraws = iterationDraws
+    summary.run.driversSeconds = driversSeconds
     return summary
   }
 }

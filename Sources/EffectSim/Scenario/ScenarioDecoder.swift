@@ -7,20 +7,44 @@ import Foundation
 /// distribution fields, expressions and the order of derived parameters.
 public enum ScenarioDecoder {
   /// Decodes a scenario from the bytes of a JSON file.
+  /// - Parameter overrides: parameters replaced before anything is checked (`--set`); none
+  ///   by default.
   /// - Throws: `ScenarioErrors` listing every problem found (syntax, shape, meaning).
-  public static func decode(_ bytes: [UInt8]) throws(ScenarioErrors) -> Scenario {
-    let document: JSONValue
+  public static func decode(
+    _ bytes: [UInt8], overrides: [ScenarioOverride] = []
+  ) throws(ScenarioErrors) -> Scenario {
+    try decode(document: parse(bytes), overrides: overrides)
+  }
+
+  /// The JSON document of a scenario file, not yet checked.
+  /// - Throws: `ScenarioErrors` with the syntax error's line and column.
+  public static func parse(_ bytes: [UInt8]) throws(ScenarioErrors) -> JSONValue {
     do throws(JSONSyntaxError) {
-      document = try JSONParser.parse(bytes)
+      return try JSONParser.parse(bytes)
     } catch {
       throw ScenarioErrors([ScenarioError(path: "", message: error.description)])
     }
+  }
+
+  /// Decodes a parsed scenario document, with `overrides` applied first (see
+  /// `ScenarioOverride`): searches that try many values of one parameter parse the file once.
+  /// - Throws: `ScenarioErrors` listing every problem found; problems inside an overridden
+  ///   parameter say so.
+  public static func decode(
+    document: JSONValue, overrides: [ScenarioOverride] = []
+  ) throws(ScenarioErrors) -> Scenario {
+    let document = try ScenarioOverride.apply(overrides, to: document)
     var shapes = ShapeValidator()
     shapes.check(document, against: .object(ScenarioFormat.scenario), at: "")
-    guard shapes.errors.isEmpty else { throw ScenarioErrors(shapes.errors) }
+    guard shapes.errors.isEmpty else {
+      throw ScenarioErrors(ScenarioOverride.attribute(shapes.errors, to: overrides))
+    }
     var reader = Reader()
     let scenario = reader.scenario(document)
-    guard reader.errors.isEmpty, let scenario else { throw ScenarioErrors(reader.errors) }
+    guard reader.errors.isEmpty, var scenario else {
+      throw ScenarioErrors(ScenarioOverride.attribute(reader.errors, to: overrides))
+    }
+    scenario.overrides = overrides
     return scenario
   }
 

@@ -53,6 +53,7 @@ enum Commands {
         help: "write one chart of the html report alone, as an SVG file, instead of a report",
         allowedValues: ReportChart.allCases.map(\.rawValue)),
       kernelOption,
+      WhatIfOptions.set,
     ])
 
   static let kernelNames = KernelChoice.allCases.map(\.rawValue)
@@ -98,9 +99,11 @@ enum Commands {
   static let help = CommandSpec(
     name: "help", summary: "Show the help of a command.",
     positionals: [
-      PositionalSpec(name: "COMMAND", help: "run, validate, bench, schema or help", optional: true)
+      PositionalSpec(name: "COMMAND", help: "a command, e.g. run or breakeven", optional: true)
     ],
     options: [])
 
-  static let all = [run, validate, bench, schema, help]
+  static let all = [
+    run, BreakEvenCommand.spec, CompareCommand.spec, validate, bench, schema, help,
+  ]
 }

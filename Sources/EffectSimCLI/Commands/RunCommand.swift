@@ -31,15 +31,8 @@ enum RunCommand {
           + " run", usage: Commands.run.usage())
     }
 
-    let bytes = try Files.readScenario(path, console: console)
-    let model: Model
-    do {
-      model = try Model.load(bytes)
-    } catch {
-      let name = path == "-" ? "<stdin>" : path
-      let lines = error.errors.map { "  \($0)" }.joined(separator: "\n")
-      throw CommandFailure(code: .dataError, message: "\(name) is not a valid scenario:\n\(lines)")
-    }
+    let overrides = try WhatIfOptions.overrides(arguments, usage: Commands.run.usage())
+    let model = try Files.loadModel(path, overrides: overrides, console: console)
 
     let summary: RunSummary
     do {

@@ -6,7 +6,8 @@ import EffectSim
 /// - `--name value` and `--name=value`; `-x value` for a declared short alias;
 /// - a flag takes no value (`--quiet=yes` is an error); a flag given twice is harmless, but an
 ///   option with a value given twice is an error (`--seed given twice`), since silently
-///   keeping one of two different seeds would make a run irreproducible by surprise;
+///   keeping one of two different seeds would make a run irreproducible by surprise; an
+///   option declared repeatable (`--set`) keeps every value, in order;
 /// - the token after an option is its value unless it looks like another option (starts with
 ///   `-` and is neither `-` nor a number), so `--output --quiet` reports a missing value
 ///   while `--seed -1` reaches the integer check and is reported there;
@@ -68,6 +69,10 @@ public enum ArgumentParser {
       } else {
         throw failure(
           "\(option.displayName) needs a value: \(option.displayName) \(option.valueName ?? "")")
+      }
+      if option.repeatable {
+        parsed.lists[option.name, default: []].append(value)
+        continue
       }
       if parsed.values[option.name] != nil {
         throw failure("\(option.displayName) given twice")

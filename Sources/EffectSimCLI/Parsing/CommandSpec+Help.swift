@@ -98,7 +98,8 @@ extension CommandSpec {
       if let allowed = option.allowedValues, !allowed.isEmpty {
         elements.append("[\(option.displayName) \(allowed.joined(separator: "|"))]")
       } else if let valueName = option.valueName {
-        elements.append("[\(option.displayName) \(valueName)]")
+        elements.append(
+          "[\(option.displayName) \(valueName)]" + (option.repeatable ? "..." : ""))
       } else {
         elements.append("[\(option.displayName)]")
       }
@@ -119,6 +120,7 @@ extension CommandSpec {
     if let value = option.defaultDescription {
       text += " (default: \(value))"
     }
+    if option.repeatable { text += "; may be repeated" }
     return text
   }
 

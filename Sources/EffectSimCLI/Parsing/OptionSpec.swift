@@ -16,6 +16,9 @@ public struct OptionSpec: Sendable, Equatable {
   public var allowedValues: [String]?
   /// What applies when the option is absent, as shown in the help text.
   public var defaultDescription: String?
+  /// Whether the option may be given more than once (`--set a=1 --set b=2`); each value is
+  /// kept, in order (`ParsedArguments.values(_:)`).
+  public var repeatable: Bool
 
   /// Declares an option.
   /// - Parameters:
@@ -25,10 +28,12 @@ public struct OptionSpec: Sendable, Equatable {
   ///   - help: one line for the help text.
   ///   - allowedValues: the accepted values of an enumeration; any value by default.
   ///   - defaultDescription: the behaviour when absent; not shown by default.
+  ///   - repeatable: whether it may be given more than once; `false` by default.
   public init(
     name: String, short: Character? = nil, valueName: String? = nil, help: String,
-    allowedValues: [String]? = nil, defaultDescription: String? = nil
+    allowedValues: [String]? = nil, defaultDescription: String? = nil, repeatable: Bool = false
   ) {
+    self.repeatable = repeatable
     self.name = name
     self.short = short
     self.valueName = valueName

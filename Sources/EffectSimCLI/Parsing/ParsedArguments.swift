@@ -10,6 +10,8 @@ public struct ParsedArguments: Sendable, Equatable {
   public var helpRequested: Bool
   /// Option values by long name.
   var values: [String: String]
+  /// Values of repeatable options by long name, in the order given.
+  var lists: [String: [String]] = [:]
   /// The flags given, by long name.
   var flags: Set<String>
   /// The usage line that conversion errors carry.
@@ -43,5 +45,11 @@ public struct ParsedArguments: Sendable, Equatable {
   /// - Complexity: O(1) expected.
   public func value(_ name: String) -> String? {
     values[name]
+  }
+
+  /// Every value of the repeatable option `--name`, in the order given; empty when absent.
+  /// - Complexity: O(1) expected.
+  public func values(_ name: String) -> [String] {
+    lists[name] ?? []
   }
 }

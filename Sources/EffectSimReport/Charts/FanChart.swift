@@ -10,9 +10,24 @@ enum FanChart {
   static let id = "fan-chart"
 
   static func render(_ summary: RunSummary, labels: Labels) -> String {
-    let series = summary.cumulativeNetImpact.total
-    let years = summary.years
     let monteCarlo = summary.settings.mode == .montecarlo
+    return render(
+      summary.cumulativeNetImpact.total, years: summary.years, monteCarlo: monteCarlo,
+      deterministic: monteCarlo ? summary.deterministic?.cumulativeNetImpact : nil,
+      claim: summary.claim?.cumulative, id: id, title: labels.fanChartTitle,
+      axis: labels.cumulativeNetImpactAxis, zero: labels.zeroLine, labels: labels)
+  }
+
+  /// A fan of any yearly series of amounts (the paired differences of `compare` too).
+  /// - Parameters:
+  ///   - series: one statistic per year.
+  ///   - deterministic, claim: the dashed lines to draw over the fan, if any.
+  ///   - id, title: the SVG's id and accessible title.
+  ///   - axis, zero: the y axis's title and the zero line's legend entry.
+  static func render(
+    _ series: [Statistic], years: [Int], monteCarlo: Bool, deterministic: [Double]?,
+    claim: [Double]?, id: String, title: String, axis: String, zero: String, labels: Labels
+  ) -> String {
     func level(_ p: Double) -> [Double]? {
       let values = series.map { $0.value(atPercentile: p) }
       guard monteCarlo, values.allSatisfy({ $0?.isFinite == true }) else { return nil }
@@ -21,8 +36,6 @@ enum FanChart {
     let outer = level(5).flatMap { low in level(95).map { (low, $0) } }
     let inner = level(25).flatMap { low in level(75).map { (low, $0) } }
     let centre = monteCarlo ? (level(50) ?? series.map(\.mean)) : series.map(\.mean)
-    let deterministic = monteCarlo ? summary.deterministic?.cumulativeNetImpact : nil
-    let claim = summary.claim?.cumulative
 
     var everything = centre + [0]
     if let outer { everything += outer.0 + outer.1 }
@@ -49,14 +62,14 @@ enum FanChart {
           marker: .square), labels.claimLine))
     }
     entries.append(
-      (.line(stroke: ChartPalette.zero, width: 1.2, dash: nil, marker: nil), labels.zeroLine))
+      (.line(stroke: ChartPalette.zero, width: 1.2, dash: nil, marker: nil), zero))
 
     var frame = ChartFrame(
       xDomain: (-0.5, Double(max(years.count, 1)) - 0.5), yDomain: (ticks.low, ticks.high))
     frame.reserveLegend(entries.map(\.1))
     var svg = SVGBuilder(width: frame.width, height: frame.height)
     frame.drawYAxis(
-      ticks, labels: ticks.labels(scale: 1e-6), title: labels.cumulativeNetImpactAxis, into: &svg)
+      ticks, labels: ticks.labels(scale: 1e-6), title: axis, into: &svg)
     frame.drawXLabels(
       years.enumerated().map { (Double($0.offset), String($0.element)) },
       title: labels.endOfYear, into: &svg)
@@ -89,6 +102,6 @@ enum FanChart {
     svg.polyline(points(centre), stroke: ChartPalette.median, width: 2.5)
     for (x, y) in points(centre) { svg.marker(.circle, x, y, fill: ChartPalette.median) }
     svg.endGroup()
-    return svg.render(id: id, title: labels.fanChartTitle)
+    return svg.render(id: id, title: title)
   }
 }

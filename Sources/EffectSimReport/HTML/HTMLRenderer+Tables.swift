@@ -26,7 +26,7 @@ extension HTMLRenderer {
     return html + "</tbody>\n</table>\n</section>\n"
   }
 
-  private static func row(
+  static func row(
     _ label: String, _ values: [Statistic], band: SummaryBand?, kind: String
   ) -> String {
     let rowClass = kind == "total" ? " class=\"total\"" : ""
@@ -36,7 +36,7 @@ extension HTMLRenderer {
   }
 
   /// A cell with the centre in thousands and, for Monte Carlo, the interval below it.
-  private static func amountCell(_ value: Statistic, band: SummaryBand?) -> String {
+  static func amountCell(_ value: Statistic, band: SummaryBand?) -> String {
     guard let band else {
       return "<td class=\"num\" data-value=\"\(JSONValue.format(value.mean))\">"
         + AmountFormatting.thousands(value.mean) + "</td>"
@@ -147,7 +147,9 @@ extension HTMLRenderer {
       numeric: [labels.base, labels.simulatedRange], after: [labels.noteColumn, labels.source])
     html += "<tbody>\n"
     for parameter in summary.parameters {
-      html += "<tr data-parameter=\"\(text(parameter.name))\">"
+      html += "<tr data-parameter=\"\(text(parameter.name))\""
+      if let value = parameter.setOnCommandLine { html += " data-set=\"\(text(value))\"" }
+      html += ">"
       html += "<td><code>\(text(parameter.name))</code></td>"
       html += "<td>\(text(labels.kind(parameter.kind)))</td>"
       html += "<td>\(text(labels.scopeName(parameter.scope)))</td>"
@@ -167,7 +169,11 @@ extension HTMLRenderer {
       } else {
         html += "<td class=\"num\">\(text(labels.baseOnly))</td>"
       }
-      html += "<td>\(text(parameter.note ?? ""))</td>"
+      html += "<td>"
+      if let value = parameter.setOnCommandLine {
+        html += "<strong>\(text(labels.setOnCommandLine(parameter.name, value)))</strong> "
+      }
+      html += "\(text(parameter.note ?? ""))</td>"
       html += "<td>\(text(parameter.source ?? ""))</td></tr>\n"
     }
     return html + "</tbody>\n</table>\n</section>\n"

@@ -21,12 +21,7 @@ enum HTMLRenderer {
   ///   - labels: the language of the words.
   ///   - generated: when the report was made, shown with the run's facts; left out when `nil`.
   static func render(_ summary: RunSummary, labels: Labels, generated: Date? = nil) -> String {
-    var html = "<!DOCTYPE html>\n"
-    html += "<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"\(labels.language.rawValue)\">\n"
-    html += "<head>\n<meta charset=\"utf-8\"/>\n"
-    html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
-    html += "<title>\(XMLText.escape(ReportText.singleLine(summary.scenario.name)))</title>\n"
-    html += "<style>\n\(HTMLStyle.css)\n</style>\n</head>\n<body>\n"
+    var html = documentStart(title: summary.scenario.name, labels: labels)
     html += header(summary, labels: labels, generated: generated)
     html += verdict(summary, labels: labels)
     html += figure(
@@ -49,6 +44,29 @@ enum HTMLRenderer {
     return html
   }
 
+  /// The document up to `<body>`: doctype, language, title and the stylesheet.
+  static func documentStart(title: String, labels: Labels) -> String {
+    var html = "<!DOCTYPE html>\n"
+    html += "<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"\(labels.language.rawValue)\">\n"
+    html += "<head>\n<meta charset=\"utf-8\"/>\n"
+    html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
+    html += "<title>\(XMLText.escape(ReportText.singleLine(title)))</title>\n"
+    return html + "<style>\n\(HTMLStyle.css)\n</style>\n</head>\n<body>\n"
+  }
+
+  /// The run's facts as a definition list, with the report's date when known.
+  static func factList(_ facts: [(term: String, value: String)], labels: Labels, generated: Date?)
+    -> String
+  {
+    var facts = facts
+    if let generated { facts.append((labels.date, dateText(generated))) }
+    var html = "<dl class=\"facts\">\n"
+    for (term, value) in facts {
+      html += "<dt>\(text(term))</dt><dd>\(text(value))</dd>\n"
+    }
+    return html + "</dl>\n"
+  }
+
   // MARK: - Header, verdict, figures
 
   private static func header(_ summary: RunSummary, labels: Labels, generated: Date?) -> String {
@@ -57,13 +75,8 @@ enum HTMLRenderer {
     if let description = scenario.description {
       html += "<p class=\"description\">\(text(description))</p>\n"
     }
-    var facts = ReportText.facts(summary, labels)
-    if let generated { facts.append((labels.date, dateText(generated))) }
-    html += "<dl class=\"facts\">\n"
-    for (term, value) in facts {
-      html += "<dt>\(text(term))</dt><dd>\(text(value))</dd>\n"
-    }
-    return html + "</dl>\n</header>\n"
+    html += factList(ReportText.facts(summary, labels), labels: labels, generated: generated)
+    return html + "</header>\n"
   }
 
   private static func verdict(_ summary: RunSummary, labels: Labels) -> String {
@@ -73,7 +86,7 @@ enum HTMLRenderer {
       + text(sentences.joined(separator: " ")) + "</p>\n</section>\n"
   }
 
-  private static func figure(id: String, title: String, svg: String, caption: String) -> String {
+  static func figure(id: String, title: String, svg: String, caption: String) -> String {
     "<section id=\"\(id)\">\n<h2>\(text(title))</h2>\n<figure>\n\(svg)"
       + "<figcaption>\(text(caption))</figcaption>\n</figure>\n</section>\n"
   }

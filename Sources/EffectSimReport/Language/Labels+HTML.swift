@@ -66,6 +66,12 @@ extension Labels {
   var base: String { pick("Base", "Basis") }
   var simulatedRange: String { pick("Simulated (5-95 %)", "Simuleret (5-95 %)") }
   var noteColumn: String { pick("Note", "Note") }
+  /// The register's mark on a parameter replaced by `--set`.
+  func setOnCommandLine(_ name: String, _ value: String) -> String {
+    pick(
+      "Set on the command line (--set \(name)=\(value)), not the file's value.",
+      "Ændret på kommandolinjen (--set \(name)=\(value)), ikke filens værdi.")
+  }
   var baseOnly: String { pick("fixed", "fast") }
   var perPersonDistribution: String { pick("per person", "pr. person") }
 

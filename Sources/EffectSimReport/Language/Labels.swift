@@ -26,6 +26,8 @@ struct Labels: Sendable {
   var horizon: String { pick("Horizon", "Tidshorisont") }
   var engineVersion: String { pick("Engine version", "Programversion") }
   var date: String { pick("Date", "Dato") }
+  /// The run's `--set` values.
+  var overrides: String { pick("Set on the command line", "Ændret på kommandolinjen") }
   var monteCarlo: String { "Monte Carlo" }
   var deterministicMode: String {
     pick(

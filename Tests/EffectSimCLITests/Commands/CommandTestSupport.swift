@@ -36,6 +36,13 @@ func effectsim(
   return (code.rawValue, captured.stdout, captured.stderr)
 }
 
+/// `text` with the HTML report's generation time ("2026-12-02 03:54 +00:00") blanked: two runs
+/// compared for equal numbers may straddle a minute.
+func withoutGeneratedTime(_ text: String) -> String {
+  text.replacing(
+    #/\d{4}-\d{2}-\d{2} \d{2}:\d{2} [+-]\d{2}:\d{2}/#, with: "YYYY-MM-DD hh:mm +zz:zz")
+}
+
 /// A scratch directory for one test, removed by the caller.
 func temporaryDirectory() throws -> URL {
   let url = FileManager.default.temporaryDirectory

@@ -36,7 +36,7 @@ struct DriversCommandTests {
          "--format", format],
         input: Self.scenario)
       #expect(result.code == 0, "\(result.err)")
-      return format == "json" ? Self.withoutRun(result.out) : result.out
+      return format == "json" ? Self.withoutRun(result.out) : withoutGeneratedTime(result.out)
     }
     #expect(outputs[0] == outputs[1])
     #expect(outputs[0].contains(format == "json" ? "\"varianceSplit\"" : "is chance in a cohort"))

@@ -108,6 +108,20 @@ struct ArgumentParserTests {
     #expect(Fixtures.message(["a.json", "-s", "1", "--seed=2"]) == "--seed given twice")
   }
 
+  @Test("A repeatable option keeps every value in order, and its help says so")
+  func repeatable() throws {
+    var spec = Fixtures.run
+    spec.options.append(
+      OptionSpec(name: "set", valueName: "NAME=VALUE", help: "override", repeatable: true))
+    let parsed = try ArgumentParser.parse(
+      ["a.json", "--set", "a=1", "--set=b=x * 2", "--seed", "3", "--set", "a=2"], for: spec)
+    #expect(parsed.values("set") == ["a=1", "b=x * 2", "a=2"])
+    #expect(parsed.value("seed") == "3")
+    #expect(try ArgumentParser.parse(["a.json"], for: spec).values("set").isEmpty)
+    #expect(spec.usage().contains("[--set NAME=VALUE]..."))
+    #expect(spec.help().contains("may be repeated"))
+  }
+
   @Test("A flag takes no value")
   func flagWithValue() {
     #expect(
