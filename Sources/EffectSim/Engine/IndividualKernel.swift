@@ -164,8 +164,27 @@ struct IndividualKernel {
     _ model: Model, _ tables: inout IterationTables, _ streams: IterationStreams,
     into tally: inout Tally, iteration: Int
   ) throws(RunError) {
+    guard var path = tracked else {
+      var stretches = StretchPath()
+      try run(model, &tables, streams, into: &tally, iteration: iteration, path: &stretches)
+      return
+    }
+    // Moved out for the run, so that the path is mutated in place while the kernel's arrays
+    // are borrowed; put back even when a person's numbers fail.
+    tracked = nil
+    defer { tracked = path }
+    try run(model, &tables, streams, into: &tally, iteration: iteration, path: &path)
+  }
+
+  /// `run` with the way one person is simulated fixed at compile time: the generic is
+  /// specialised per path, so the fast path's loop carries no trace of the tracked one.
+  @inline(__always)
+  private mutating func run<Path: PersonPath>(
+    _ model: Model, _ tables: inout IterationTables, _ streams: IterationStreams,
+    into tally: inout Tally, iteration: Int, path: inout Path
+  ) throws(RunError) {
     for i in scratch.indices { scratch[i] = 0 }
-    tracked?.reset()
+    path.reset()
     load(tables)
     let coupled = model.pairing == .coupled
     let weightEnd: Int
@@ -202,7 +221,7 @@ struct IndividualKernel {
             try tables.evaluateCharges(model, indices: personCharges, iteration: iteration)
             for (t, term) in priceTerms.enumerated() { before[t] = scratch[term.cell] }
           }
-          try tracked?.preparePerson(model, &tables, iteration: iteration)
+          try path.preparePerson(model, &tables, iteration: iteration)
         }
         let x = rng.next53()
         let stateI = Self.initialState(tables, arm: 0, states: states, x: x)
@@ -212,20 +231,14 @@ struct IndividualKernel {
         fast.withUnsafeBufferPointer { fast in
           segments.withUnsafeBufferPointer { segments in
             scratch.withUnsafeMutableBufferPointer { scratch in
-              if tracked == nil {
-                Self.simulate(
-                  from: (stateI, stateC), segments: segments, range: segmentRange,
-                  layout: layout, coupled: coupled, fast: fast, scratch: scratch, rng: &rng)
-              } else {
-                tracked?.simulate(
-                  from: (stateI, stateC), entryWeeks: entryWeeks, segments: segments,
-                  range: segmentRange, layout: layout, coupled: coupled, fast: fast,
-                  scratch: scratch, rng: &rng)
-              }
+              path.simulate(
+                from: (stateI, stateC), entryWeeks: entryWeeks, segments: segments,
+                range: segmentRange, layout: layout, coupled: coupled, fast: fast,
+                scratch: scratch, rng: &rng)
             }
           }
         }
-        tracked?.pricePerson(tables, into: &tally)
+        path.pricePerson(tables, into: &tally)
         personCycles += 2 * cycles
         if trackPerson {
           for (t, term) in priceTerms.enumerated() where scratch[term.cell] != before[t] {
@@ -238,7 +251,7 @@ struct IndividualKernel {
     }
 
     for i in 0..<countSize { tally.occupancy[i] = Double(scratch[i]) * 0.5 }
-    tracked?.finish(into: &tally)
+    path.finish(into: &tally)
     for (index, cycle) in model.occupancyAt.enumerated() {
       // A repeated `occupancyAt` cycle reads the counts of its first occurrence.
       let source = cycle < model.horizon ? Int(atMarker[cycle]) : index
@@ -260,7 +273,7 @@ struct IndividualKernel {
 
   /// One person through all their segments.
   @inline(__always)
-  private static func simulate(
+  static func simulate(
     from initial: (Int, Int), segments: UnsafeBufferPointer<Int32>, range: Range<Int>,
     layout: Layout, coupled: Bool, fast: UnsafeBufferPointer<UInt64>,
     scratch: UnsafeMutableBufferPointer<Int>, rng: inout Xoshiro256PlusPlus

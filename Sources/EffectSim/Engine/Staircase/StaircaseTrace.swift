@@ -9,96 +9,139 @@ enum StaircaseTrace {
   /// Fills `tally` (occupancy, staircase-weighted occupancy, moves, `occupancyAt`) with the
   /// expected values of the cohort described by `tables`, whose `entryWeeks` is everyone's
   /// clock at entry.
-  /// - Complexity: O(entry cycles × horizon × states × clock positions × (transitions + 1)),
-  ///   skipping empty cells; clock positions are at most about 50 × 25 (monthly).
+  ///
+  /// Transitions, charges and `occupancyAt` depend on the cycles since entry, not on the
+  /// calendar, so one person's expected path per arm serves every entry cycle: it is traced
+  /// once over the longest stay, then added, times the people entering, into the calendar
+  /// years of each entry.
+  /// - Complexity: O(horizon × states × clock positions × (transitions + 1)) for the trace,
+  ///   skipping empty cells (clock positions: at most about 50 × 25 monthly), plus
+  ///   O(entry cycles × horizon × (states + transitions)) to place it.
   static func run(_ model: Model, _ tables: IterationTables, into tally: inout Tally) {
-    let states = model.stateCount
-    let classes = model.transitionClasses.count
-    let rule = RefusionClock.Rule(cyclesPerYear: model.cyclesPerYear)
-    let space = ClockSpace(entry: RefusionClock(weeks: tables.entryWeeks, rule), rule: rule)
-    let keys = space.count
-    let kinds = StaircaseKinds(model: model)
-    let slots = TransitionSlots(model: model)
-    let countMoves = !tally.moves.isEmpty
-    // Which states the two halves of a cycle are counted in: from (0) or to (1).
-    let halves: (Int, Int)
-    switch model.occupancy {
-    case .start: halves = (0, 0)
-    case .end: halves = (1, 1)
-    case .average: halves = (0, 1)
+    guard let first = (0..<model.horizon).first(where: { tables.entries[$0] > 0 }) else {
+      return
     }
-    var distribution = [Double](repeating: 0, count: states * keys)
-    var next = [Double](repeating: 0, count: states * keys)
-    var moves: [(to: Int, p: Double, transition: Int)] = []
-    for entry in 0..<model.horizon where tables.entries[entry] > 0 {
-      let people = Double(tables.entries[entry])
-      let cycles = model.horizon - entry
-      for (c, at) in model.occupancyAt.enumerated() where at < cycles {
-        tally.eligible[c] += people
-      }
-      for arm in 0..<2 {
-        for i in distribution.indices { distribution[i] = 0 }
-        var previous = 0.0
-        for j in 0..<Int(tables.initialCount[arm]) {
-          let cumulative = tables.initialCumulative[arm * states + j]
-          distribution[Int(tables.initialStates[arm * states + j]) * keys + space.entry] +=
-            (cumulative - previous) * people
-          previous = cumulative
-        }
-        for k in 0..<cycles {
+    let states = model.stateCount
+    let transitions = tally.moves.isEmpty ? 0 : model.transitionCount
+    let cycles = model.horizon - first
+    for arm in 0..<2 {
+      let path = PersonTrace(model, tables, arm: arm, cycles: cycles)
+      for entry in first..<model.horizon where tables.entries[entry] > 0 {
+        let people = Double(tables.entries[entry])
+        for k in 0..<(model.horizon - entry) {
           let year = Int(model.yearOf[entry + k])
           let chargeClass = Int(model.chargeClassOf[k])
-          let table = (arm * classes + Int(model.transitionClassOf[k])) * states
-          for (c, at) in model.occupancyAt.enumerated() where at == k {
-            for s in 0..<states {
-              var mass = 0.0
-              for key in 0..<keys { mass += distribution[s * keys + key] }
-              tally.atCycle[(c * 2 + arm) * states + s] += mass
-            }
-          }
-          for i in next.indices { next[i] = 0 }
           for s in 0..<states {
-            // The moves out of `s` this cycle, "stay" last.
-            moves.removeAll(keepingCapacity: true)
-            let count = Int(tables.outgoingCount[table + s])
-            var previousCumulative = 0.0
-            for j in 0..<count {
-              let cumulative = tables.cumulative[(table + s) * tables.stride + j]
-              moves.append(
-                (
-                  Int(tables.destinations[(table + s) * tables.stride + j]),
-                  cumulative - previousCumulative, slots.transition(table: table + s, slot: j)
-                ))
-              previousCumulative = cumulative
-            }
-            moves.append((s, 1 - previousCumulative, -1))
-            for key in 0..<keys where distribution[s * keys + key] != 0 {
-              let mass = distribution[s * keys + key]
-              for move in moves where move.p != 0 {
-                let moving = mass * move.p
-                let first = halves.0 == 0 ? s : move.to
-                let second = halves.1 == 0 ? s : move.to
-                let middle = space.next(key, kinds[first])
-                let after = space.next(middle, kinds[second])
-                for half in 0..<2 {
-                  let state = half == 0 ? first : second
-                  let cell = tally.occupancyIndex(
-                    arm: arm, year: year, state: state, chargeClass: chargeClass)
-                  tally.occupancy[cell] += 0.5 * moving
-                  if kinds[state] == .covered {
-                    tally.staircase[cell] += 0.5 * moving * space.share[half == 0 ? key : middle]
-                  }
+            let cell = tally.occupancyIndex(
+              arm: arm, year: year, state: s, chargeClass: chargeClass)
+            tally.occupancy[cell] += people * path.occupancy[k * states + s]
+            tally.staircase[cell] += people * path.staircase[k * states + s]
+          }
+          for t in 0..<transitions {
+            tally.moves[t * model.years + year] += people * path.moves[k * transitions + t]
+          }
+        }
+        for (c, at) in model.occupancyAt.enumerated() where at < model.horizon - entry {
+          for s in 0..<states {
+            tally.atCycle[(c * 2 + arm) * states + s] += people * path.held[at * states + s]
+          }
+        }
+      }
+    }
+    for entry in first..<model.horizon where tables.entries[entry] > 0 {
+      let people = Double(tables.entries[entry])
+      for (c, at) in model.occupancyAt.enumerated() where at < model.horizon - entry {
+        tally.eligible[c] += people
+      }
+      tally.personCycles += 2 * people * Double(model.horizon - entry)
+    }
+  }
+
+  /// One person's expected path in one arm, per cycle since entry: the state held at the start
+  /// of the cycle, the occupancy and staircase shares counted in it, and the moves at its end.
+  struct PersonTrace {
+    /// Per (cycle, state): probability of holding the state at the start of the cycle.
+    var held: [Double]
+    /// Per (cycle, state): the cycle counted in the state (per `occupancy`), and that times
+    /// the staircase share of its covered halves.
+    var occupancy: [Double]
+    var staircase: [Double]
+    /// Per (cycle, transition): probability of moving along it at the end of the cycle.
+    var moves: [Double]
+
+    init(_ model: Model, _ tables: IterationTables, arm: Int, cycles: Int) {
+      let states = model.stateCount
+      let classes = model.transitionClasses.count
+      let rule = RefusionClock.Rule(cyclesPerYear: model.cyclesPerYear)
+      let space = ClockSpace(entry: RefusionClock(weeks: tables.entryWeeks, rule), rule: rule)
+      let keys = space.count
+      let kinds = StaircaseKinds(model: model)
+      let slots = TransitionSlots(model: model)
+      let transitions = model.transitionCharges.isEmpty ? 0 : model.transitionCount
+      // Which states the two halves of a cycle are counted in: from (0) or to (1).
+      let halves: (Int, Int)
+      switch model.occupancy {
+      case .start: halves = (0, 0)
+      case .end: halves = (1, 1)
+      case .average: halves = (0, 1)
+      }
+      held = [Double](repeating: 0, count: cycles * states)
+      occupancy = [Double](repeating: 0, count: cycles * states)
+      staircase = [Double](repeating: 0, count: cycles * states)
+      moves = [Double](repeating: 0, count: cycles * transitions)
+      var distribution = [Double](repeating: 0, count: states * keys)
+      var next = [Double](repeating: 0, count: states * keys)
+      var outgoing: [(to: Int, p: Double, transition: Int)] = []
+      var previous = 0.0
+      for j in 0..<Int(tables.initialCount[arm]) {
+        let cumulative = tables.initialCumulative[arm * states + j]
+        distribution[Int(tables.initialStates[arm * states + j]) * keys + space.entry] +=
+          cumulative - previous
+        previous = cumulative
+      }
+      for k in 0..<cycles {
+        let table = (arm * classes + Int(model.transitionClassOf[k])) * states
+        for i in next.indices { next[i] = 0 }
+        for s in 0..<states {
+          // The moves out of `s` this cycle, "stay" last.
+          outgoing.removeAll(keepingCapacity: true)
+          let count = Int(tables.outgoingCount[table + s])
+          var previousCumulative = 0.0
+          for j in 0..<count {
+            let cumulative = tables.cumulative[(table + s) * tables.stride + j]
+            outgoing.append(
+              (
+                Int(tables.destinations[(table + s) * tables.stride + j]),
+                cumulative - previousCumulative, slots.transition(table: table + s, slot: j)
+              ))
+            previousCumulative = cumulative
+          }
+          outgoing.append((s, 1 - previousCumulative, -1))
+          for key in 0..<keys where distribution[s * keys + key] != 0 {
+            let mass = distribution[s * keys + key]
+            held[k * states + s] += mass
+            for move in outgoing where move.p != 0 {
+              let moving = mass * move.p
+              let first = halves.0 == 0 ? s : move.to
+              let second = halves.1 == 0 ? s : move.to
+              let middle = space.next(key, kinds[first])
+              let after = space.next(middle, kinds[second])
+              for half in 0..<2 {
+                let state = half == 0 ? first : second
+                occupancy[k * states + state] += 0.5 * moving
+                if kinds[state] == .covered {
+                  staircase[k * states + state] +=
+                    0.5 * moving * space.share[half == 0 ? key : middle]
                 }
-                next[move.to * keys + after] += moving
-                if countMoves && move.transition >= 0 {
-                  tally.moves[move.transition * model.years + year] += moving
-                }
+              }
+              next[move.to * keys + after] += moving
+              if transitions > 0 && move.transition >= 0 {
+                moves[k * transitions + move.transition] += moving
               }
             }
           }
-          swap(&distribution, &next)
         }
-        tally.personCycles += people * Double(cycles)
+        swap(&distribution, &next)
       }
     }
   }

@@ -7,7 +7,7 @@
 /// either arm can leave (coupled), or one per arm that can leave (independent), in the same
 /// order — so a person follows the same states on both paths; it only records more per cycle:
 /// both halves' occupancy, the clock's share for covered halves, and each move's transition.
-struct TrackedPath {
+struct TrackedPath: PersonPath {
   private let kinds: [RefusionClock.Kind]
   private let rule: RefusionClock.Rule
   private let staircase: Bool
