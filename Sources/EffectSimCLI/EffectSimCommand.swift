@@ -40,7 +40,7 @@ public enum EffectSimCommand {
         effectsim run scenarios/rebild-ips-2022.json --iterations 20000 --seed 7
 
       EXIT CODES: 0 ok, 64 usage, 65 invalid scenario or run error, 66 input missing,
-      70 internal error, 73 output not writable, 130 interrupted.
+      70 internal error, 73 output not writable, 74 read error, 130 interrupted.
 
       """
   }
@@ -60,6 +60,10 @@ public enum EffectSimCommand {
     case "run":
       if wantsHelp { return console.writeOut(Commands.run.help()) }
       try RunCommand.execute(try ArgumentParser.parse(rest, for: Commands.run), console: console)
+    case "merge":
+      if wantsHelp { return console.writeOut(Commands.merge.help()) }
+      try MergeCommand.execute(
+        try ArgumentParser.parse(rest, for: Commands.merge), console: console)
     case "breakeven":
       if wantsHelp { return console.writeOut(BreakEvenCommand.spec.help()) }
       try BreakEvenCommand.execute(

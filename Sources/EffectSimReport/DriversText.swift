@@ -30,7 +30,9 @@ enum DriversText {
   ) -> [String] {
     let entry = summary.sensitivity[index]
     let mean = Verdict.millions([entry.mean])[0]
-    guard varies(entry) else { return [labels.resultDoesNotVary(mean)] }
+    guard varies(entry) else {
+      return [labels.resultDoesNotVary(mean, untouched: !entry.parameters.isEmpty)]
+    }
     var sentences: [String] = []
     switch entry.parameters.count {
     case 0: sentences.append(labels.noUncertainParameters)

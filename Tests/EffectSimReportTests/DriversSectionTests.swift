@@ -98,6 +98,11 @@ struct DriversSectionTests {
     #expect(Renderer.render(summary, as: .table).contains("nothing to rank it"))
     #expect(Renderer.render(summary, as: .markdown).contains(sentence))
     #expect(Renderer.renderChart(summary, .tornado) == nil)
+    // "Team" holds the fixed team cost alone: the effect varies, but not this result.
+    #expect(summary.sensitivity[1].sd == 0)
+    let fixed = Labels.english.resultDoesNotVary("0,40", untouched: true)
+    #expect((section.stringValue ?? "").contains(fixed))
+    #expect(S.elements(section, "table").count == 1)
   }
 
   @Test func noUncertainParameterIsSaid() throws {

@@ -1,11 +1,11 @@
 /// Holds the business case's own figures (`claim`) against the simulated futures.
 enum ClaimCheck {
   /// - Parameters:
-  ///   - store: the metrics; the cumulative totals and payback years are read (only counted,
-  ///     so their order does not matter).
+  ///   - columns: the run's columns; the cumulative totals of the metrics are read (only
+  ///     counted, so their order does not matter).
   ///   - payback: the run's payback probabilities, in the model's order.
   static func summarize(
-    _ claim: Claim, model: Model, layout: MetricLayout, store: ResultStore,
+    _ claim: Claim, model: Model, layout: MetricLayout, columns: some RunColumns,
     payback: [PaybackSummary]
   ) -> ClaimSummary {
     let start = model.scenario.start
@@ -19,10 +19,12 @@ enum ClaimCheck {
       running += amount
       cumulative.append(running)
     }
-    let n = Double(store.iterations)
+    let n = Double(columns.iterations)
     let rank = cumulative.enumerated().map { year, claimed in
-      let column = store.column(layout.cumulativeTotal(year))
-      return Double(column.reduce(0) { $1 <= claimed ? $0 + 1 : $0 }) / n
+      let count = columns.withColumn(.metrics, layout.cumulativeTotal(year)) { column in
+        column.reduce(0) { $1 <= claimed ? $0 + 1 : $0 }
+      }
+      return Double(count) / n
     }
     let claimedPayback = claim.payback.map { entry in
       let definition = payback.first { $0.name == entry.name }

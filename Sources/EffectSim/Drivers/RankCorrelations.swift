@@ -54,7 +54,12 @@ struct RankCorrelations {
     matrix[p * size + p] = 1
     let inverse = targetNorm > 0 ? Self.inverse(matrix, size: size) : nil
     return (0..<p).map { j in
-      guard let inverse else { return (spearman[j], .nan) }
+      guard let inverse else {
+        // Singular: most often the target's ranks are one parameter's ranks (Y a monotone
+        // function of θ_j alone). Holding the others then changes nothing: its partial
+        // correlation is its Spearman coefficient, ±1; the others' are not defined.
+        return (spearman[j], abs(spearman[j]) > 1 - 1e-12 ? spearman[j] : .nan)
+      }
       let denominator = (inverse[j * size + j] * inverse[p * size + p]).squareRoot()
       return (spearman[j], -inverse[j * size + p] / denominator)
     }

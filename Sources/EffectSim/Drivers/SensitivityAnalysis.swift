@@ -10,17 +10,30 @@
 enum SensitivityAnalysis {
   /// Per payback definition, in the model's order.
   /// - Parameters:
-  ///   - store: the metrics; the columns `layout.target(_:)` are read.
-  ///   - draws: the recorded iteration-scope values, one column per `record.slots` entry.
+  ///   - columns: the run's columns: the metrics `layout.target(_:)` are read, and the
+  ///     recorded iteration-scope values, one `.parameterDraws` column per `record.slots` entry.
   /// - Complexity: O(*p* *n* log *n* + *d* *n* *p* + *p* *n* *p*) for *p* uncertain parameters,
   ///   *d* definitions and *n* iterations, plus two deterministic traces per parameter.
   static func summarize(
-    _ model: Model, layout: MetricLayout, store: ResultStore, draws: ResultStore,
-    record: ParameterRecord
+    _ model: Model, layout: MetricLayout, columns: some RunColumns, record: ParameterRecord
   ) -> [SensitivitySummary] {
-    let n = store.iterations
+    // The targets stay at hand throughout; the parameters' columns are read one at a time.
+    columns.withColumns(.metrics, model.payback.indices.map { layout.target($0) }) { targets in
+      summarize(model, layout: layout, targets: targets, record: record) { column, body in
+        columns.withColumns(.parameterDraws, [column]) { body($0[0]) }
+      }
+    }
+  }
+
+  /// The analysis over `targets`, one column per payback definition, reading the draw column
+  /// of `record.slots[k]` through `draws(k) { column in … }`.
+  private static func summarize(
+    _ model: Model, layout: MetricLayout, targets: [UnsafeBufferPointer<Double>],
+    record: ParameterRecord,
+    draws: (Int, (UnsafeBufferPointer<Double>) -> SortedColumn) -> SortedColumn
+  ) -> [SensitivitySummary] {
+    let n = targets.first?.count ?? 0
     let definitions = model.payback.indices
-    let targets = definitions.map { UnsafeBufferPointer(store.column(layout.target($0))) }
     let bins = ParameterBins.targetCount(iterations: n)
 
     var names: [String] = []
@@ -33,7 +46,7 @@ enum SensitivityAnalysis {
     let moments = targets.map(Self.moments)
     for draw in model.iterationDraws {
       guard let column = record.slots.firstIndex(of: draw.slot) else { continue }
-      let sorted = SortedColumn(UnsafeBufferPointer(draws.column(column)))
+      let sorted = draws(column) { SortedColumn($0) }
       if sorted.isConstant { continue }
       names.append(model.parameterNames[draw.slot])
       ranks.append(sorted.ranks())

@@ -7,14 +7,14 @@
 enum VarianceSplit {
   /// Per payback definition; empty unless the layout holds a second cohort.
   static func summarize(
-    _ model: Model, layout: MetricLayout, store: ResultStore
+    _ model: Model, layout: MetricLayout, columns: some RunColumns
   ) -> [VarianceSplitSummary] {
     guard layout.cohorts == 2 else { return [] }
     let cohortSize = baseCohortSize(model)
     return model.payback.indices.map { d in
-      let parts = split(
-        UnsafeBufferPointer(store.column(layout.target(d))),
-        UnsafeBufferPointer(store.column(layout.secondCohortTarget(d))))
+      let parts = columns.withColumns(
+        .metrics, [layout.target(d), layout.secondCohortTarget(d)]
+      ) { split($0[0], $0[1]) }
       let total = parts.parameter + parts.chance
       return VarianceSplitSummary(
         payback: model.payback[d].name, total: total, parameter: parts.parameter,

@@ -4,24 +4,35 @@
 /// The same code serves the deterministic trace and every Monte Carlo iteration; only the
 /// tally differs.
 enum Accounting {
-  /// Writes one iteration's metrics into `out` (laid out by `layout`).
+  /// Writes one iteration's metrics into `out` (laid out by `layout`), in named steps: price
+  /// the tally, then net impact and arm costs, outcomes, occupancy shares and payback.
   /// - Parameters:
   ///   - personChargesPriced: whether the kernel already priced the person-dependent charges
   ///     (into `tally.personAmounts`); in deterministic mode it did not.
-  ///   - amounts: scratch of size 2 × years × targets, overwritten.
+  ///   - amounts: scratch of size 2 × years × targets (`Tally.amountIndex`), overwritten.
   static func record(
     _ model: Model, _ tally: Tally, _ tables: IterationTables, personChargesPriced: Bool,
     layout: MetricLayout, amounts: inout [Double], into out: UnsafeMutableBufferPointer<Double>
   ) {
-    let years = model.years
-    let targets = model.targetCount
-    let areaCount = model.areas.count
+    price(model, tally, tables, personChargesPriced: personChargesPriced, into: &amounts)
+    recordNetImpact(model, tally, tables, amounts, layout: layout, into: out)
+    recordOutcomes(model, tally, amounts, layout: layout, into: out)
+    recordOccupancy(model, tally, layout: layout, into: out)
+    recordPayback(model, layout: layout, into: out)
+  }
+
+  /// Amounts per (arm, year, target): the person-dependent charges the kernel priced, plus
+  /// every other charge's person-cycles times its rate.
+  static func price(
+    _ model: Model, _ tally: Tally, _ tables: IterationTables, personChargesPriced: Bool,
+    into amounts: inout [Double]
+  ) {
     for i in amounts.indices { amounts[i] = tally.personAmounts[i] }
     for (index, charge) in model.charges.enumerated()
     where !(personChargesPriced && charge.dependsOnPerson) {
       let rate = tables.chargeRates[index]
       for arm in 0..<2 where charge.arm == nil || charge.arm == arm {
-        for year in 0..<years {
+        for year in 0..<model.years {
           var cycles = 0.0
           for cls in 0..<model.chargeClassCount where charge.active[cls] {
             let cell = tally.occupancyIndex(
@@ -29,63 +40,85 @@ enum Accounting {
             // A staircase charge's amount is gross: the municipality pays its share per cycle.
             cycles += charge.staircase ? tally.staircase[cell] : tally.occupancy[cell]
           }
-          amounts[(arm * years + year) * targets + charge.target] += cycles * rate
+          amounts[tally.amountIndex(arm: arm, year: year, target: charge.target)] +=
+            cycles * rate
         }
       }
     }
-
     // Amounts on transitions: once per move, in the year of the move.
     for (index, charge) in model.transitionCharges.enumerated() {
       let rate = tables.transitionChargeRates[index]
-      for year in 0..<years {
-        amounts[(charge.arm * years + year) * targets + charge.target] +=
-          tally.moves[charge.transition * years + year] * rate
+      for year in 0..<model.years {
+        amounts[tally.amountIndex(arm: charge.arm, year: year, target: charge.target)] +=
+          tally.moves[charge.transition * model.years + year] * rate
       }
     }
+  }
 
-    // Net impact per area and year, its running sum, and arm costs.
-    var cumulativeTotal = 0.0
-    var presentTotal = 0.0
-    var presentArms = (0.0, 0.0)
-    for year in 0..<years {
-      let costFactor = model.discount.factor(rate: model.discount.costs, yearIndex: year)
-      var netTotal = 0.0
-      var armTotals = (0.0, 0.0)
-      for area in 0..<areaCount {
-        let intervention = amounts[year * targets + area]
-        let control = amounts[(years + year) * targets + area]
-        armTotals.0 += intervention
-        armTotals.1 += control
-        let net = intervention - control + tables.lineItemAmounts[year * areaCount + area]
-        netTotal += net
-        out[layout.netArea(area, year)] = net
-        let previous = year == 0 ? 0 : out[layout.cumulativeArea(area, year - 1)]
-        out[layout.cumulativeArea(area, year)] = previous + net
-        let present = year == 0 ? 0 : out[layout.presentNetArea(area)]
-        out[layout.presentNetArea(area)] = present + net * costFactor
-      }
-      cumulativeTotal += netTotal
-      presentTotal += netTotal * costFactor
-      presentArms.0 += armTotals.0 * costFactor
-      presentArms.1 += armTotals.1 * costFactor
-      out[layout.netTotal(year)] = netTotal
-      out[layout.cumulativeTotal(year)] = cumulativeTotal
-      out[layout.armCost(0, year)] = armTotals.0
-      out[layout.armCost(1, year)] = armTotals.1
+  /// Net impact per area and year (intervention − control + line items), its running sum
+  /// and present value; in total and per arm.
+  static func recordNetImpact(
+    _ model: Model, _ tally: Tally, _ tables: IterationTables, _ amounts: [Double],
+    layout: MetricLayout, into out: UnsafeMutableBufferPointer<Double>
+  ) {
+    let areaCount = model.areas.count
+    func net(_ area: Int, _ year: Int) -> Double {
+      amounts[tally.amountIndex(arm: 0, year: year, target: area)]
+        - amounts[tally.amountIndex(arm: 1, year: year, target: area)]
+        + tables.lineItemAmounts[year * areaCount + area]
     }
-    out[layout.presentNetTotal] = presentTotal
+    for area in 0..<areaCount {
+      var cumulative = 0.0
+      var present = 0.0
+      for year in 0..<model.years {
+        let value = net(area, year)
+        cumulative += value
+        present += value * model.discount.factor(rate: model.discount.costs, yearIndex: year)
+        out[layout.netArea(area, year)] = value
+        out[layout.cumulativeArea(area, year)] = cumulative
+      }
+      out[layout.presentNetArea(area)] = present
+    }
+    var cumulative = 0.0
+    var present = 0.0
+    var presentArms = (0.0, 0.0)
+    for year in 0..<model.years {
+      let factor = model.discount.factor(rate: model.discount.costs, yearIndex: year)
+      var total = 0.0
+      var arms = (0.0, 0.0)
+      for area in 0..<areaCount {
+        arms.0 += amounts[tally.amountIndex(arm: 0, year: year, target: area)]
+        arms.1 += amounts[tally.amountIndex(arm: 1, year: year, target: area)]
+        total += net(area, year)
+      }
+      cumulative += total
+      present += total * factor
+      presentArms.0 += arms.0 * factor
+      presentArms.1 += arms.1 * factor
+      out[layout.netTotal(year)] = total
+      out[layout.cumulativeTotal(year)] = cumulative
+      out[layout.armCost(0, year)] = arms.0
+      out[layout.armCost(1, year)] = arms.1
+    }
+    out[layout.presentNetTotal] = present
     out[layout.presentArmCost(0)] = presentArms.0
     out[layout.presentArmCost(1)] = presentArms.1
+  }
 
-    // Outcomes: undiscounted totals and present values.
+  /// Outcomes per arm and their difference: undiscounted totals and present values at the
+  /// outcome rate.
+  static func recordOutcomes(
+    _ model: Model, _ tally: Tally, _ amounts: [Double], layout: MetricLayout,
+    into out: UnsafeMutableBufferPointer<Double>
+  ) {
     for outcome in 0..<model.outcomeNames.count {
-      let target = areaCount + outcome
+      let target = model.areas.count + outcome
       var totals = (0.0, 0.0)
       var presents = (0.0, 0.0)
-      for year in 0..<years {
+      for year in 0..<model.years {
         let factor = model.discount.factor(rate: model.discount.outcomes, yearIndex: year)
-        let intervention = amounts[year * targets + target]
-        let control = amounts[(years + year) * targets + target]
+        let intervention = amounts[tally.amountIndex(arm: 0, year: year, target: target)]
+        let control = amounts[tally.amountIndex(arm: 1, year: year, target: target)]
         totals.0 += intervention
         totals.1 += control
         presents.0 += intervention * factor
@@ -98,28 +131,39 @@ enum Accounting {
       out[layout.presentOutcome(outcome, 1)] = presents.1
       out[layout.presentOutcome(outcome, 2)] = presents.0 - presents.1
     }
+  }
 
-    // Occupancy shares among the people old enough to have reached the cycle.
-    let states = model.stateCount
+  /// Occupancy shares at each `occupancyAt` cycle among the people whose entry plus that
+  /// cycle lies inside the horizon (0 when nobody does).
+  static func recordOccupancy(
+    _ model: Model, _ tally: Tally, layout: MetricLayout,
+    into out: UnsafeMutableBufferPointer<Double>
+  ) {
     for c in 0..<model.occupancyAt.count {
       let eligible = tally.eligible[c]
       for arm in 0..<2 {
-        for state in 0..<states {
-          let persons = tally.atCycle[(c * 2 + arm) * states + state]
+        for state in 0..<model.stateCount {
+          let persons = tally.atCycle[tally.atCycleIndex(c, arm: arm, state: state)]
           out[layout.occupancy(c, arm, state)] = eligible > 0 ? persons / eligible : 0
         }
       }
     }
+  }
 
-    // Payback: the first year whose cumulative net impact over the areas is ≤ 0; the
-    // cumulative amount at the horizon is the definition's target.
+  /// Per payback definition: the first year whose cumulative net impact over its areas
+  /// (discounted at the cost rate when it says so) is ≤ 0, and that cumulative amount at the
+  /// horizon, the definition's target. Reads the net impact per area `recordNetImpact` wrote.
+  static func recordPayback(
+    _ model: Model, layout: MetricLayout, into out: UnsafeMutableBufferPointer<Double>
+  ) {
+    let years = model.years
     for (index, definition) in model.payback.enumerated() {
       var cumulative = 0.0
       var paidBack = years + 1
       for year in 0..<years {
         let factor = definition.discounted
           ? model.discount.factor(rate: model.discount.costs, yearIndex: year) : 1
-        for area in 0..<areaCount where definition.areaMask[area] {
+        for area in 0..<model.areas.count where definition.areaMask[area] {
           cumulative += out[layout.netArea(area, year)] * factor
         }
         if paidBack > years, cumulative <= paybackTolerance { paidBack = year + 1 }

@@ -1,7 +1,7 @@
 /// The individual kernel: every person simulated cycle by cycle in both arms.
 ///
 /// Needed whenever people differ continuously (person-scope parameters) and exact in every
-/// case. What makes it fast (PERFORMANCE.md):
+/// case. What makes it fast (docs/engine.md; measured in Benchmarks/README.md):
 /// - Person-outer loop over precomputed *segments* of cycles since entry in which the calendar
 ///   year, both window classes and the `occupancyAt` marker are fixed, so the cycle loop checks
 ///   no boundary.

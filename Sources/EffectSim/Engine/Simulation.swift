@@ -27,7 +27,9 @@ public enum Simulation {
       engineVersion: EffectSimVersion.string, threads: 1, seconds: seconds,
       personCycles: personCycles,
       personCyclesPerSecond: seconds > 0 ? personCycles / seconds : 0, kernel: "expected")
-    return Summarizer.summarize(model, layout: layout, store: store, settings: settings, run: run)
+    return Summarizer.summarize(
+      model, layout: layout, columns: RunStores(metrics: store, parameterDraws: nil),
+      settings: settings, run: run)
   }
 
   /// One deterministic reading's metrics: every parameter at its base value, except the one
@@ -57,15 +59,19 @@ public enum Simulation {
   ///   count; when the result storage would not fit in memory; or when `options.kernel` asks
   ///   for the aggregated kernel on a scenario it cannot simulate exactly.
   public static func monteCarlo(_ model: Model, options: RunOptions) throws(RunError) -> RunSummary {
-    try monteCarlo(model, options: options) { store, draws, layout, run in
-      let settings = RunSettings(
-        mode: .montecarlo, iterations: options.iterations, seed: options.seed,
-        pairing: model.pairing.rawValue, percentileLevels: options.percentiles ?? model.percentiles,
-        varianceSplit: options.varianceSplit)
-      return Summarizer.summarize(
-        model, layout: layout, store: store, settings: settings, run: run, parameterDraws: draws,
+    try monteCarlo(model, options: options) { stores, layout, run in
+      Summarizer.summarize(
+        model, layout: layout, columns: stores, settings: settings(model, options), run: run,
         keepDraws: options.keepDraws)
     }
+  }
+
+  /// The settings a Monte Carlo run with `options` reports.
+  static func settings(_ model: Model, _ options: RunOptions) -> RunSettings {
+    RunSettings(
+      mode: .montecarlo, iterations: options.iterations, seed: options.seed,
+      pairing: model.pairing.rawValue, percentileLevels: options.percentiles ?? model.percentiles,
+      varianceSplit: options.varianceSplit)
   }
 
   /// The kernel a run with `choice` uses for `model`.
@@ -86,14 +92,30 @@ public enum Simulation {
   }
 
   /// Runs the iterations and hands the filled result storage to `finish` on the calling thread.
+  /// - Parameter range: a shard's iterations, within `0..<options.iterations`, written out
+  ///   rather than summarised; `nil` (the default) runs them all. Row *r* of the stores holds
+  ///   iteration `range.lowerBound + r`, drawn from the same stream as in a run of all
+  ///   iterations.
   static func monteCarlo<Result: Sendable>(
-    _ model: Model, options: RunOptions,
-    finish: (_ metrics: ResultStore, _ parameterDraws: ResultStore, MetricLayout, RunInfo) -> Result
+    _ model: Model, options: RunOptions, range: Range<Int>? = nil,
+    finish: (RunStores, MetricLayout, RunInfo) -> Result
   ) throws(RunError) -> Result {
     let clock = ContinuousClock.now
     let layout = MetricLayout(model: model, cohorts: options.varianceSplit ? 2 : 1)
-    let iterations = options.iterations
-    try checkMemory(layout: layout, iterations: iterations)
+    let shard = range != nil
+    let range = range ?? 0..<options.iterations
+    precondition(range.lowerBound >= 0 && range.upperBound <= options.iterations)
+    let iterations = range.count
+    // Beside the metrics: the recorded draws, a rank column per uncertain parameter and
+    // target, one parameter's sort scratch (value-index pairs, order, sorted values), and the
+    // copy `keepDraws` makes of the draws and targets. A shard writes its columns out instead
+    // of summarising them: it holds the recorded draws alone.
+    let recorded = ParameterRecord(model: model).slots.count
+    let extraColumns = shard
+      ? recorded
+      : recorded + model.iterationDraws.count + model.payback.count + 4
+        + (options.keepDraws ? recorded + layout.cohorts * model.payback.count : 0)
+    try checkMemory(layout: layout, iterations: iterations, extraColumns: extraColumns)
     let kernel = try kernel(for: model, choice: options.kernel)
     // Workers hand in whole blocks under the lock; the stores (metrics, and the iteration-scope
     // parameter draws for the assumptions register) are reachable only through it, so the
@@ -132,8 +154,9 @@ public enum Simulation {
         if first >= shared.failedAt.load(ordering: .relaxed) { continue }
         let count = min(blockSize, iterations - first)
         for offset in 0..<count {
+          let iteration = range.lowerBound + first + offset
           do throws(RunError) {
-            try worker.iterate(model, first + offset, seed: options.seed, slot: offset)
+            try worker.iterate(model, iteration, seed: options.seed, slot: offset)
           } catch {
             shared.recordFailure(error, at: first + offset)
             break
@@ -161,7 +184,9 @@ public enum Simulation {
       engineVersion: EffectSimVersion.string, threads: threads, seconds: seconds,
       personCycles: personCycles,
       personCyclesPerSecond: seconds > 0 ? personCycles / seconds : 0, kernel: kernel.rawValue)
-    return results.withLock { stores in finish(stores.metrics, stores.draws, layout, run) }
+    return results.withLock { stores in
+      finish(RunStores(metrics: stores.metrics, parameterDraws: stores.draws), layout, run)
+    }
   }
 
   /// Bytes of result storage a run needs.
@@ -170,20 +195,25 @@ public enum Simulation {
   }
 
   /// Refuses, before any work, a run whose results would not fit in memory.
-  /// - Parameter physicalMemory: bytes of memory of the machine; default this machine's.
+  /// - Parameters:
+  ///   - extraColumns: per-iteration values held beside the metrics, in 8-byte columns: the
+  ///     recorded parameter draws and the sensitivity analysis's ranks and sort scratch;
+  ///     default 0.
+  ///   - physicalMemory: bytes of memory of the machine; default this machine's.
   static func checkMemory(
-    layout: MetricLayout, iterations: Int,
+    layout: MetricLayout, iterations: Int, extraColumns: Int = 0,
     physicalMemory: UInt64 = ProcessInfo.processInfo.physicalMemory
   ) throws(RunError) {
-    let (values, overflow) = layout.count.multipliedReportingOverflow(by: iterations)
+    let columns = layout.count + max(extraColumns, 0)
+    let (values, overflow) = columns.multipliedReportingOverflow(by: iterations)
     let bytesOverflow = values.multipliedReportingOverflow(by: 8).overflow
     let limit = Double(physicalMemory) * 0.5
-    let needed = Double(layout.count) * Double(iterations) * 8
+    let needed = Double(columns) * Double(iterations) * 8
     if overflow || bytesOverflow || needed > limit {
       let gib = { (x: Double) in String(format: "%.1f GiB", x / 1_073_741_824) }
       throw RunError(
         path: "", message: "\(iterations) iterations need about \(gib(needed)) for"
-          + " \(layout.count) results each, more than half this machine's memory"
+          + " \(columns) results each, more than half this machine's memory"
           + " (\(gib(limit * 2))); use fewer iterations", iteration: nil)
     }
   }

@@ -55,4 +55,15 @@ struct Tally {
   func occupancyIndex(arm: Int, year: Int, state: Int, chargeClass: Int) -> Int {
     ((arm * years + year) * states + state) * chargeClasses + chargeClass
   }
+
+  /// Where the amount of (arm, year, target) sits in `personAmounts`, and in the accounting's
+  /// amounts, which share the layout.
+  @inline(__always)
+  func amountIndex(arm: Int, year: Int, target: Int) -> Int {
+    (arm * years + year) * targets + target
+  }
+
+  /// Where the persons in `state` of `arm` at the `c`-th `occupancyAt` cycle sit in `atCycle`.
+  @inline(__always)
+  func atCycleIndex(_ c: Int, arm: Int, state: Int) -> Int { (c * 2 + arm) * states + state }
 }

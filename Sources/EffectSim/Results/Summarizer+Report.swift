@@ -2,47 +2,54 @@
 /// and the assumptions register.
 extension Summarizer {
   /// Histogram and probability of a loss from the cumulative net impact at the horizon.
-  static func horizon(_ model: Model, layout: MetricLayout, store: ResultStore) -> HorizonSummary? {
+  static func horizon(
+    _ model: Model, layout: MetricLayout, columns: some RunColumns
+  ) -> HorizonSummary? {
     guard model.years > 0 else { return nil }
-    return HorizonSummary(samples: store.column(layout.cumulativeTotal(model.years - 1)))
+    return columns.withColumn(.metrics, layout.cumulativeTotal(model.years - 1)) { column in
+      HorizonSummary(samples: column)
+    }
   }
 
   /// The per-iteration export: recorded parameters, then each definition's target (and its
   /// second-cohort target when the layout holds one).
+  /// - Parameter drawn: whether the run recorded parameter draws (Monte Carlo).
   static func iterationDraws(
-    _ model: Model, layout: MetricLayout, store: ResultStore, draws: ResultStore?
+    _ model: Model, layout: MetricLayout, columns: some RunColumns, drawn: Bool
   ) -> IterationDraws {
     let record = ParameterRecord(model: model)
     var names: [String] = []
-    var columns: [[Double]] = []
-    if let draws {
+    var values: [[Double]] = []
+    if drawn {
       for (column, slot) in record.slots.enumerated() {
         names.append(model.parameterNames[slot])
-        columns.append(Array(draws.column(column)))
+        values.append(columns.withColumns(.parameterDraws, [column]) { Array($0[0]) })
       }
     }
     for (index, definition) in model.payback.enumerated() {
       names.append(definition.name)
-      columns.append(Array(store.column(layout.target(index))))
+      values.append(columns.withColumns(.metrics, [layout.target(index)]) { Array($0[0]) })
     }
     if layout.cohorts == 2 {
       for (index, definition) in model.payback.enumerated() {
         names.append(definition.name + " (second cohort)")
-        columns.append(Array(store.column(layout.secondCohortTarget(index))))
+        values.append(
+          columns.withColumns(.metrics, [layout.secondCohortTarget(index)]) { Array($0[0]) })
       }
     }
-    return IterationDraws(names: names, columns: columns)
+    return IterationDraws(names: names, columns: values)
   }
 
   /// Every parameter in the scenario's order, with the range the run gave it.
   ///
   /// - Parameters:
-  ///   - draws: the recorded iteration-scope values (`ParameterRecord`); `nil` for a
-  ///     deterministic run, whose register shows base values only. Their columns are reordered.
+  ///   - draws: the run's columns, whose `.parameterDraws` are the recorded iteration-scope
+  ///     values (`ParameterRecord`); `nil` for a deterministic run, whose register shows base
+  ///     values only. The draw columns may be reordered.
   ///   - threads: the most threads for the percentiles of the recorded columns; default 1.
   /// - Complexity: O(*n*) per recorded parameter for *n* iterations.
-  static func register(
-    _ model: Model, record: ParameterRecord, draws: ResultStore?, threads: Int = 1
+  static func register<Columns: RunColumns>(
+    _ model: Model, record: ParameterRecord, draws: Columns?, threads: Int = 1
   ) -> [ParameterSummary] {
     let columns = Dictionary(uniqueKeysWithValues: record.slots.enumerated().map { ($1, $0) })
     let personDerived = Set(model.personDerived.map(\.slot))
@@ -50,7 +57,9 @@ extension Summarizer {
     var baseTables = IterationTables(model: model)
     let bases = (try? baseTables.setBaseValues(model)) != nil ? baseTables.values : model.template
     let ranges = draws.map { draws in
-      draws.mapColumns(0..<draws.metrics, threads: threads) { column in
+      draws.mapColumns(
+        .parameterDraws, 0..<draws.count(.parameterDraws), threads: threads
+      ) { column in
         Percentiles.type7(column, levels: [5, 50, 95])
       }
     }

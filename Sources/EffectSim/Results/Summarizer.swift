@@ -1,43 +1,57 @@
 /// Summarises the stored iterations into the statistics of the output contract.
+///
+/// Reads the iterations only through `RunColumns`, one column (or a few) at a time, so that a
+/// run (every column in memory) and a merge of partial results (columns loaded from the parts
+/// on demand) go through this same code and give the same bytes.
 enum Summarizer {
-  /// Everything the output shows, from the per-iteration stores and the model alone.
+  /// Everything the output shows, from the per-iteration columns and the model alone.
   ///
   /// - Parameters:
-  ///   - store: the metrics, laid out by `layout`; the columns before the payback years are
-  ///     reordered (selection), the rest are only read.
-  ///   - parameterDraws: the recorded iteration-scope values (`ParameterRecord`), `nil` in
-  ///     deterministic mode; reordered.
+  ///   - columns: the run's per-iteration columns; `settings.mode` says whether
+  ///     `.parameterDraws` was filled (Monte Carlo) or nothing was drawn (deterministic). The
+  ///     metrics before the payback years may be reordered (selection), the rest are only read.
+  ///   - run: the machine's facts; `run.threads` also bounds the threads summarising.
   ///   - keepDraws: copy the per-iteration parameters and targets into the summary first.
   static func summarize(
-    _ model: Model, layout: MetricLayout, store: ResultStore, settings: RunSettings, run: RunInfo,
-    parameterDraws: ResultStore? = nil, keepDraws: Bool = false
+    _ model: Model, layout: MetricLayout, columns: some RunColumns, settings: RunSettings,
+    run: RunInfo, keepDraws: Bool = false
   ) -> RunSummary {
     let levels = settings.percentileLevels
     var settings = settings
     settings.overrides = model.scenario.overrides
-    let n = store.iterations
+    let n = columns.iterations
     let threads = run.threads
     let record = ParameterRecord(model: model)
+    let drawn = settings.mode == .montecarlo
     // What pairs iterations across columns (the horizon's loss share, the exported draws, the
     // sensitivity analysis) reads the columns before anything below reorders them in place.
-    let horizon = horizon(model, layout: layout, store: store)
+    let horizon = horizon(model, layout: layout, columns: columns)
     let iterationDraws = keepDraws
-      ? self.iterationDraws(model, layout: layout, store: store, draws: parameterDraws) : nil
+      ? self.iterationDraws(model, layout: layout, columns: columns, drawn: drawn) : nil
     let clock = ContinuousClock.now
-    let sensitivity = parameterDraws.map { draws in
-      SensitivityAnalysis.summarize(
-        model, layout: layout, store: store, draws: draws, record: record)
-    } ?? []
-    let varianceSplit = VarianceSplit.summarize(model, layout: layout, store: store)
+    let sensitivity = drawn
+      ? SensitivityAnalysis.summarize(model, layout: layout, columns: columns, record: record)
+      : []
+    let varianceSplit = VarianceSplit.summarize(model, layout: layout, columns: columns)
     var driversSeconds = clock.duration(to: .now).seconds
-    let parameters = register(model, record: record, draws: parameterDraws, threads: threads)
+    let parameters = register(
+      model, record: record, draws: drawn ? columns : nil, threads: threads)
     let years = model.years
     let areaIndices = model.areas.indices
 
-    let payback = model.payback.enumerated().map { index, definition in
-      let column = store.column(layout.payback(index))
+    // Payback years are whole numbers in 1...years + 1; clamped as numbers first, so that no
+    // value (a damaged part's, say) can trap the conversion to Int.
+    let paidByYear = columns.mapColumns(
+      .metrics, layout.paybackStart..<layout.targetStart, threads: threads
+    ) { column in
       var paidBy = [Int](repeating: 0, count: years + 2)
-      for value in column { paidBy[min(max(Int(value), 1), years + 1)] += 1 }
+      for value in column {
+        paidBy[value >= 1 ? Int(min(value, Double(years + 1))) : 1] += 1
+      }
+      return paidBy
+    }
+    let payback = model.payback.enumerated().map { index, definition in
+      let paidBy = paidByYear[index]
       var probabilities: [Double] = []
       var running = 0
       for year in 1...years {
@@ -56,8 +70,8 @@ enum Summarizer {
     // Every column before the payback years is summarised exactly once, so all of them can be
     // summarised up front, in parallel: a column's statistic depends only on that column.
     // Four at a time, so that their Welford passes overlap (`summarize(interleaving:levels:)`).
-    let statistics = store.mapColumnGroups(
-      0..<layout.paybackStart, groupSize: 4, threads: threads
+    let statistics = columns.mapColumnGroups(
+      .metrics, 0..<layout.paybackStart, groupSize: 4, threads: threads
     ) { columns -> [Statistic] in
       n == 1
         ? columns.map { .exact($0[0], levels: levels) }
@@ -104,7 +118,8 @@ enum Summarizer {
     let scenario = model.scenario
     let claimClock = ContinuousClock.now
     let claim = scenario.claim.map { claim in
-      ClaimCheck.summarize(claim, model: model, layout: layout, store: store, payback: payback)
+      ClaimCheck.summarize(
+        claim, model: model, layout: layout, columns: columns, payback: payback)
     }
     driversSeconds += claimClock.duration(to: .now).seconds
     var summary = RunSummary(

@@ -5,6 +5,11 @@ import Foundation
 /// Runs after `ShapeValidator`, so JSON types are known to be right; what remains is meaning:
 /// references between states, parameters and areas, windows and years inside the horizon,
 /// distribution fields, expressions and the order of derived parameters.
+///
+/// Two phases, in this order by construction: `Names` collects what every check refers to
+/// (parameter names and scopes, state ids, the horizon, `cyclesPerYear`); `Reader` is made
+/// from those names and checks the document against them. No check depends on which part of
+/// the document another check read first.
 public enum ScenarioDecoder {
   /// Decodes a scenario from the bytes of a JSON file.
   /// - Parameter overrides: parameters replaced before anything is checked (`--set`); none
@@ -39,8 +44,9 @@ public enum ScenarioDecoder {
     guard shapes.errors.isEmpty else {
       throw ScenarioErrors(ScenarioOverride.attribute(shapes.errors, to: overrides))
     }
-    var reader = Reader()
-    let scenario = reader.scenario(document)
+    let top = Members(document, path: "")
+    var reader = Reader(names: Names(top))
+    let scenario = reader.scenario(top)
     guard reader.errors.isEmpty, var scenario else {
       throw ScenarioErrors(ScenarioOverride.attribute(reader.errors, to: overrides))
     }
@@ -96,23 +102,92 @@ private struct Members {
   func path(_ key: String) -> String { path.jsonPath(key) }
 }
 
+/// The first phase: every name and fact a check refers to, read from the document before any
+/// check runs. Reads only; reports nothing (the second phase reports what is wrong).
+private struct Names {
+  let start: Int
+  let years: Int
+  let cycle: CycleLength
+  /// The value of `cyclesPerYear` in this scenario's expressions: a constant is checked with
+  /// the value the run will use.
+  let cyclesPerYear: Double
+  /// Parameter names in file order, and the slot of each.
+  let parameters: [String]
+  let slots: [String: Int]
+  /// Parameters drawn per person, and derived parameters that read one (at any depth).
+  let personScoped: Set<String>
+  let states: [String]
+
+  init(_ top: Members) {
+    start = top.int("start") ?? 0
+    years = top.int("years") ?? 1
+    cycle = CycleLength(rawValue: top.string("cycle") ?? "month") ?? .month
+    cyclesPerYear = Double(cycle.cyclesPerYear)
+    let entries = top.map("parameters")
+    parameters = entries.map(\.key)
+    var slots: [String: Int] = [:]
+    for (index, name) in parameters.enumerated() { slots[name] = index }
+    self.slots = slots
+    personScoped = Self.personScoped(entries)
+    states = top.array("states").map { Members($0, path: "").string("id") ?? "" }
+  }
+
+  /// The parameters declared `"scope": "person"`, and every derived parameter that reads one
+  /// directly or through other derived parameters. Expressions that do not parse and cycles
+  /// are skipped here; the second phase reports them.
+  /// - Complexity: O(parameters + references), without recursion.
+  private static func personScoped(_ entries: [(key: String, value: JSONValue)]) -> Set<String> {
+    var person = Set<String>()
+    var references: [String: [String]] = [:]
+    for (name, value) in entries {
+      switch value {
+      case .string(let text):
+        let expression = try? Expression.parse(text)
+        references[name] = expression.map { $0.referencedNames.sorted() } ?? []
+      case .object:
+        if Members(value, path: "").string("scope") == "person" { person.insert(name) }
+      default:
+        break
+      }
+    }
+    // Depth-first over the derived parameters, each finished once its references are.
+    var finished = Set<String>()
+    for root in entries.map(\.key) where references[root] != nil && !finished.contains(root) {
+      var path: [(name: String, next: Int)] = [(root, 0)]
+      var onPath: Set<String> = [root]
+      while let (name, next) = path.last {
+        let reads = references[name] ?? []
+        if next < reads.count {
+          path[path.count - 1].next += 1
+          let read = reads[next]
+          if references[read] != nil, !finished.contains(read), !onPath.contains(read) {
+            path.append((read, 0))
+            onPath.insert(read)
+          }
+          continue
+        }
+        if reads.contains(where: person.contains) { person.insert(name) }
+        finished.insert(name)
+        onPath.remove(name)
+        path.removeLast()
+      }
+    }
+    return person
+  }
+}
+
+/// The second phase: checks the document against `names` and builds the `Scenario`.
 private struct Reader {
+  let names: Names
   var errors: [ScenarioError] = []
-  var start = 0
-  var years = 1
-  var parameterNames: [String] = []
-  var personScoped: Set<String> = []
-  var stateIDs: [String] = []
+
+  init(names: Names) { self.names = names }
 
   mutating func fail(_ path: String, _ message: String) {
     errors.append(ScenarioError(path: path, message: message))
   }
 
-  mutating func scenario(_ document: JSONValue) -> Scenario? {
-    let top = Members(document, path: "")
-    start = top.int("start") ?? 0
-    years = top.int("years") ?? 1
-    let cycle = CycleLength(rawValue: top.string("cycle") ?? "month") ?? .month
+  mutating func scenario(_ top: Members) -> Scenario? {
     let parameters = self.parameters(top.map("parameters"))
     let states = self.states(top.array("states"))
     let armMembers = Members(top["arms"] ?? .null, path: "arms")
@@ -128,7 +203,7 @@ private struct Reader {
     areas.formUnion(arms.flatMap { $0.transitions.flatMap { $0.costs.map(\.area) } })
     let payback = self.payback(top.array("payback"), areas: areas)
     let claim = top["claim"].map { self.claim(Members($0, path: "claim"), payback: payback) }
-    let report = self.report(Members(top["report"] ?? .null, path: "report"), cycle: cycle)
+    let report = self.report(Members(top["report"] ?? .null, path: "report"))
     let discountMembers = Members(top["discount"] ?? .null, path: "discount")
     let discount = Discount(
       costs: rate(discountMembers, "costs"), outcomes: rate(discountMembers, "outcomes"),
@@ -140,7 +215,8 @@ private struct Reader {
     return Scenario(
       name: top.string("name") ?? "", description: top.string("description"),
       source: top.string("source"), currency: top.string("currency") ?? "DKK",
-      priceLevel: top.string("priceLevel"), start: start, years: years, cycle: cycle,
+      priceLevel: top.string("priceLevel"), start: names.start, years: names.years,
+      cycle: names.cycle,
       occupancy: OccupancyConvention(rawValue: top.string("occupancy") ?? "start") ?? .start,
       discount: discount, parameters: parameters, states: states, arms: arms, intake: intake,
       lineItems: lineItems, payback: payback, report: report,
@@ -159,7 +235,6 @@ private struct Reader {
   // MARK: - Parameters
 
   mutating func parameters(_ entries: [(key: String, value: JSONValue)]) -> [Parameter] {
-    parameterNames = entries.map(\.key)
     var result: [Parameter] = []
     var derived: [(index: Int, path: String)] = []
     for (name, value) in entries {
@@ -172,8 +247,9 @@ private struct Reader {
         result.append(Parameter(name: name, definition: .fixed(number), scope: .iteration))
       case .string(let text):
         let expression = self.expression(text, at: path)
+        let scope: Parameter.Scope = names.personScoped.contains(name) ? .person : .iteration
         result.append(Parameter(
-          name: name, definition: .derived(expression ?? .constant(0)), scope: .iteration))
+          name: name, definition: .derived(expression ?? .constant(0)), scope: scope))
         derived.append((result.count - 1, path))
       default:
         let members = Members(value, path: path)
@@ -182,7 +258,6 @@ private struct Reader {
           continue
         }
         let scope = Parameter.Scope(rawValue: members.string("scope") ?? "iteration") ?? .iteration
-        if scope == .person { personScoped.insert(name) }
         let base = members.number("base") ?? distribution.mean
         if !base.isFinite {
           fail(members.path(field), "the distribution has no finite mean; give a \"base\"")
@@ -197,12 +272,12 @@ private struct Reader {
           note: members.string("note"), source: members.string("source")))
       }
     }
-    orderDerived(&result, derived)
+    findCycles(result, derived)
     return result
   }
 
-  /// Finds cycles among derived parameters and marks those that depend on person scope.
-  mutating func orderDerived(_ parameters: inout [Parameter], _ derived: [(index: Int, path: String)]) {
+  /// Reports the first cycle among derived parameters.
+  mutating func findCycles(_ parameters: [Parameter], _ derived: [(index: Int, path: String)]) {
     let indexByName = Dictionary(
       parameters.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
     // 0 unvisited, 1 on the current path, 2 done.
@@ -225,15 +300,9 @@ private struct Reader {
         return
       }
       mark[index] = 1
-      var person = false
       for name in expression.referencedNames.sorted() {
         guard let dependency = indexByName[name] else { continue }
         visit(dependency, trail + [parameters[index].name])
-        if parameters[dependency].scope == .person { person = true }
-      }
-      if person {
-        parameters[index].scope = .person
-        personScoped.insert(parameters[index].name)
       }
       mark[index] = 2
     }
@@ -335,11 +404,9 @@ private struct Reader {
       fail(path, error.description)
       return nil
     }
-    var slots: [String: Int] = [:]
-    for (index, name) in parameterNames.enumerated() { slots[name] = index }
     let compiled: CompiledExpression
     do throws(ExpressionError) {
-      compiled = try expression.compile(slots: slots, cyclesPerYear: 12)
+      compiled = try expression.compile(slots: names.slots, cyclesPerYear: names.cyclesPerYear)
     } catch {
       fail(path, error.description)
       return nil
@@ -354,7 +421,7 @@ private struct Reader {
         return nil
       }
     }
-    if !allowPerson, let name = expression.referencedNames.sorted().first(where: personScoped.contains) {
+    if !allowPerson, let name = expression.referencedNames.sorted().first(where: names.personScoped.contains) {
       fail(path, "cannot depend on the person-scope parameter \"\(name)\": \(personReason)")
     }
     return expression
@@ -377,7 +444,6 @@ private struct Reader {
   // MARK: - States and arms
 
   mutating func states(_ elements: [JSONValue]) -> [State] {
-    stateIDs = elements.map { Members($0, path: "").string("id") ?? "" }
     var seen: [String: Int] = [:]
     return elements.enumerated().map { index, element in
       let members = Members(element, path: "states".jsonPath(index))
@@ -443,12 +509,12 @@ private struct Reader {
 
   mutating func stateIndex(_ id: String?, at path: String) -> Int? {
     guard let id else { return nil }
-    if let index = stateIDs.firstIndex(of: id) { return index }
+    if let index = names.states.firstIndex(of: id) { return index }
     var message = "unknown state \"\(id)\""
-    if let guess = Suggestion.closest(to: id, among: stateIDs) {
+    if let guess = Suggestion.closest(to: id, among: names.states) {
       message += " (did you mean \"\(guess)\"?)"
     } else {
-      message += "; states are " + stateIDs.joined(separator: ", ")
+      message += "; states are " + names.states.joined(separator: ", ")
     }
     fail(path, message)
     return nil
@@ -522,12 +588,13 @@ private struct Reader {
   }
 
   func constantValue(_ expression: Expression) -> Double? {
-    (try? expression.compile(slots: [:], cyclesPerYear: 12))?.constantValue
+    (try? expression.compile(slots: [:], cyclesPerYear: names.cyclesPerYear))?.constantValue
   }
 
   // MARK: - Cohort, line items, payback, report
 
   mutating func checkYear(_ year: Int, at path: String) -> Bool {
+    let (start, years) = (names.start, names.years)
     guard year >= start, year < start + years else {
       fail(path, "year \(year) lies outside the horizon \(start)–\(start + years - 1)")
       return false
@@ -645,7 +712,7 @@ private struct Reader {
     return Claim(netImpact: netImpact, payback: claimed, source: members.string("source"))
   }
 
-  mutating func report(_ members: Members, cycle: CycleLength) -> ReportOptions {
+  mutating func report(_ members: Members) -> ReportOptions {
     var percentiles = ReportOptions.defaultPercentiles
     if members["percentiles"] != nil {
       percentiles = numbers(members.array("percentiles"))
@@ -653,7 +720,7 @@ private struct Reader {
         fail(members.path("percentiles").jsonPath(index), "a percentile lies in [0, 100], found \(JSONValue.format(level))")
       }
     }
-    let horizon = years * cycle.cyclesPerYear
+    let horizon = names.years * names.cycle.cyclesPerYear
     let occupancyAt = numbers(members.array("occupancyAt")).map { Int($0) }
     for (index, c) in occupancyAt.enumerated() where c > horizon - 1 {
       fail(members.path("occupancyAt").jsonPath(index),

@@ -176,8 +176,8 @@ struct BreakEvenSearch {
     let definition = definition
     let year = Double(year)
     do throws(RunError) {
-      return try Simulation.monteCarlo(model, options: options) { store, _, layout, _ in
-        let column = store.column(layout.payback(definition))
+      return try Simulation.monteCarlo(model, options: options) { stores, layout, _ in
+        let column = stores.metrics.column(layout.payback(definition))
         return Double(column.count { $0 <= year }) / Double(column.count)
       }
     } catch {

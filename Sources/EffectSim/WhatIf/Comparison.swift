@@ -56,10 +56,10 @@ public enum Comparison {
       let columns: (yearly: [[Double]], cumulative: [[Double]], run: RunInfo)
       do throws(RunError) {
         columns = try Simulation.monteCarlo(scenario.model, options: runOptions) {
-          store, _, layout, run in
+          stores, layout, run in
           (
-            (0..<years).map { Array(store.column(layout.netTotal($0))) },
-            (0..<years).map { Array(store.column(layout.cumulativeTotal($0))) }, run
+            (0..<years).map { Array(stores.metrics.column(layout.netTotal($0))) },
+            (0..<years).map { Array(stores.metrics.column(layout.cumulativeTotal($0))) }, run
           )
         }
       } catch {

@@ -53,7 +53,50 @@ enum Commands {
         help: "write one chart of the html report alone, as an SVG file, instead of a report",
         allowedValues: ReportChart.allCases.map(\.rawValue)),
       kernelOption,
+      OptionSpec(
+        name: "shard", valueName: "K/N",
+        help: "simulate only shard K (0 to N-1) of N equal slices of the iterations and write a"
+          + " partial result to --output, for effectsim merge (docs/cluster.md)"),
       WhatIfOptions.set,
+    ])
+
+  static let merge = CommandSpec(
+    name: "merge",
+    summary: "Merge the partial results of a sharded run into the run's report.",
+    positionals: [
+      PositionalSpec(
+        name: "PART", help: "partial result files of one run (effectsim run --shard K/N -o ...)",
+        repeating: true)
+    ],
+    options: [
+      OptionSpec(
+        name: "format", short: "f", valueName: "FORMAT", help: "output format",
+        allowedValues: formatNames,
+        defaultDescription: "from the --output extension, else table"),
+      OptionSpec(
+        name: "output", short: "o", valueName: "FILE",
+        help: "write to FILE (atomically) instead of stdout"),
+      OptionSpec(
+        name: "threads", short: "t", valueName: "T",
+        help: "columns summarised at once, each 8 bytes × iterations of memory; never changes"
+          + " the numbers",
+        defaultDescription: "all cores that fit in a quarter of the memory"),
+      OptionSpec(
+        name: "draws", valueName: "FILE",
+        help: "also write each iteration's parameters and payback targets to FILE (csv)"),
+      OptionSpec(
+        name: "lang", valueName: "LANG",
+        help: "language of labels in table, markdown and html; numbers are Danish in both",
+        allowedValues: ReportLanguage.allCases.map(\.rawValue), defaultDescription: "en"),
+      OptionSpec(
+        name: "csv-style", valueName: "STYLE",
+        help: "csv dialect: tidy (comma, decimal point) or excel-da (semicolon, decimal comma,"
+          + " byte-order mark)",
+        allowedValues: CSVStyle.allCases.map(\.rawValue), defaultDescription: "tidy"),
+      OptionSpec(
+        name: "chart", valueName: "CHART",
+        help: "write one chart of the html report alone, as an SVG file, instead of a report",
+        allowedValues: ReportChart.allCases.map(\.rawValue)),
     ])
 
   static let kernelNames = KernelChoice.allCases.map(\.rawValue)
@@ -104,6 +147,6 @@ enum Commands {
     options: [])
 
   static let all = [
-    run, BreakEvenCommand.spec, CompareCommand.spec, validate, bench, schema, help,
+    run, merge, BreakEvenCommand.spec, CompareCommand.spec, validate, bench, schema, help,
   ]
 }

@@ -15,7 +15,7 @@ extension RunCommand {
     let chart = try chart(arguments)
     var summary = summary
     if chart != nil || format == .html {
-      options.generated = Date()
+      options.generated = reportDate()
       if summary.settings.mode == .montecarlo,
         let deterministic = try? Simulation.deterministic(
           model, percentiles: summary.settings.percentileLevels)
@@ -29,6 +29,16 @@ extension RunCommand {
         code: .dataError, message: "--chart \(chart.rawValue): the run has no data for this chart")
     }
     return svg
+  }
+
+  /// The date a report shows: now, or `SOURCE_DATE_EPOCH` (seconds since 1970) when set, the
+  /// reproducible-builds convention that lets two runs' reports be compared byte for byte
+  /// (docs/cluster.md).
+  static func reportDate() -> Date {
+    guard let text = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"],
+      let seconds = Int64(text)
+    else { return Date() }
+    return Date(timeIntervalSince1970: TimeInterval(seconds))
   }
 
   /// `--lang` and `--csv-style`; the parser has already rejected values outside their lists.

@@ -30,9 +30,23 @@ enum RunCommand {
         message: "--deterministic draws nothing; --variance-split and --draws need a Monte Carlo"
           + " run", usage: Commands.run.usage())
     }
+    let shard = try shard(arguments)
 
     let overrides = try WhatIfOptions.overrides(arguments, usage: Commands.run.usage())
-    let model = try Files.loadModel(path, overrides: overrides, console: console)
+    // Read once: a shard carries the file's bytes, and standard input cannot be read twice.
+    let bytes = try Files.readScenario(path, console: console)
+    let model = try Files.loadModel(bytes, path: path, overrides: overrides)
+
+    if let shard {
+      var options = RunOptions(
+        iterations: iterations, seed: seed, threads: threads, percentiles: percentiles,
+        kernel: kernel)
+      options.varianceSplit = varianceSplit
+      // `shard(_:)` has required --output.
+      return try runShard(
+        model, bytes: bytes, shard: shard, to: arguments.value("output") ?? "", options,
+        quiet: arguments.flag("quiet"), console: console)
+    }
 
     let summary: RunSummary
     do {
@@ -55,10 +69,21 @@ enum RunCommand {
     }
 
     let text = try report(summary, model: model, format: format, arguments)
-    if let drawsPath, let draws = summary.iterationDraws {
-      let style = try reportOptions(arguments).csvStyle
-      try Files.writeAtomically(Renderer.renderDraws(draws, style: style), to: drawsPath)
-    }
+    try writeDraws(summary, arguments)
+    try deliver(text, arguments, console: console)
+  }
+
+  /// `--draws FILE`: the per-iteration parameters and targets the summary kept, as csv.
+  static func writeDraws(_ summary: RunSummary, _ arguments: ParsedArguments) throws {
+    guard let path = arguments.value("draws"), let draws = summary.iterationDraws else { return }
+    let style = try reportOptions(arguments).csvStyle
+    try Files.writeAtomically(Renderer.renderDraws(draws, style: style), to: path)
+  }
+
+  /// Writes `text` to `--output`, else to standard output.
+  static func deliver(
+    _ text: String, _ arguments: ParsedArguments, console: Console
+  ) throws(CommandFailure) {
     if let output = arguments.value("output") {
       try Files.writeAtomically(text, to: output)
     } else {

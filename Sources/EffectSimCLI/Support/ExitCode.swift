@@ -14,6 +14,8 @@ public struct ExitCode: RawRepresentable, Sendable, Equatable, Error {
   public static let software = ExitCode(rawValue: 70)
   /// The output file cannot be written.
   public static let cannotCreate = ExitCode(rawValue: 73)
+  /// An input could not be read after it was opened (a partial result file).
+  public static let ioError = ExitCode(rawValue: 74)
   public static let interrupted = ExitCode(rawValue: 130)
 }
 

@@ -6,7 +6,13 @@ extension Files {
   static func loadModel(
     _ path: String, overrides: [ScenarioOverride] = [], console: Console
   ) throws -> Model {
-    let bytes = try readScenario(path, console: console)
+    try loadModel(readScenario(path, console: console), path: path, overrides: overrides)
+  }
+
+  /// Compiles the scenario `bytes` read from `path`.
+  static func loadModel(
+    _ bytes: [UInt8], path: String, overrides: [ScenarioOverride] = []
+  ) throws(CommandFailure) -> Model {
     do {
       return try Model.load(bytes, overrides: overrides)
     } catch {

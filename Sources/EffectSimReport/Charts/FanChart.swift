@@ -94,13 +94,15 @@ enum FanChart {
         points(deterministic), stroke: ChartPalette.deterministic, width: 2,
         dash: ChartPalette.deterministicDash)
     }
+    svg.polyline(points(centre), stroke: ChartPalette.median, width: 2.5)
+    for (x, y) in points(centre) { svg.marker(.circle, x, y, fill: ChartPalette.median) }
+    // The claim last, on top: where a model reproduces the document (the spreadsheet
+    // encodings), its dotted line and squares still show over the model's own.
     if let claim {
       svg.polyline(
         points(claim), stroke: ChartPalette.claim, width: 2, dash: ChartPalette.claimDash)
       for (x, y) in points(claim) { svg.marker(.square, x, y, fill: ChartPalette.claim) }
     }
-    svg.polyline(points(centre), stroke: ChartPalette.median, width: 2.5)
-    for (x, y) in points(centre) { svg.marker(.circle, x, y, fill: ChartPalette.median) }
     svg.endGroup()
     return svg.render(id: id, title: title)
   }

@@ -52,8 +52,17 @@ extension Labels {
       "Gennemsnitligt resultat: \(amount) \(millionsUnit)")
   }
 
-  func resultDoesNotVary(_ amount: String) -> String {
-    pick(
+  /// A result that is the same in every simulated future; `untouched` when uncertain
+  /// parameters did vary but none reaches the definition's areas.
+  func resultDoesNotVary(_ amount: String, untouched: Bool) -> String {
+    guard untouched else {
+      return pick(
+        "This result is \(amount) \(millionsUnit) in every simulated future: nothing in this"
+          + " run varies it.",
+        "Dette resultat er \(amount) \(millionsUnit) i alle simulerede forløb: intet i denne"
+          + " kørsel får det til at variere.")
+    }
+    return pick(
       "This result is \(amount) \(millionsUnit) in every simulated future: no uncertain"
         + " assumption touches these areas, so nothing drives it.",
       "Dette resultat er \(amount) \(millionsUnit) i alle simulerede forløb: ingen usikker"

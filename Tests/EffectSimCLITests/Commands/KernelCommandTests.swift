@@ -1,3 +1,4 @@
+import EffectSim
 import Foundation
 import Testing
 
@@ -69,12 +70,20 @@ import Testing
     #expect(result.out.contains("Person-cycles/s"))
   }
 
-  @Test func aRunTooLargeForMemoryExits65BeforeItStarts() {
-    // 40 years, two areas: about 300 results per iteration, so 10^8 iterations need about
-    // 240 GB, more than half of any machine this runs on.
-    let long = smallScenario.replacingOccurrences(of: "\"years\": 3", with: "\"years\": 40")
-    #expect(long != smallScenario)
-    let result = effectsim(["run", "-", "--iterations", "100000000", "--quiet"], input: long)
+  @Test func aRunTooLargeForMemoryExits65BeforeItStarts() throws {
+    // Each `occupancyAt` entry adds 4 results per iteration (2 arms × 2 states); enough of
+    // them that 10^8 iterations need more than all of this machine's memory, whatever it has,
+    // so the run is refused here and never attempted.
+    let iterations = 100_000_000
+    let memory = Double(ProcessInfo.processInfo.physicalMemory)
+    let entries = Int(memory / (Double(iterations) * 8 * 4)) + 1
+    let cycles = Array(repeating: "18", count: entries).joined(separator: ", ")
+    let large = smallScenario.replacingOccurrences(
+      of: #""occupancyAt": [18]"#, with: #""occupancyAt": [\#(cycles)]"#)
+    let model = try Model.load(Array(large.utf8))
+    try #require(Double(Simulation.resultBytes(model, iterations: iterations)) > memory)
+    let result = effectsim(
+      ["run", "-", "--iterations", "\(iterations)", "--quiet"], input: large)
     #expect(result.code == 65)
     #expect(result.err.contains("GiB") && result.err.contains("use fewer iterations"), "\(result.err)")
   }

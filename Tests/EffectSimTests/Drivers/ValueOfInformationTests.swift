@@ -43,6 +43,9 @@ struct ValueOfInformationTests {
     let entry = try Self.run(noise: 0, n: n, seed: 4)
     let theta = try #require(entry.parameters.first { $0.name == "theta" })
     #expect(entry.parameters.count == 1)  // ε ≡ 0 does not vary: not an uncertain parameter
+    // Y is θ itself: ranks identical, every correlation 1 (the singular matrix's fallback).
+    #expect(abs(theta.spearman - 1) < 1e-12 && abs(theta.prcc - 1) < 1e-12)
+    #expect(theta.varianceShare > 0.999)
     let truth = Self.million / 6
     let mcse = Self.million * (1.0 / 9 - 1.0 / 36).squareRoot() / Double(n).squareRoot()
     #expect(abs(entry.evpi - truth) <= 4 * mcse, "\(entry.evpi) vs \(truth) ± \(mcse)")

@@ -4,8 +4,11 @@ import Testing
 @testable import EffectSim
 
 /// The Monte Carlo engine against the deterministic trace and closed forms, with tolerances of
-/// four Monte Carlo standard errors and fixed seeds.
+/// four Monte Carlo standard errors and fixed seeds. Every test that simulates people names
+/// its kernel, so that a change of `--kernel auto`'s choice cannot change what it tests.
 @Suite struct MonteCarloTests {
+  static let kernels: [KernelChoice] = [.individual, .aggregated]
+
   static let fixedScenarios: [(String, String)] = [
     ("start, monthly", Fixtures.twoState(pIntervention: "0.1", pControl: "0.05")),
     ("average, even intake", Fixtures.twoState(
@@ -35,11 +38,16 @@ import Testing
       """),
   ]
 
-  @Test(arguments: fixedScenarios)
-  func meanConvergesToTheDeterministicValue(name: String, json: String) throws {
+  @Test(arguments: fixedScenarios, kernels)
+  func meanConvergesToTheDeterministicValue(scenario: (String, String), kernel: KernelChoice)
+    throws
+  {
+    let (name, json) = scenario
     let model = try Fixtures.model(json)
     let expected = try Simulation.deterministic(model)
-    let summary = try Simulation.monteCarlo(model, options: RunOptions(iterations: 4000, seed: 11))
+    let summary = try Simulation.monteCarlo(
+      model, options: RunOptions(iterations: 4000, seed: 11, kernel: kernel))
+    #expect(summary.run.kernel == kernel.rawValue)
     for year in summary.years.indices {
       let stat = summary.netImpact.total[year]
       let target = expected.netImpact.total[year].mean
@@ -48,13 +56,14 @@ import Testing
     }
   }
 
-  @Test func betaAbsorbingChainMatchesTheBetaFunctionSum() throws {
+  @Test(arguments: kernels)
+  func betaAbsorbingChainMatchesTheBetaFunctionSum(kernel: KernelChoice) throws {
     let (a, b) = (2.0, 18.0)
     let json = Fixtures.twoState(
       pIntervention: "p", pControl: "0", parameters: #"{"p": {"beta": {"alpha": 2, "beta": 18}}}"#,
       years: 2, count: "1")
     let summary = try Simulation.monteCarlo(
-      try Fixtures.model(json), options: RunOptions(iterations: 20000, seed: 3))
+      try Fixtures.model(json), options: RunOptions(iterations: 20000, seed: 3, kernel: kernel))
     // E[(1 − p)^k] = B(a, b + k) / B(a, b) = Π_{j<k} (b + j) / (a + b + j).
     var expected = 0.0
     var term = 1.0
@@ -67,18 +76,9 @@ import Testing
   }
 
   @Test func uniformLineItemGivesClosedFormPaybackAndPercentiles() throws {
-    let json = """
-      {"format": "effectsim/1", "name": "theta", "start": 2020, "years": 3,
-       "parameters": {"theta": {"uniform": {"min": 0, "max": 1}}},
-       "states": [{"id": "any"}], "arms": {"intervention": {}, "control": {}},
-       "cohort": {"intake": [{"year": 2020, "count": 0}]},
-       "lineItems": [{"label": "Invest", "area": "A", "byYear": {"2020": 1000000}},
-                     {"label": "Saving", "area": "A",
-                      "byYear": {"2021": "-2000000 * theta", "2022": "-2000000 * theta"}}]}
-      """
     let n = 20000
     let summary = try Simulation.monteCarlo(
-      try Fixtures.model(json), options: RunOptions(iterations: n, seed: 5))
+      try Fixtures.model(Fixtures.uniformPayback), options: RunOptions(iterations: n, seed: 5))
     // Paid back by year 2 iff θ ≥ 1/2; by year 3 iff θ ≥ 1/4.
     let exact = [0.0, 0.5, 0.75]
     for (p, q) in zip(summary.payback[0].probabilityByYear, exact) {
@@ -119,23 +119,27 @@ import Testing
     count: "13", spread: "even",
     extra: #", "report": {"occupancyAt": [6, 18]}"#)
 
-  @Test func resultsDoNotDependOnThreadsOrRepeats() throws {
+  @Test(arguments: kernels)
+  func resultsDoNotDependOnThreadsOrRepeats(kernel: KernelChoice) throws {
     let model = try Fixtures.model(Self.personScenario)
     let runs = try [1, 2, 7, 2].map { threads in
-      try Simulation.monteCarlo(model, options: RunOptions(iterations: 301, seed: 42, threads: threads))
+      try Simulation.monteCarlo(
+        model, options: RunOptions(iterations: 301, seed: 42, threads: threads, kernel: kernel))
     }
     let reference = Self.numbers(runs[0])
     for run in runs.dropFirst() { #expect(Self.numbers(run) == reference) }
-    let other = try Simulation.monteCarlo(model, options: RunOptions(iterations: 301, seed: 43, threads: 2))
+    let other = try Simulation.monteCarlo(
+      model, options: RunOptions(iterations: 301, seed: 43, threads: 2, kernel: kernel))
     #expect(Self.numbers(other) != reference)
   }
 
-  @Test func coupledPairingReducesTheSpreadOfNetImpact() throws {
+  @Test(arguments: kernels)
+  func coupledPairingReducesTheSpreadOfNetImpact(kernel: KernelChoice) throws {
     func sd(_ pairing: String) throws -> Double {
       let json = Fixtures.twoState(
         pIntervention: "0.06", pControl: "0.05", extra: #", "pairing": "\#(pairing)""#)
       let summary = try Simulation.monteCarlo(
-        try Fixtures.model(json), options: RunOptions(iterations: 2000, seed: 9))
+        try Fixtures.model(json), options: RunOptions(iterations: 2000, seed: 9, kernel: kernel))
       return summary.netImpact.total[1].sd
     }
     let coupled = try sd("coupled")
@@ -143,17 +147,20 @@ import Testing
     #expect(coupled < independent, "coupled \(coupled), independent \(independent)")
   }
 
-  @Test func aRunErrorNamesTheLowestFailingIteration() throws {
+  @Test(arguments: kernels)
+  func aRunErrorNamesTheLowestFailingIteration(kernel: KernelChoice) throws {
     // p drawn above 1 in some iterations: the lowest such iteration must be reported,
     // whatever the thread count.
     let json = Fixtures.twoState(
-      pIntervention: "p", pControl: "0.05", parameters: #"{"p": {"uniform": {"min": 0, "max": 1.02}}}"#,
+      pIntervention: "p", pControl: "0.05",
+      parameters: #"{"p": {"uniform": {"min": 0, "max": 1.02}}}"#,
       count: "1")
     let model = try Fixtures.model(json)
     var reported: [Int?] = []
     for threads in [1, 2, 5] {
       do {
-        _ = try Simulation.monteCarlo(model, options: RunOptions(iterations: 2000, seed: 1, threads: threads))
+        _ = try Simulation.monteCarlo(
+          model, options: RunOptions(iterations: 2000, seed: 1, threads: threads, kernel: kernel))
         Issue.record("expected a run error")
       } catch {
         reported.append(error.iteration)

@@ -25,6 +25,22 @@ import Testing
     }
   }
 
+  /// The draws and the sensitivity analysis's columns count too: a run that fits with the
+  /// metrics alone is refused when they tip it over.
+  @Test func columnsBesideTheMetricsCount() throws {
+    let model = try Fixtures.model(Fixtures.twoState(pIntervention: "0.1", pControl: "0.05"))
+    let layout = MetricLayout(model: model)
+    let gib: UInt64 = 1 << 30
+    let iterations = Int(8 * gib) / (8 * layout.count)
+    #expect(throws: Never.self) {
+      try Simulation.checkMemory(layout: layout, iterations: iterations, physicalMemory: 16 * gib)
+    }
+    #expect(throws: RunError.self) {
+      try Simulation.checkMemory(
+        layout: layout, iterations: iterations, extraColumns: 5, physicalMemory: 16 * gib)
+    }
+  }
+
   @Test func anOverflowingSizeIsRefused() throws {
     let model = try Fixtures.model(Fixtures.twoState(pIntervention: "0.1", pControl: "0.05"))
     #expect(throws: RunError.self) {

@@ -36,15 +36,20 @@ enum PercentileData: String, CaseIterable, Sendable {
 struct PercentilesTests {
   static let levels: [Double] = [0, 0.1, 2.5, 5, 10, 25, 33.3, 50, 75, 90, 95, 97.5, 99.9, 100]
 
-  /// The definition: sort everything, then interpolate.
+  /// The definition, written here without the code under test: sort everything; the level
+  /// p % sits at h = (n − 1) · p / 100 (Hyndman & Fan 1996, type 7); interpolate between the
+  /// order statistics ⌊h⌋ and ⌊h⌋ + 1 as NumPy's `_lerp` does (from the nearer end, so that
+  /// the bits agree with `numpy.percentile`).
   static func reference(_ values: [Double], levels: [Double]) -> [Double] {
     let sorted = values.sorted()
     return levels.map { level in
-      guard let (lower, fraction) = Percentiles.position(level: level, count: sorted.count)
-      else { return .nan }
-      return fraction > 0
-        ? Percentiles.interpolate(sorted[lower], sorted[lower + 1], fraction: fraction)
-        : sorted[lower]
+      let h = Double(sorted.count - 1) * (min(max(level, 0), 100) / 100)
+      let lower = Int(h.rounded(.down))
+      let t = h - Double(lower)
+      guard t > 0 else { return sorted[lower] }
+      let (a, b) = (sorted[lower], sorted[lower + 1])
+      if a == b { return a }
+      return t < 0.5 ? a + (b - a) * t : b - (b - a) * (1 - t)
     }
   }
 

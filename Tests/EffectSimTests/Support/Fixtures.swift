@@ -16,6 +16,19 @@ enum Fixtures {
     }
   }
 
+  /// No people; an investment of 1,000,000 in 2020 and savings of 2,000,000 · θ in 2021 and
+  /// 2022, θ ~ Uniform(0, 1): paid back by year 2 iff θ ≥ ½, by year 3 iff θ ≥ ¼, and
+  /// cumulative net impact in year 3 is 1,000,000 − 4,000,000 · θ.
+  static let uniformPayback = """
+    {"format": "effectsim/1", "name": "theta", "start": 2020, "years": 3,
+     "parameters": {"theta": {"uniform": {"min": 0, "max": 1}}},
+     "states": [{"id": "any"}], "arms": {"intervention": {}, "control": {}},
+     "cohort": {"intake": [{"year": 2020, "count": 0}]},
+     "lineItems": [{"label": "Invest", "area": "A", "byYear": {"2020": 1000000}},
+                   {"label": "Saving", "area": "A",
+                    "byYear": {"2021": "-2000000 * theta", "2022": "-2000000 * theta"}}]}
+    """
+
   /// A two-state model: `benefit` costs `benefitCost` a cycle; people leave for `job` with
   /// probability `pIntervention` / `pControl` per cycle.
   static func twoState(
