@@ -6,9 +6,9 @@ import Foundation
 /// The human formats (table, markdown) follow the documents they stand beside
 /// ("1.000 kr. 2018 p/l", "2.073", "-709"); the machine formats (json, csv) never use these
 /// helpers and keep full precision with a decimal point.
-enum AmountFormatting {
+public enum AmountFormatting {
   /// Shown for a value that is missing or not finite.
-  static let notAvailable = "n/a"
+  public static let notAvailable = "n/a"
 
   /// An amount in kroner shown in thousands, rounded half away from zero.
   ///
@@ -23,7 +23,7 @@ enum AmountFormatting {
   ///   - value: the number; not finite gives `notAvailable`.
   ///   - decimals: digits after the comma, 0 to 6.
   /// - Returns: e.g. `decimal(-1234.56, decimals: 1)` → `"-1.234,6"`.
-  static func decimal(_ value: Double, decimals: Int) -> String {
+  public static func decimal(_ value: Double, decimals: Int) -> String {
     guard value.isFinite else { return notAvailable }
     let decimals = min(max(decimals, 0), 6)
     var scale: Int64 = 1
@@ -53,7 +53,7 @@ enum AmountFormatting {
   }
 
   /// A count such as the number of iterations: 10000 → "10.000".
-  static func grouped(_ value: Int) -> String {
+  public static func grouped(_ value: Int) -> String {
     grouped(Int64(value))
   }
 
@@ -93,7 +93,7 @@ enum AmountFormatting {
 
   /// A parameter value with about four significant digits and no trailing zeros:
   /// 0.599 → "0,599", 19092 → "19.092", 2230000 → "2.230.000", 0.0035 → "0,0035".
-  static func general(_ value: Double) -> String {
+  public static func general(_ value: Double) -> String {
     guard value.isFinite else { return notAvailable }
     guard value != 0 else { return "0" }
     let magnitude = Int(log10(abs(value)).rounded(.down))

@@ -91,14 +91,25 @@ enum JSONRenderer {
   }
 
   private static func settings(_ settings: RunSettings) -> JSONValue {
-    .object([
+    var members: [(String, JSONValue)] = [
       ("mode", .string(settings.mode.rawValue)),
       ("iterations", .int(settings.iterations)),
       ("seed", .uint(settings.seed)),
       ("pairing", .string(settings.pairing)),
       ("percentiles", .array(settings.percentileLevels.map(JSONValue.number))),
       ("overrides", overrides(settings.overrides)),
-    ] + (settings.varianceSplit ? [("varianceSplit", .bool(true))] : []))
+    ]
+    if settings.varianceSplit { members.append(("varianceSplit", .bool(true))) }
+    // Only a run to a stated precision has these: the target, whether every payback
+    // probability met it, and the cap that bounded the run.
+    if let precision = settings.precision {
+      members += [
+        ("precision", .number(precision.target)),
+        ("precisionReached", .bool(precision.reached)),
+        ("iterationCap", .int(precision.cap)),
+      ]
+    }
+    return .object(members)
   }
 
   /// `[{"parameter": "places", "value": 230}, ...]`: the `--set` values in their JSON form.

@@ -31,6 +31,9 @@ enum ReportText {
     facts.append((labels.horizon, horizon(summary, labels)))
     facts.append((labels.mode, modeName(settings.mode, labels)))
     facts.append((labels.iterations, AmountFormatting.grouped(settings.iterations)))
+    if let precision = settings.precision {
+      facts.append((labels.precision, labels.precisionOutcome(precision)))
+    }
     facts.append((labels.seed, seed(settings)))
     facts.append((labels.pairing, settings.pairing))
     if settings.mode == .montecarlo { facts.append((labels.kernel, summary.run.kernel)) }

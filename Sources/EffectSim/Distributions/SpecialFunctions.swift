@@ -116,9 +116,18 @@ enum SpecialFunctions {
   /// x < a + 1, Lentz's continued fraction for the complement otherwise (Press et al.,
   /// Numerical Recipes, §6.2).
   static func regularizedGammaP(_ a: Double, _ x: Double) -> Double {
-    guard x > 0 else { return 0 }
-    if x.isInfinite { return 1 }
-    let logFront = -x + a * log(x) - logGamma(a)
+    regularizedGammaP(a, x, logGammaA: logGamma(a)).value
+  }
+
+  /// P(a, x) with ln Γ(a) given, and the factor e^(−x)·x^a / Γ(a) it computes on the way —
+  /// x times the gamma density at x — so that a quantile search evaluating both at many x
+  /// pays for ln Γ(a) once and for the density nothing.
+  static func regularizedGammaP(_ a: Double, _ x: Double, logGammaA: Double)
+    -> (value: Double, front: Double)
+  {
+    guard x > 0 else { return (0, 0) }
+    if x.isInfinite { return (1, 0) }
+    let front = exp(-x + a * log(x) - logGammaA)
     if x < a + 1 {
       var term = 1 / a
       var sum = term
@@ -129,7 +138,7 @@ enum SpecialFunctions {
         sum += term
         if abs(term) < abs(sum) * 1e-16 { break }
       }
-      return min(1, sum * exp(logFront))
+      return (min(1, sum * front), front)
     }
     let tiny = 1e-300
     var b = x + 1 - a
@@ -148,7 +157,7 @@ enum SpecialFunctions {
       h *= delta
       if abs(delta - 1) < 1e-16 { break }
     }
-    return max(0, 1 - exp(logFront) * h)
+    return (max(0, 1 - front * h), front)
   }
 
   // MARK: - Beta function
@@ -157,14 +166,27 @@ enum SpecialFunctions {
   /// Press et al. (Numerical Recipes, §6.4) evaluated with Lentz's method, using the
   /// symmetry I_x(a, b) = 1 − I_{1−x}(b, a) where the fraction converges faster.
   static func regularizedBeta(_ a: Double, _ b: Double, _ x: Double) -> Double {
-    guard x > 0 else { return 0 }
-    guard x < 1 else { return 1 }
-    let logFront = logGamma(a + b) - logGamma(a) - logGamma(b) + a * log(x) + b * log1p(-x)
-    let front = exp(logFront)
+    regularizedBeta(a, b, x, logNormalizer: logBetaNormalizer(a, b)).value
+  }
+
+  /// ln(1 / B(a, b)) = ln Γ(a + b) − ln Γ(a) − ln Γ(b).
+  static func logBetaNormalizer(_ a: Double, _ b: Double) -> Double {
+    logGamma(a + b) - logGamma(a) - logGamma(b)
+  }
+
+  /// I_x(a, b) with ln(1 / B(a, b)) given, and the factor x^a (1 − x)^b / B(a, b) it computes
+  /// on the way — x(1 − x) times the beta density at x — so that a quantile search evaluating
+  /// both at many x pays for the gamma functions once and for the density nothing.
+  static func regularizedBeta(_ a: Double, _ b: Double, _ x: Double, logNormalizer: Double)
+    -> (value: Double, front: Double)
+  {
+    guard x > 0 else { return (0, 0) }
+    guard x < 1 else { return (1, 0) }
+    let front = exp(logNormalizer + a * log(x) + b * log1p(-x))
     if x < (a + 1) / (a + b + 2) {
-      return min(1, front * betaContinuedFraction(a, b, x) / a)
+      return (min(1, front * betaContinuedFraction(a, b, x) / a), front)
     }
-    return max(0, 1 - front * betaContinuedFraction(b, a, 1 - x) / b)
+    return (max(0, 1 - front * betaContinuedFraction(b, a, 1 - x) / b), front)
   }
 
   /// The continued fraction for I_x(a, b) (Numerical Recipes' `betacf`).

@@ -53,11 +53,23 @@ struct IndividualKernel {
   private let priceTerms: [(cell: Int, charge: Int, amount: Int)]
   private var before: [Int]
 
+  /// When every person-scope parameter is discrete: the kinds of person (`PersonKinds`),
+  /// each kind's flat tables (when transitions depend on the person) and person-dependent
+  /// charge rates, built once per iteration. Counts are then kept per
+  /// kind (`countBlocks` blocks of `countSize`) and priced once per kind.
+  private let kinds: PersonKinds?
+  private var kindFast: [UInt64]
+  private var kindRates: [Double]
+  private let countBlocks: Int
+
   /// The per-cycle path for the refusion staircase and amounts on transitions; `nil` for
-  /// scenarios without them, which stay on the fast path.
+  /// scenarios without them, which stay on the fast path. It follows each person (their clock,
+  /// their staircase charges), so such scenarios take the per-person path, not kinds.
   private var tracked: TrackedPath?
 
-  init(model: Model) {
+  /// - Parameter usesKinds: whether discrete person-scope parameters are handled as kinds of
+  ///   person (the default); `false` keeps the per-person path, which tests compare against.
+  init(model: Model, usesKinds: Bool = true) {
     states = model.stateCount
     classes = model.transitionClasses.count
     stride = model.maxOutgoing
@@ -84,7 +96,13 @@ struct IndividualKernel {
     fast = [UInt64](repeating: 0, count: boundOffset + classes * states * states)
 
     countSize = 2 * model.years * states * model.chargeClassCount
-    atOffset = countSize
+    kinds = usesKinds && tracked == nil ? PersonKinds(model: model) : nil
+    let kindCount = kinds?.count ?? 0
+    countBlocks = trackPerson ? max(kindCount, 1) : 1
+    kindFast = [UInt64](
+      repeating: 0, count: model.transitionsDependOnPerson ? kindCount * fast.count : 0)
+    kindRates = [Double](repeating: 0, count: kindCount * personCharges.count)
+    atOffset = countBlocks * countSize
     scratch = [Int](repeating: 0, count: atOffset + model.occupancyAt.count * 2 * states)
     var terms: [(cell: Int, charge: Int, amount: Int)] = []
     for (j, index) in personCharges.enumerated() {
@@ -164,27 +182,7 @@ struct IndividualKernel {
     _ model: Model, _ tables: inout IterationTables, _ streams: IterationStreams,
     into tally: inout Tally, iteration: Int
   ) throws(RunError) {
-    guard var path = tracked else {
-      var stretches = StretchPath()
-      try run(model, &tables, streams, into: &tally, iteration: iteration, path: &stretches)
-      return
-    }
-    // Moved out for the run, so that the path is mutated in place while the kernel's arrays
-    // are borrowed; put back even when a person's numbers fail.
-    tracked = nil
-    defer { tracked = path }
-    try run(model, &tables, streams, into: &tally, iteration: iteration, path: &path)
-  }
-
-  /// `run` with the way one person is simulated fixed at compile time: the generic is
-  /// specialised per path, so the fast path's loop carries no trace of the tracked one.
-  @inline(__always)
-  private mutating func run<Path: PersonPath>(
-    _ model: Model, _ tables: inout IterationTables, _ streams: IterationStreams,
-    into tally: inout Tally, iteration: Int, path: inout Path
-  ) throws(RunError) {
     for i in scratch.indices { scratch[i] = 0 }
-    path.reset()
     load(tables)
     let coupled = model.pairing == .coupled
     let weightEnd: Int
@@ -197,7 +195,36 @@ struct IndividualKernel {
       states: states, classes: classes, stride: stride, chargeClasses: chargeClasses, years: years,
       destinationOffset: destinationOffset, countOffset: countOffset, leaveOffset: leaveOffset,
       boundOffset: boundOffset, atOffset: atOffset,
-      weightEnd: weightEnd)
+      weightEnd: weightEnd, countBase: 0)
+    if kinds != nil {
+      try runKinds(model, &tables, streams, into: &tally, iteration: iteration, layout: layout)
+      return
+    }
+    guard var path = tracked else {
+      var stretches = StretchPath()
+      try runPersons(
+        model, &tables, streams, into: &tally, iteration: iteration, layout: layout,
+        coupled: coupled, path: &stretches)
+      return
+    }
+    // Moved out for the run, so that the path is mutated in place while the kernel's arrays
+    // are borrowed; put back even when a person's numbers fail.
+    tracked = nil
+    defer { tracked = path }
+    try runPersons(
+      model, &tables, streams, into: &tally, iteration: iteration, layout: layout,
+      coupled: coupled, path: &path)
+  }
+
+  /// `run` person by person, with the way one person is simulated fixed at compile time: the
+  /// generic is specialised per path, so the fast path's loop carries no trace of the tracked
+  /// one.
+  @inline(__always)
+  private mutating func runPersons<Path: PersonPath>(
+    _ model: Model, _ tables: inout IterationTables, _ streams: IterationStreams,
+    into tally: inout Tally, iteration: Int, layout: Layout, coupled: Bool, path: inout Path
+  ) throws(RunError) {
+    path.reset()
     var personCycles = 0
     var person = 0
 
@@ -250,8 +277,18 @@ struct IndividualKernel {
       }
     }
 
-    for i in 0..<countSize { tally.occupancy[i] = Double(scratch[i]) * 0.5 }
+    collect(model, into: &tally, personCycles: personCycles)
     path.finish(into: &tally)
+  }
+
+  /// Moves the iteration's counts into `tally`: occupancy summed over the count blocks (one,
+  /// or one per kind), and the persons at each `occupancyAt` cycle.
+  private func collect(_ model: Model, into tally: inout Tally, personCycles: Int) {
+    for i in 0..<countSize {
+      var total = 0
+      for block in 0..<countBlocks { total += scratch[block * countSize + i] }
+      tally.occupancy[i] = Double(total) * 0.5
+    }
     for (index, cycle) in model.occupancyAt.enumerated() {
       // A repeated `occupancyAt` cycle reads the counts of its first occurrence.
       let source = cycle < model.horizon ? Int(atMarker[cycle]) : index
@@ -262,6 +299,112 @@ struct IndividualKernel {
     tally.personCycles = Double(personCycles)
   }
 
+  /// `run` when people come in kinds (`PersonKinds`): every kind's tables and charge rates
+  /// are built once, per person one draw per discrete parameter picks the kind, and each
+  /// kind's person-dependent charges are priced once, from its own counts.
+  private mutating func runKinds(
+    _ model: Model, _ tables: inout IterationTables, _ streams: IterationStreams,
+    into tally: inout Tally, iteration: Int, layout: Layout
+  ) throws(RunError) {
+    guard let kinds else { return }
+    let coupled = model.pairing == .coupled
+    let byKind = model.transitionsDependOnPerson
+    let fastSize = fast.count
+    // Every kind is prepared up front, so that the person loop below touches no state of the
+    // kernel but its counts; a kind whose preparation fails fails the iteration only when one
+    // of its people appears, with the error the per-person path would raise for that person.
+    var failures = [RunError?](repeating: nil, count: kinds.count)
+    for kind in 0..<kinds.count {
+      do throws(RunError) {
+        try prepareKind(kind, kinds, model, &tables, iteration: iteration)
+      } catch {
+        failures[kind] = error
+      }
+    }
+    // Locals, so the loop reads no property of `self` while its counts are borrowed.
+    let (countSize, trackPerson, states) = (self.countSize, self.trackPerson, self.states)
+    let segmentFirst = self.segmentFirst
+    let entries = tables.entries
+    let initial = tables
+    var failure: RunError?
+    var personCycles = 0
+    (byKind ? kindFast : fast).withUnsafeBufferPointer { allFast in
+      segments.withUnsafeBufferPointer { segments in
+        scratch.withUnsafeMutableBufferPointer { scratch in
+          var layout = layout
+          var person = 0
+          cohort: for entry in 0..<model.horizon where entries[entry] > 0 {
+            let cycles = model.horizon - entry
+            for (c, at) in model.occupancyAt.enumerated() where at < cycles {
+              tally.eligible[c] += Double(entries[entry])
+            }
+            let segmentRange = Int(segmentFirst[entry])..<Int(segmentFirst[entry + 1])
+            for _ in 0..<entries[entry] {
+              let personKey = streams.personKey(person)
+              person += 1
+              let kind = kinds.kind(personKey: personKey)
+              if let error = failures[kind] {
+                failure = error
+                break cohort
+              }
+              layout.countBase = trackPerson ? kind * countSize : 0
+              var rng = IterationStreams.moves(personKey: personKey)
+              let x = rng.next53()
+              let stateI = Self.initialState(initial, arm: 0, states: states, x: x)
+              let stateC = Self.initialState(
+                initial, arm: 1, states: states, x: coupled ? x : rng.next53())
+              let tablesStart = byKind ? kind * fastSize : 0
+              Self.simulate(
+                from: (stateI, stateC), segments: segments, range: segmentRange, layout: layout,
+                coupled: coupled,
+                fast: UnsafeBufferPointer(rebasing: allFast[tablesStart..<tablesStart + fastSize]),
+                scratch: scratch, rng: &rng)
+              personCycles += 2 * cycles
+            }
+          }
+        }
+      }
+    }
+    if let failure { throw failure }
+
+    if trackPerson {
+      for kind in 0..<kinds.count where failures[kind] == nil {
+        let counts = kind * countSize
+        let rates = kind * personCharges.count
+        for term in priceTerms where scratch[counts + term.cell] != 0 {
+          tally.personAmounts[term.amount] +=
+            Double(scratch[counts + term.cell]) * 0.5 * kindRates[rates + term.charge]
+        }
+      }
+    }
+    collect(model, into: &tally, personCycles: personCycles)
+  }
+
+  /// Builds `kind`'s tables and person-dependent charge rates from its parameter values, in
+  /// the order the per-person path evaluates them (so a failure reads the same).
+  private mutating func prepareKind(
+    _ kind: Int, _ kinds: PersonKinds, _ model: Model, _ tables: inout IterationTables,
+    iteration: Int
+  ) throws(RunError) {
+    guard kinds.strata.split else { return }
+    for (draw, value) in zip(model.personDraws, kinds.strata.values[kind]) {
+      tables.values[draw.slot] = value
+    }
+    try tables.evaluatePersonDerived(model, iteration: iteration)
+    if model.transitionsDependOnPerson {
+      try tables.buildTransitions(model, iteration: iteration)
+      load(tables)
+      let start = kind * fast.count
+      for i in fast.indices { kindFast[start + i] = fast[i] }
+    }
+    if trackPerson {
+      try tables.evaluateCharges(model, indices: personCharges, iteration: iteration)
+      for (j, index) in personCharges.enumerated() {
+        kindRates[kind * personCharges.count + j] = tables.chargeRates[index]
+      }
+    }
+  }
+
   /// Offsets and sizes the hot loop needs, passed by value so they live in registers.
   struct Layout {
     var states, classes, stride, chargeClasses, years: Int
@@ -269,6 +412,8 @@ struct IndividualKernel {
     var atOffset: Int
     /// Half-cycles of a cycle counted in the state after its transition: 0, 1 or 2.
     var weightEnd: Int
+    /// Where the person's block of counts starts (their kind's, when kinds are counted apart).
+    var countBase: Int
   }
 
   /// One person through all their segments.
@@ -294,8 +439,9 @@ struct IndividualKernel {
         scratch[layout.atOffset + (marker * 2 + 1) * states + b] += 1
       }
       // Count index of (arm, year, state, class) = base + state · chargeClasses.
-      let baseI = year * states * layout.chargeClasses + chargeClass
-      let baseC = (layout.years + year) * states * layout.chargeClasses + chargeClass
+      let baseI = layout.countBase + year * states * layout.chargeClasses + chargeClass
+      let baseC = layout.countBase + (layout.years + year) * states * layout.chargeClasses
+        + chargeClass
       let tableI = transitionClass * states
       let tableC = (layout.classes + transitionClass) * states
       let firstI = a

@@ -26,6 +26,8 @@ struct IterationTables {
   var lineItemAmounts: [Double]
   /// Persons entering at each absolute cycle of the horizon.
   var entries: [Int]
+  /// The copula's normals and then values, one per correlated parameter.
+  var copulaScratch: [Double]
 
   /// Person-scope draws: the slot and, for a discrete distribution, where its (value, weight)
   /// pairs sit in `personDiscrete` (count 0 otherwise). Kept here, per worker, so drawing a
@@ -88,6 +90,7 @@ struct IterationTables {
     chargeRates = [Double](repeating: 0, count: model.charges.count)
     lineItemAmounts = [Double](repeating: 0, count: model.years * model.areas.count)
     entries = [Int](repeating: 0, count: model.horizon)
+    copulaScratch = [Double](repeating: 0, count: model.correlatedDraws.count)
     var draws: [(slot: Int, start: Int, count: Int, nameKey: UInt64)] = []
     var discrete: [Double] = []
     for draw in model.personDraws {
@@ -219,14 +222,25 @@ struct IterationTables {
 
   // MARK: - Parameters
 
-  /// Draws every iteration-scope parameter, each from its own named stream, and evaluates the
-  /// derived ones that depend on them.
+  /// Draws every iteration-scope parameter, each from its own named stream (correlated ones
+  /// through the Gaussian copula), and evaluates the derived ones that depend on them.
   mutating func drawIterationParameters(
     _ model: Model, _ streams: IterationStreams, iteration: Int?
   ) throws(RunError) {
-    for draw in model.iterationDraws {
+    for draw in model.independentDraws {
       var rng = streams.parameter(draw.nameKey)
       values[draw.slot] = draw.distribution.sample(using: &rng)
+    }
+    if let copula = model.copula {
+      // Each correlated parameter's normal comes from its own stream, by inversion (one
+      // uniform); the copula correlates them and maps each through its own quantile function.
+      for (index, draw) in model.correlatedDraws.enumerated() {
+        var rng = streams.parameter(draw.nameKey)
+        copulaScratch[index] = SpecialFunctions.normalQuantile(
+          Distribution.openUniform(using: &rng))
+      }
+      copula.transform(&copulaScratch)
+      for (index, slot) in copula.slots.enumerated() { values[slot] = copulaScratch[index] }
     }
     try run(iterationDerivedRoutines, derived: true, model, iteration: iteration)
   }

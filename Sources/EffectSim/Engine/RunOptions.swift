@@ -1,7 +1,15 @@
 /// How to run a Monte Carlo simulation.
 public struct RunOptions: Sendable {
-  /// Number of iterations (simulated futures). Default 10,000.
+  /// Number of iterations (simulated futures). Default 10,000. With `precision`, the most the
+  /// run may make (the cap).
   public var iterations: Int
+  /// A target for the Monte Carlo standard error of every payback probability: when set, the
+  /// run stops at the first checkpoint of `PrecisionRule` where every one is at most this, or
+  /// at `iterations`. `nil` (default): exactly `iterations` iterations.
+  public var precision: Double?
+  /// Called before each checkpoint's iterations with the count the run is heading for (for a
+  /// progress display); without `precision`, once, with `iterations`.
+  public var target: (@Sendable (Int) -> Void)?
   /// The seed: with the scenario, the iteration count and the engine version, it decides
   /// every number of the output. Default 1.
   public var seed: UInt64
@@ -23,8 +31,10 @@ public struct RunOptions: Sendable {
 
   public init(
     iterations: Int = 10_000, seed: UInt64 = 1, threads: Int? = nil, percentiles: [Double]? = nil,
-    progress: (@Sendable (Int) -> Void)? = nil, kernel: KernelChoice = .auto
+    progress: (@Sendable (Int) -> Void)? = nil, kernel: KernelChoice = .auto,
+    precision: Double? = nil
   ) {
+    self.precision = precision
     self.kernel = kernel
     self.iterations = iterations
     self.seed = seed

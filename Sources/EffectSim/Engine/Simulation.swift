@@ -54,14 +54,25 @@ public enum Simulation {
     return (metrics, tally.personCycles)
   }
 
-  /// Monte Carlo: `options.iterations` simulated futures of the cohort, summarised.
+  /// Monte Carlo: `options.iterations` simulated futures of the cohort, summarised; with
+  /// `options.precision`, as many as the precision needs (`PrecisionRule`), up to that cap.
   /// - Throws: `RunError` for the lowest iteration whose numbers fail, whatever the thread
   ///   count; when the result storage would not fit in memory; or when `options.kernel` asks
   ///   for the aggregated kernel on a scenario it cannot simulate exactly.
   public static func monteCarlo(_ model: Model, options: RunOptions) throws(RunError) -> RunSummary {
     try monteCarlo(model, options: options) { stores, layout, run in
-      Summarizer.summarize(
-        model, layout: layout, columns: stores, settings: settings(model, options), run: run,
+      var settings = settings(model, options)
+      settings.iterations = stores.iterations
+      // Before the summary, which reorders the columns in place.
+      settings.precision = options.precision.map { target in
+        let largest = PrecisionRule.largestPaybackError(
+          model, layout: layout, store: stores.metrics)
+        return PrecisionOutcome(
+          target: target, cap: options.iterations, reached: largest <= target,
+          largestError: largest)
+      }
+      return Summarizer.summarize(
+        model, layout: layout, columns: stores, settings: settings, run: run,
         keepDraws: options.keepDraws)
     }
   }
@@ -92,10 +103,17 @@ public enum Simulation {
   }
 
   /// Runs the iterations and hands the filled result storage to `finish` on the calling thread.
+  ///
+  /// Without `options.precision`, iterations `0..<options.iterations` (or a shard's `range`).
+  /// With it, checkpoint by checkpoint (`PrecisionRule`): the stores reserve room for the cap
+  /// and grow to each checkpoint, which runs only the iterations it adds; iteration i's
+  /// numbers depend only on (seed, i), never on the checkpoints, and each decision to go on
+  /// reads only the first iterations, so the count and every number are the same on any
+  /// thread count.
   /// - Parameter range: a shard's iterations, within `0..<options.iterations`, written out
   ///   rather than summarised; `nil` (the default) runs them all. Row *r* of the stores holds
   ///   iteration `range.lowerBound + r`, drawn from the same stream as in a run of all
-  ///   iterations.
+  ///   iterations. A shard runs its whole range: `options.precision` must be `nil`.
   static func monteCarlo<Result: Sendable>(
     _ model: Model, options: RunOptions, range: Range<Int>? = nil,
     finish: (RunStores, MetricLayout, RunInfo) -> Result
@@ -103,9 +121,9 @@ public enum Simulation {
     let clock = ContinuousClock.now
     let layout = MetricLayout(model: model, cohorts: options.varianceSplit ? 2 : 1)
     let shard = range != nil
+    precondition(!shard || options.precision == nil, "a shard runs its whole range")
     let range = range ?? 0..<options.iterations
     precondition(range.lowerBound >= 0 && range.upperBound <= options.iterations)
-    let iterations = range.count
     // Beside the metrics: the recorded draws, a rank column per uncertain parameter and
     // target, one parameter's sort scratch (value-index pairs, order, sorted values), and the
     // copy `keepDraws` makes of the draws and targets. A shard writes its columns out instead
@@ -115,19 +133,27 @@ public enum Simulation {
       ? recorded
       : recorded + model.iterationDraws.count + model.payback.count + 4
         + (options.keepDraws ? recorded + layout.cohorts * model.payback.count : 0)
-    try checkMemory(layout: layout, iterations: iterations, extraColumns: extraColumns)
+    // The whole range (with a precision target, the cap): the most the run can need, known
+    // before it starts.
+    do throws(RunError) {
+      try checkMemory(layout: layout, iterations: range.count, extraColumns: extraColumns)
+    } catch {
+      guard options.precision != nil else { throw error }
+      var refusal = error
+      refusal.message += "; with a precision target the iteration count is the cap, and room"
+        + " for all of it is reserved before the run"
+      throw refusal
+    }
     let kernel = try kernel(for: model, choice: options.kernel)
     // Workers hand in whole blocks under the lock; the stores (metrics, and the iteration-scope
     // parameter draws for the assumptions register) are reachable only through it, so the
     // compiler checks that no two threads touch them at once.
     let record = ParameterRecord(model: model)
     let results = Mutex((
-      metrics: ResultStore(metrics: layout.count, iterations: iterations),
-      draws: ResultStore(metrics: record.slots.count, iterations: iterations)))
+      metrics: ResultStore(metrics: layout.count, capacity: range.count),
+      draws: ResultStore(metrics: record.slots.count, capacity: range.count)))
     defer { results.withLock { $0.metrics.deallocate(); $0.draws.deallocate() } }
     let threads = max(1, min(options.threads ?? ProcessInfo.processInfo.activeProcessorCount, 512))
-    let blocks = (iterations + blockSize - 1) / blockSize
-    let shared = SharedRunState(blocks: blocks, iterations: iterations)
 
     // Each worker gets its own compiled copy of the model, compiled here one after the other
     // so that no two workers' objects share a cache line: the model's arrays are retained and
@@ -135,51 +161,29 @@ public enum Simulation {
     // two cores would bounce their cache line between them.
     let models = [model] + (1..<threads).map { _ in (try? Model(model.scenario)) ?? model }
 
-    DispatchQueue.concurrentPerform(iterations: threads) { index in
-      let model = models[index]
-      var worker: Worker
-      do throws(PersonStrata.Unsupported) {
-        worker = try Worker(model: model, layout: layout, kernel: kernel)
-      } catch {
-        // `kernel(for:choice:)` has ruled this out.
-        shared.recordFailure(RunError(path: "", message: error.message, iteration: nil), at: 0)
-        return
+    var done = range.lowerBound
+    var personCycles = 0.0
+    while done < range.upperBound {
+      let target = options.precision == nil
+        ? range.upperBound : PrecisionRule.checkpoint(after: done, cap: range.upperBound)
+      options.target?(target - range.lowerBound)
+      results.withLock { stores in
+        stores.metrics.extend(to: target - range.lowerBound)
+        stores.draws.extend(to: target - range.lowerBound)
       }
-      while true {
-        let block = shared.nextBlock.add(1, ordering: .relaxed).oldValue
-        guard block < blocks else { break }
-        let first = block * blockSize
-        // Blocks after a known failure are skipped; earlier ones still run, so the failure
-        // reported is always the lowest failing iteration.
-        if first >= shared.failedAt.load(ordering: .relaxed) { continue }
-        let count = min(blockSize, iterations - first)
-        for offset in 0..<count {
-          let iteration = range.lowerBound + first + offset
-          do throws(RunError) {
-            try worker.iterate(model, iteration, seed: options.seed, slot: offset)
-          } catch {
-            shared.recordFailure(error, at: first + offset)
-            break
-          }
+      personCycles += try run(
+        done..<target, firstRow: range.lowerBound, models: models, layout: layout,
+        kernel: kernel, options: options, into: results)
+      done = target
+      if let precision = options.precision, done < range.upperBound {
+        let largest = results.withLock { stores in
+          PrecisionRule.largestPaybackError(model, layout: layout, store: stores.metrics)
         }
-        results.withLock { stores in
-          worker.blockMetrics.withUnsafeBufferPointer { values in
-            stores.metrics.write(block: values, first: first, count: count)
-          }
-          worker.blockDraws.withUnsafeBufferPointer { values in
-            stores.draws.write(block: values, first: first, count: count)
-          }
-        }
-        let done = shared.done.add(count, ordering: .relaxed).newValue
-        options.progress?(done)
-        shared.personCycles.withLock { $0[block] = worker.blockPersonCycles }
-        worker.blockPersonCycles = 0
+        if largest <= precision { break }
       }
     }
-    if let failure = shared.failure.withLock({ $0 }) { throw failure.error }
 
     let seconds = clock.duration(to: .now).seconds
-    let personCycles = shared.personCycles.withLock { $0.reduce(0, +) }
     let run = RunInfo(
       engineVersion: EffectSimVersion.string, threads: threads, seconds: seconds,
       personCycles: personCycles,
@@ -187,6 +191,61 @@ public enum Simulation {
     return results.withLock { stores in
       finish(RunStores(metrics: stores.metrics, parameterDraws: stores.draws), layout, run)
     }
+  }
+
+  /// Runs the iterations of `range` on one worker per model; iteration i goes to row
+  /// i − `firstRow` of the stores.
+  /// - Returns: the person-cycles simulated, summed in block order.
+  /// - Throws: `RunError` for the lowest failing iteration of `range`, whatever the threads.
+  private static func run(
+    _ range: Range<Int>, firstRow: Int, models: [Model], layout: MetricLayout, kernel: Kernel,
+    options: RunOptions, into results: borrowing Mutex<(metrics: ResultStore, draws: ResultStore)>
+  ) throws(RunError) -> Double {
+    let blocks = (range.count + blockSize - 1) / blockSize
+    let shared = SharedRunState(blocks: blocks, end: range.upperBound)
+    DispatchQueue.concurrentPerform(iterations: models.count) { index in
+      let model = models[index]
+      var worker: Worker
+      do throws(PersonStrata.Unsupported) {
+        worker = try Worker(model: model, layout: layout, kernel: kernel)
+      } catch {
+        // `kernel(for:choice:)` has ruled this out.
+        shared.recordFailure(
+          RunError(path: "", message: error.message, iteration: nil), at: range.lowerBound)
+        return
+      }
+      while true {
+        let block = shared.nextBlock.add(1, ordering: .relaxed).oldValue
+        guard block < blocks else { break }
+        let first = range.lowerBound + block * blockSize
+        // Blocks after a known failure are skipped; earlier ones still run, so the failure
+        // reported is always the lowest failing iteration.
+        if first >= shared.failedAt.load(ordering: .relaxed) { continue }
+        let count = min(blockSize, range.upperBound - first)
+        for offset in 0..<count {
+          do throws(RunError) {
+            try worker.iterate(model, first + offset, seed: options.seed, slot: offset)
+          } catch {
+            shared.recordFailure(error, at: first + offset)
+            break
+          }
+        }
+        results.withLock { stores in
+          worker.blockMetrics.withUnsafeBufferPointer { values in
+            stores.metrics.write(block: values, first: first - firstRow, count: count)
+          }
+          worker.blockDraws.withUnsafeBufferPointer { values in
+            stores.draws.write(block: values, first: first - firstRow, count: count)
+          }
+        }
+        let done = shared.done.add(count, ordering: .relaxed).newValue
+        options.progress?(range.lowerBound - firstRow + done)
+        shared.personCycles.withLock { $0[block] = worker.blockPersonCycles }
+        worker.blockPersonCycles = 0
+      }
+    }
+    if let failure = shared.failure.withLock({ $0 }) { throw failure.error }
+    return shared.personCycles.withLock { $0.reduce(0, +) }
   }
 
   /// Bytes of result storage a run needs.
@@ -234,8 +293,9 @@ private final class SharedRunState: Sendable {
   /// Per block, summed in block order afterwards so the total never depends on threads.
   let personCycles: Mutex<[Double]>
 
-  init(blocks: Int, iterations: Int) {
-    failedAt = Atomic(iterations)
+  /// - Parameter end: the iteration after the last of the run; no failure yet is below it.
+  init(blocks: Int, end: Int) {
+    failedAt = Atomic(end)
     personCycles = Mutex([Double](repeating: 0, count: blocks))
   }
 

@@ -45,6 +45,27 @@ extension Model {
         break
       }
     }
+    // Correlated draws go through the copula; the decoder has checked the names, the scopes
+    // and that the matrix is positive definite.
+    let memberNames = Correlation.members(of: scenario.correlations)
+    let correlatedDraws = memberNames.compactMap { name in
+      slots[name].flatMap { slot in iterationDraws.first { $0.slot == slot } }
+    }
+    let copula = GaussianCopula(
+      members: correlatedDraws.map { ($0.slot, $0.distribution) },
+      pairs: Correlation.indexedPairs(scenario.correlations, members: memberNames))
+    // A scenario built in code (or edited after decoding) may not have been checked.
+    for name in memberNames where !correlatedDraws.contains(where: { names[$0.slot] == name }) {
+      errors.append(ScenarioError(
+        path: "correlations", message: "\"\(name)\" is not an iteration-scope parameter with a"
+          + " distribution, so it cannot be correlated"))
+    }
+    if !scenario.correlations.isEmpty, copula == nil {
+      errors.append(ScenarioError(
+        path: "correlations", message: "the correlations contradict each other (their normal"
+          + " correlation matrix is not positive definite)"))
+    }
+    let correlatedSlots = Set(correlatedDraws.map(\.slot))
     var ordered: [DerivedParameter] = []
     var done = Set<Int>()
     func visit(_ slot: Int) {
@@ -184,6 +205,9 @@ extension Model {
     self.parameterNames = names
     self.template = template
     self.iterationDraws = iterationDraws
+    self.independentDraws = iterationDraws.filter { !correlatedSlots.contains($0.slot) }
+    self.correlatedDraws = scenario.correlations.isEmpty ? [] : correlatedDraws
+    self.copula = scenario.correlations.isEmpty ? nil : copula
     self.personDraws = personDraws
     self.iterationDerived = ordered.filter { scenario.parameters[$0.slot].scope == .iteration }
     self.personDerived = ordered.filter { scenario.parameters[$0.slot].scope == .person }

@@ -22,7 +22,14 @@ public struct Model: Sendable {
   let parameterNames: [String]
   /// Fixed values and base values by slot; derived slots hold 0 until evaluated.
   let template: [Double]
+  /// Every iteration-scope distribution parameter, correlated or not.
   let iterationDraws: [ParameterDraw]
+  /// The iteration-scope draws in no correlation: each sampled alone from its own stream.
+  let independentDraws: [ParameterDraw]
+  /// The parameters of the scenario's `correlations`, in the copula's order: each draws a
+  /// standard normal from its own stream, which `copula` correlates and maps to its value.
+  let correlatedDraws: [ParameterDraw]
+  let copula: GaussianCopula?
   let iterationDerived: [DerivedParameter]
   let personDraws: [ParameterDraw]
   let personDerived: [DerivedParameter]

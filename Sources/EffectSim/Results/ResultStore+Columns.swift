@@ -24,7 +24,7 @@ extension ResultStore {
     guard threads > 1 else { return columns.map { transform(column($0)) } }
     // Several claims per thread, so that a thread that drew cheap columns takes more.
     let dealer = ColumnDealer(
-      storage: storage, iterations: iterations, columns: columns,
+      storage: storage, stride: capacity, iterations: iterations, columns: columns,
       claimSize: max(1, columns.count / (4 * threads)))
     let results = Mutex([T?](repeating: nil, count: columns.count))
     DispatchQueue.concurrentPerform(iterations: threads) { _ in
@@ -80,7 +80,8 @@ extension ResultStore {
     // takes more.
     let groups = max(1, columns.count / (4 * threads * groupSize))
     let dealer = ColumnDealer(
-      storage: storage, iterations: iterations, columns: columns, claimSize: groups * groupSize)
+      storage: storage, stride: capacity, iterations: iterations, columns: columns,
+      claimSize: groups * groupSize)
     let results = Mutex([T?](repeating: nil, count: columns.count))
     DispatchQueue.concurrentPerform(iterations: threads) { _ in
       var done: [(Int, T)] = []
@@ -121,33 +122,39 @@ final class ColumnDealer: Sendable {
   struct Claim: ~Copyable {
     let columns: Range<Int>
     fileprivate let storage: UnsafeMutableBufferPointer<Double>
+    fileprivate let stride: Int
     fileprivate let iterations: Int
 
     /// The iterations of one claimed metric.
     func column(_ metric: Int) -> UnsafeMutableBufferPointer<Double> {
       precondition(columns.contains(metric), "column \(metric) not in this claim")
       return UnsafeMutableBufferPointer(
-        rebasing: storage[metric * iterations..<(metric + 1) * iterations])
+        rebasing: storage[metric * stride..<metric * stride + iterations])
     }
   }
 
   // Reached only through `claim()`, which hands out disjoint parts (see the type's comment).
   nonisolated(unsafe) private let storage: UnsafeMutableBufferPointer<Double>
+  private let stride: Int
   private let iterations: Int
   private let columns: Range<Int>
   private let claimSize: Int
   private let next = Atomic<Int>(0)
 
   /// - Parameters:
-  ///   - storage: a column-major store: column *m* is `storage[m·iterations ..< (m+1)·iterations]`.
+  ///   - storage: a column-major store: column *m* is
+  ///     `storage[m·stride ..< m·stride + iterations]`.
+  ///   - stride: the distance between columns, at least `iterations`.
   ///   - columns: the columns to deal.
   ///   - claimSize: columns per claim, at least 1.
   init(
-    storage: UnsafeMutableBufferPointer<Double>, iterations: Int, columns: Range<Int>,
-    claimSize: Int
+    storage: UnsafeMutableBufferPointer<Double>, stride: Int, iterations: Int,
+    columns: Range<Int>, claimSize: Int
   ) {
-    precondition(claimSize > 0 && columns.upperBound * iterations <= storage.count)
+    precondition(
+      claimSize > 0 && stride >= iterations && columns.upperBound * stride <= storage.count)
     self.storage = storage
+    self.stride = stride
     self.iterations = iterations
     self.columns = columns
     self.claimSize = claimSize
@@ -161,6 +168,6 @@ final class ColumnDealer: Sendable {
     let lower = columns.lowerBound + k * claimSize
     return Claim(
       columns: lower..<min(lower + claimSize, columns.upperBound), storage: storage,
-      iterations: iterations)
+      stride: stride, iterations: iterations)
   }
 }

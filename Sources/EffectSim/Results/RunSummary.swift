@@ -29,6 +29,9 @@ public struct RunSummary: Sendable {
   public var parameters: [ParameterSummary]
   /// The spreadsheet reading, when the caller attached one (`attachDeterministic(_:)`).
   public var deterministic: DeterministicReading?
+  /// The scenario's rank correlations, as the run drew them (Monte Carlo runs only; a
+  /// deterministic run uses base values and no correlation).
+  public var correlations: [Correlation] = []
   /// What drives the risk, per payback definition (Monte Carlo runs; empty otherwise).
   public var sensitivity: [SensitivitySummary] = []
   /// Chance against knowledge per payback definition (runs with two cohorts per iteration;
@@ -113,12 +116,16 @@ public struct RunSettings: Sendable {
   public var overrides: [ScenarioOverride]
   /// Whether each iteration simulated a second, independent cohort (`--variance-split`).
   public var varianceSplit: Bool
+  /// How a run to a stated precision ended; `nil` for a run of a fixed iteration count.
+  public var precision: PrecisionOutcome?
 
   public init(
     mode: Mode, iterations: Int, seed: UInt64, pairing: String, percentileLevels: [Double],
-    overrides: [ScenarioOverride] = [], varianceSplit: Bool = false
+    overrides: [ScenarioOverride] = [], varianceSplit: Bool = false,
+    precision: PrecisionOutcome? = nil
   ) {
     self.varianceSplit = varianceSplit
+    self.precision = precision
     self.mode = mode
     self.iterations = iterations
     self.seed = seed

@@ -137,6 +137,8 @@ enum Summarizer {
     summary.sensitivity = sensitivity
     summary.varianceSplit = varianceSplit
     summary.claim = claim
+    // A deterministic run uses base values: nothing was drawn, so nothing was correlated.
+    summary.correlations = settings.mode == .montecarlo ? scenario.correlations : []
     summary.iterationDraws = iterationDraws
     summary.run.driversSeconds = driversSeconds
     return summary

@@ -31,6 +31,9 @@ public struct Scenario: Sendable {
   public var overrides: [ScenarioOverride] = []
   /// The business case's own figures, when the scenario states them.
   public var claim: Claim? = nil
+  /// Rank correlations between iteration-scope parameters, in file order; checked (distinct
+  /// pairs, a positive definite matrix) by `CorrelationReader`.
+  public var correlations: [Correlation] = []
 
   /// Cycles in one calendar year: 12 or 1.
   public var cyclesPerYear: Int { cycle.cyclesPerYear }

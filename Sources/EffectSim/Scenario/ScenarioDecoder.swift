@@ -46,6 +46,7 @@ public enum ScenarioDecoder {
     }
     let top = Members(document, path: "")
     var reader = Reader(names: Names(top))
+    reader.fixedByOverrides = CorrelationReader.fixed(by: overrides)
     let scenario = reader.scenario(top)
     guard reader.errors.isEmpty, var scenario else {
       throw ScenarioErrors(ScenarioOverride.attribute(reader.errors, to: overrides))
@@ -180,6 +181,8 @@ private struct Names {
 private struct Reader {
   let names: Names
   var errors: [ScenarioError] = []
+  /// Parameters that `--set` made a number or an expression: their correlations are dropped.
+  var fixedByOverrides: Set<String> = []
 
   init(names: Names) { self.names = names }
 
@@ -189,6 +192,10 @@ private struct Reader {
 
   mutating func scenario(_ top: Members) -> Scenario? {
     let parameters = self.parameters(top.map("parameters"))
+    let (correlations, correlationErrors) = CorrelationReader.read(
+      top["correlations"], parameters: parameters, knownErrors: errors,
+      fixedByOverrides: fixedByOverrides)
+    errors += correlationErrors
     let states = self.states(top.array("states"))
     let armMembers = Members(top["arms"] ?? .null, path: "arms")
     let arms = Arm.Kind.allCases.map { kind in
@@ -221,7 +228,7 @@ private struct Reader {
       discount: discount, parameters: parameters, states: states, arms: arms, intake: intake,
       lineItems: lineItems, payback: payback, report: report,
       pairing: Pairing(rawValue: top.string("pairing") ?? "coupled") ?? .coupled,
-      weeksOnBenefitAtEntry: entryClock, claim: claim)
+      weeksOnBenefitAtEntry: entryClock, claim: claim, correlations: correlations)
   }
 
   mutating func rate(_ members: Members, _ key: String) -> Double {

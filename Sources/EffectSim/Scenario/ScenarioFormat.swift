@@ -153,6 +153,15 @@ public enum ScenarioFormat {
       exactlyOneOf: distributionFields.map(\.name))
   }()
 
+  static let correlation = ObjectShape(title: "Correlation", keys: [
+    KeyShape("parameters", .array(of: .string(pattern: identifierPattern), minItems: 2,
+      maxItems: 2), required: true, "the two iteration-scope distribution parameters"),
+    KeyShape("rank", .number, required: true,
+      "Spearman rank correlation, strictly between -1 and 1"),
+    KeyShape("note", .string(), "why the two move together"),
+    KeyShape("source", .string(), "where the correlation comes from"),
+  ])
+
   static let parameter = ValueShape.oneOf([.number, .string(), .object(distributedParameter)])
 
   /// The top-level object of a scenario file.
@@ -172,6 +181,8 @@ public enum ScenarioFormat {
     KeyShape("discount", .object(discount), "annual discount rates"),
     KeyShape("parameters", .map(of: parameter, keyPattern: identifierPattern),
       "name → number, expression or distribution"),
+    KeyShape("correlations", .array(of: .object(correlation)),
+      "rank correlations between iteration-scope distribution parameters (Gaussian copula)"),
     KeyShape("states", .array(of: .object(state), minItems: 1), required: true, "the states"),
     KeyShape("arms", .object(arms), required: true, "intervention and control"),
     KeyShape("cohort", .object(cohort), required: true, "intake"),

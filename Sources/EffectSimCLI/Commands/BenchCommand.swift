@@ -1,8 +1,10 @@
 import EffectSim
+import EffectSimReport
 import Foundation
 
 /// `effectsim bench SCENARIO`: times a Monte Carlo run of the scenario and predicts how long
-/// the usual run sizes take on this machine.
+/// the usual run sizes take on this machine: simulation and summary, each extrapolated by
+/// its own growth (`BenchPrediction`).
 enum BenchCommand {
   static func execute(_ arguments: ParsedArguments, console: Console) throws {
     let iterations = try arguments.int("iterations", in: 1...100_000_000) ?? 2000
@@ -19,46 +21,65 @@ enum BenchCommand {
       model = reference
     }
 
-    let timed: RunSummary
+    // Three timed runs, and the median of each part: on a shared machine one run can land in
+    // a burst of other work and mislead every prediction made from it.
+    var runs: [(run: RunInfo, simulation: Double, summary: Double)] = []
     do {
       // A short warm-up, so the timed run does not pay for first-touch page faults.
       let warmUp = RunOptions(
         iterations: min(iterations, 64), seed: 2, threads: threads, kernel: choice)
       _ = try Simulation.monteCarlo(model, options: warmUp)
-      timed = try Simulation.monteCarlo(
-        model,
-        options: RunOptions(iterations: iterations, seed: 1, threads: threads, kernel: choice))
+      for _ in 0..<3 {
+        // The whole call is timed: a run pays for the summary too, not only the simulation.
+        let clock = ContinuousClock.now
+        let timed = try Simulation.monteCarlo(
+          model,
+          options: RunOptions(iterations: iterations, seed: 1, threads: threads, kernel: choice))
+        let elapsed = clock.duration(to: .now).components
+        let total = Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
+        runs.append((timed.run, timed.run.seconds, max(total - timed.run.seconds, 0)))
+      }
     } catch {
       throw CommandFailure(code: .dataError, message: "run error: \(error)")
     }
-    let run = timed.run
+    let run = runs.sorted { $0.simulation < $1.simulation }[1].run
+    let prediction = BenchPrediction(
+      iterations: iterations, simulationSeconds: run.seconds,
+      summarySeconds: runs.map(\.summary).sorted()[1])
     let perSecond = run.seconds > 0 ? Double(iterations) / run.seconds : 0
+    func seconds(_ value: Double, decimals: Int = 1) -> String {
+      AmountFormatting.decimal(value, decimals: decimals) + " s"
+    }
     func duration(_ n: Int) -> String {
-      guard perSecond > 0 else { return "-" }
-      let seconds = Double(n) / perSecond
-      return seconds < 120
-        ? String(format: "%.1f s", seconds) : String(format: "%.1f min", seconds / 60)
+      guard let total = prediction.seconds(n) else { return "-" }
+      return total < 120
+        ? seconds(total) : AmountFormatting.decimal(total / 60, decimals: 1) + " min"
     }
     var rows: [(String, String)] = [
       ("Scenario", model.scenario.name),
       ("Kernel", choice == .auto ? "\(run.kernel) (auto)" : run.kernel),
       ("Threads", String(run.threads)),
-      ("Iterations", "\(iterations) in " + String(format: "%.3f s", run.seconds)),
-      ("Iterations/s", String(format: "%.0f", perSecond)),
+      ("Timed runs", "3, medians shown"),
+      (
+        "Iterations",
+        AmountFormatting.grouped(iterations) + " simulated in " + seconds(run.seconds, decimals: 3)
+          + ", summarised in " + seconds(prediction.summarySeconds, decimals: 3)
+      ),
+      ("Iterations/s", AmountFormatting.decimal(perSecond, decimals: 0) + " (simulation)"),
       (
         "Person-cycles/s",
-        String(format: "%.3g", run.personCyclesPerSecond) + " (both arms counted)"
+        AmountFormatting.decimal(run.personCyclesPerSecond, decimals: 0) + " (both arms counted)"
       ),
-      ("10,000 iterations", "≈ " + duration(10_000)),
+      (AmountFormatting.grouped(10_000) + " iterations", "≈ " + duration(10_000)),
       (
-        "100,000 iterations",
+        AmountFormatting.grouped(100_000) + " iterations",
         "≈ " + duration(100_000) + ", results "
-          + String(
-            format: "%.0f MB", Double(Simulation.resultBytes(model, iterations: 100_000)) / 1e6)
+          + AmountFormatting.decimal(
+            Double(Simulation.resultBytes(model, iterations: 100_000)) / 1e6, decimals: 0) + " MB"
       ),
     ]
     let predicted = Simulation.predictedKernelSeconds(model)
-    let micro = { (x: Double) in String(format: "%.0f µs", x * 1e6) }
+    let micro = { (x: Double) in AmountFormatting.decimal(x * 1e6, decimals: 0) + " µs" }
     rows.append(
       (
         "Cost model",

@@ -12,7 +12,12 @@ enum Commands {
     options: [
       OptionSpec(
         name: "iterations", short: "n", valueName: "N",
-        help: "Monte Carlo iterations (simulated futures)", defaultDescription: "10000"),
+        help: "Monte Carlo iterations (simulated futures); with --precision, the most to run",
+        defaultDescription: "10000; 1000000 with --precision"),
+      OptionSpec(
+        name: "precision", valueName: "P",
+        help: "run until the Monte Carlo standard error of every payback probability is at most"
+          + " P, checking at 10000, 20000, 40000, ... iterations (e.g. 0.005)"),
       OptionSpec(
         name: "seed", short: "s", valueName: "S",
         help: "random seed; the same seed gives the same numbers", defaultDescription: "1"),

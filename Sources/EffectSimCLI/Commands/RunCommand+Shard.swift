@@ -18,6 +18,12 @@ extension RunCommand {
         message: "--shard splits Monte Carlo iterations; a deterministic run has none",
         usage: usage)
     }
+    if arguments.value("precision") != nil {
+      throw UsageError(
+        message: "--shard runs a fixed slice of --iterations; --precision decides the count as"
+          + " it goes, so the slices would not be known in advance: run the precision run"
+          + " first and shard its settings.iterations", usage: usage)
+    }
     let reportOptions = ["format", "lang", "csv-style", "chart", "draws"]
     if let option = reportOptions.first(where: { arguments.value($0) != nil }) {
       throw UsageError(

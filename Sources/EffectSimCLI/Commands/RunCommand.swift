@@ -8,7 +8,9 @@ enum RunCommand {
     let path = arguments.positionals[0]
     let format = try outputFormat(arguments)
     let deterministic = arguments.flag("deterministic")
-    let iterations = try arguments.int("iterations", in: 1...100_000_000) ?? 10_000
+    let precision = try precisionTarget(arguments)
+    let iterations = try arguments.int("iterations", in: 1...100_000_000)
+      ?? (precision == nil ? 10_000 : PrecisionRule.defaultCap)
     let seed = try arguments.uint64("seed") ?? 1
     let threads = try arguments.int("threads", in: 1...1024)
     let percentiles = try arguments.doubleList("percentiles")
@@ -18,9 +20,12 @@ enum RunCommand {
         message: "--percentiles: \(bad) is not a percentile level in [0, 100]",
         usage: Commands.run.usage())
     }
-    if deterministic, arguments.value("iterations") != nil || arguments.value("seed") != nil {
+    if deterministic, arguments.value("iterations") != nil || arguments.value("seed") != nil
+      || precision != nil
+    {
       throw UsageError(
-        message: "--deterministic runs once without random numbers; drop --iterations and --seed",
+        message: "--deterministic runs once without random numbers; drop --iterations, --seed"
+          + " and --precision",
         usage: Commands.run.usage())
     }
     let varianceSplit = arguments.flag("variance-split")
@@ -57,10 +62,13 @@ enum RunCommand {
           ? nil : ProgressLine(total: iterations, console: console)
         var options = RunOptions(
           iterations: iterations, seed: seed, threads: threads, percentiles: percentiles,
-          kernel: kernel)
+          kernel: kernel, precision: precision)
         options.varianceSplit = varianceSplit
         options.keepDraws = drawsPath != nil
-        if let progress { options.progress = { @Sendable done in progress.update(done) } }
+        if let progress {
+          options.progress = { @Sendable done in progress.update(done) }
+          options.target = { @Sendable target in progress.retarget(target) }
+        }
         defer { progress?.finish() }
         summary = try Simulation.monteCarlo(model, options: options)
       }
@@ -89,6 +97,17 @@ enum RunCommand {
     } else {
       console.writeOut(text)
     }
+  }
+
+  /// `--precision`: a standard error in (0, 0.5]; `nil` when not given.
+  static func precisionTarget(_ arguments: ParsedArguments) throws(UsageError) -> Double? {
+    guard let target = try arguments.double("precision", in: 0...0.5) else { return nil }
+    guard target > 0 else {
+      throw UsageError(
+        message: "--precision: a standard error must be above 0 (e.g. 0.005)",
+        usage: Commands.run.usage())
+    }
+    return target
   }
 
   /// `--kernel`, default `auto`.

@@ -4,17 +4,25 @@ import Synchronization
 /// A one-line progress display on stderr: iterations done, rate, time left. Redrawn at most
 /// ten times a second; only used when stderr is a terminal.
 final class ProgressLine: Sendable {
-  private let total: Int
+  /// The count the run is heading for; a run to a stated precision raises it checkpoint by
+  /// checkpoint (`retarget(_:)`).
+  private let total: Atomic<Int>
   private let console: Console
   private let start = ContinuousClock.now
   private let lastDraw = Mutex<ContinuousClock.Instant?>(nil)
 
   init(total: Int, console: Console) {
-    self.total = total
+    self.total = Atomic(total)
     self.console = console
   }
 
+  /// Sets the count the run is now heading for.
+  func retarget(_ target: Int) {
+    total.store(target, ordering: .relaxed)
+  }
+
   func update(_ done: Int) {
+    let total = total.load(ordering: .relaxed)
     let now = ContinuousClock.now
     let draw = lastDraw.withLock { last -> Bool in
       if let last, now - last < .milliseconds(100), done < total { return false }

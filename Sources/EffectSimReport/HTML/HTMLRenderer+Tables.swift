@@ -176,7 +176,7 @@ extension HTMLRenderer {
       html += "\(text(parameter.note ?? ""))</td>"
       html += "<td>\(text(parameter.source ?? ""))</td></tr>\n"
     }
-    return html + "</tbody>\n</table>\n</section>\n"
+    return html + "</tbody>\n</table>\n" + correlations(summary, labels: labels) + "</section>\n"
   }
 
   // MARK: - Method

@@ -73,6 +73,16 @@ extension Labels {
       "Ændret på kommandolinjen (--set \(name)=\(value)), ikke filens værdi.")
   }
   var baseOnly: String { pick("fixed", "fast") }
+  var correlationsTitle: String { pick("Correlated parameters", "Korrelerede parametre") }
+  var correlationsNote: String {
+    pick(
+      "Drawn together through a Gaussian copula: each keeps its own distribution, and each pair"
+        + " has the stated Spearman rank correlation. Pairs not listed are independent.",
+      "Trækkes sammen gennem en gaussisk copula: hver beholder sin egen fordeling, og hvert par"
+        + " har den angivne Spearman-rangkorrelation. Par, der ikke er nævnt, er uafhængige.")
+  }
+  var parametersColumn: String { pick("Parameters", "Parametre") }
+  var rankCorrelation: String { pick("Rank correlation", "Rangkorrelation") }
   var perPersonDistribution: String { pick("per person", "pr. person") }
 
   func kind(_ kind: ParameterSummary.Kind) -> String {

@@ -1,3 +1,5 @@
+import EffectSim
+
 /// Every word the human formats print, in English and Danish.
 ///
 /// Kept in one file so a reader can check a translation against its original line by line,
@@ -20,6 +22,7 @@ struct Labels: Sendable {
   var notStated: String { pick("not stated", "ikke angivet") }
   var mode: String { pick("Mode", "Beregning") }
   var iterations: String { pick("Iterations", "Iterationer") }
+  var precision: String { pick("Precision", "Præcision") }
   var seed: String { pick("Seed", "Seed") }
   var kernel: String { pick("Kernel", "Beregningskerne") }
   var pairing: String { pick("Pairing", "Parring") }
@@ -35,6 +38,23 @@ struct Labels: Sendable {
       "Deterministisk (basisværdier, forventet kohorteforløb)")
   }
 
+
+  /// How a run to a stated precision ended: "MCSE ≤ 0,005 on every payback probability:
+  /// reached (largest 0,0049)".
+  func precisionOutcome(_ outcome: PrecisionOutcome) -> String {
+    let target = "MCSE ≤ " + AmountFormatting.general(outcome.target)
+    let largest = AmountFormatting.general(outcome.largestError)
+    let cap = AmountFormatting.grouped(outcome.cap)
+    return outcome.reached
+      ? pick(
+        "\(target) on every payback probability: reached (largest \(largest))",
+        "\(target) for hver sandsynlighed for tilbagebetaling: nået (største \(largest))")
+      : pick(
+        "\(target) on every payback probability: not reached within the cap of \(cap)"
+          + " iterations (largest \(largest))",
+        "\(target) for hver sandsynlighed for tilbagebetaling: ikke nået inden for loftet på"
+          + " \(cap) iterationer (største \(largest))")
+  }
 
   var yearlyCycles: String { pick("yearly cycles", "årlige cykler") }
   var monthlyCycles: String { pick("monthly cycles", "månedlige cykler") }

@@ -56,11 +56,24 @@ import Testing
       ["bench", "-", "--iterations", "100", "--threads", "1"], input: smallScenario)
     #expect(result.code == 0, "\(result.err)")
     for label in [
-      "Kernel", "Threads", "Iterations/s", "Person-cycles/s", "10,000 iterations",
-      "100,000 iterations",
+      "Kernel", "Threads", "Iterations/s", "Person-cycles/s", "10.000 iterations",
+      "100.000 iterations",
     ] {
       #expect(result.out.contains(label), "\(label) missing in \(result.out)")
     }
+    // Numbers as the rest of the tool prints them: no exponent, no "," between thousands.
+    #expect(!result.out.contains("e+") && !result.out.contains("0,000"), "\(result.out)")
+  }
+
+  @Test func benchPredictionGrowsTheSummaryFasterThanTheSimulation() throws {
+    let prediction = BenchPrediction(iterations: 1000, simulationSeconds: 2, summarySeconds: 1)
+    // At the timed size the prediction is the measurement.
+    #expect(abs(try #require(prediction.seconds(1000)) - 3) < 1e-12)
+    // 100 times the iterations: the simulation 100 times, the summary 100 · log n / log m.
+    let expected = 200 + 100 * log(100_000.0) / log(1000.0)
+    #expect(abs(try #require(prediction.seconds(100_000)) - expected) < 1e-9)
+    #expect(BenchPrediction(iterations: 10, simulationSeconds: 0, summarySeconds: 0)
+      .seconds(100) == nil)
   }
 
   @Test func benchWithoutAScenarioTimesTheReferenceWorkload() {

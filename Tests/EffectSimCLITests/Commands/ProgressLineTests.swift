@@ -22,4 +22,14 @@ import Testing
     let piped = effectsim(Self.arguments, input: smallScenario)
     #expect(piped.code == 0 && piped.err.isEmpty)
   }
+
+  /// A run to a stated precision heads for each checkpoint in turn, not for its cap.
+  @Test func aPrecisionRunCountsTowardsItsCheckpoint() {
+    let result = effectsim(
+      ["run", "-", "--precision", "0.3", "--iterations", "50000", "--format", "json"],
+      input: smallScenario, stderrIsTerminal: true)
+    #expect(result.code == 0, "\(result.err)")
+    #expect(result.err.contains("10000/10000 iterations"), "\(result.err.suffix(200))")
+    #expect(!result.err.contains("/50000 iterations"))
+  }
 }

@@ -63,10 +63,36 @@ struct ResultStoreTests {
     let store = Self.store(metrics: 10, iterations: 4)
     defer { store.deallocate() }
     let dealer = ColumnDealer(
-      storage: store.storage, iterations: 4, columns: 1..<10, claimSize: 4)
+      storage: store.storage, stride: 4, iterations: 4, columns: 1..<10, claimSize: 4)
     var dealt: [Range<Int>] = []
     while let claim = dealer.claim() { dealt.append(claim.columns) }
     #expect(dealt == [1..<5, 5..<9, 9..<10])
     #expect(dealer.claim()?.columns == nil)
+  }
+
+  @Test("a store grows within its capacity, every column in place")
+  func growsInPlace() {
+    let store = ResultStore(metrics: 3, capacity: 10)
+    defer { store.deallocate() }
+    #expect(store.iterations == 0)
+    store.extend(to: 4)
+    for metric in 0..<3 {
+      for i in 0..<4 { store.write(Double(100 * metric + i), metric: metric, iteration: i) }
+    }
+    store.extend(to: 7)
+    #expect(Array(store.column(1)) == [100, 101, 102, 103, 0, 0, 0])
+    var block: [Double] = []
+    for row in 0..<3 {
+      for metric in 0..<3 { block.append(Double(100 * metric + 4 + row)) }
+    }
+    block.withUnsafeBufferPointer { store.write(block: $0, first: 4, count: 3) }
+    for metric in 0..<3 {
+      let expected: [Double] = (0..<7).map { Double(100 * metric + $0) }
+      #expect(Array(store.column(metric)) == expected)
+    }
+    // Columns dealt to threads see the same rows.
+    let sums = store.mapColumns(0..<3, threads: 3) { $0.reduce(0, +) }
+    let expected: [Double] = [21, 721, 1421]
+    #expect(sums == expected)
   }
 }

@@ -138,6 +138,8 @@ struct TrackedPath: PersonPath {
     moves: UnsafeMutableBufferPointer<Int>?, slots: TransitionSlots, years: Int,
     rng: inout Xoshiro256PlusPlus
   ) {
+    // Tracked scenarios never count kinds of person apart: one block of counts.
+    assert(layout.countBase == 0, "the tracked path counts into the first block only")
     var (a, b) = initial
     var clockI = clock
     var clockC = clock
