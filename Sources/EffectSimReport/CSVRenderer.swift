@@ -1,61 +1,96 @@
 import EffectSim
 
-/// The `--format csv` output: one tidy row per metric × area × year × statistic.
+/// The `--format csv` output: one tidy row per value, one column per dimension.
 ///
-/// Header `metric,area,year,statistic,value`. Columns that do not apply stay empty (`year`
-/// of a horizon total, `area` of an outcome or an occupancy share). Every statistic expands
-/// to the rows `mean`, `sd`, `mcse` and one `p<level>` per requested percentile (`p5`,
-/// `p97.5`), in deterministic mode too, so a consumer filters the same way in both modes.
+/// Header `metric,name,area,arm,state,cycle,year,statistic,value`. A column that does not
+/// apply to a row stays empty, so a consumer filters on columns instead of taking dotted names
+/// apart. Every statistic expands to the rows `mean`, `sd`, `mcse` and one `p<level>` per
+/// requested percentile (`p5`, `p97.5`), in deterministic mode too, so a consumer filters the
+/// same way in both modes.
 ///
-/// Metrics, in output order:
-/// - `netImpact`, `cumulativeNetImpact`: area `total` and each area, per calendar year;
-/// - `armCosts.intervention`, `armCosts.control`: area `total`, per year;
-/// - `payback.<name>.probability` (per year: `mean` is the probability of having paid back
-///   by the end of that year, `mcse` its standard error), `payback.<name>.notWithinHorizon`
-///   (`mean`), `payback.<name>.medianYear` (`value`, a count of years; empty when none),
-///   `payback.<name>.deterministicYear` (`value`, only when known); the area column holds
+/// Metrics, in output order, with the columns they fill:
+/// - `netImpact`, `cumulativeNetImpact`: `area` (`total` or an area), `year`;
+/// - `armCosts`: `area` `total`, `arm` (`intervention`, `control`), `year`;
+/// - `paybackProbability` (`mean` is the probability of having paid back by the end of
+///   `year`, `mcse` its standard error), `paybackNotWithinHorizon` (`mean`),
+///   `paybackMedianYear` (`value`, a count of years; empty when none),
+///   `paybackDeterministicYear` (`value`, only when known): `name` is the definition, `area`
 ///   `total` for all areas, else the definition's areas joined by `+`;
-/// - `outcome.<name>.intervention|control|difference`: undiscounted horizon totals;
-/// - `presentValue.netImpact` (`total` and each area), `presentValue.armCosts.<arm>`,
-///   `presentValue.outcome.<name>.<arm or difference>`;
-/// - `occupancy.<cycle>.<arm>.<state>`: share of people in the state.
+/// - `outcome`: `name` the outcome, `arm` `intervention`, `control` or `difference`;
+///   undiscounted horizon totals;
+/// - `presentValueNetImpact` (`area`), `presentValueArmCosts` (`arm`), `presentValueOutcome`
+///   (`name`, `arm`);
+/// - `occupancy`: `cycle` (cycles since entry), `arm`, `state` (the state's id): the share of
+///   people in the state.
 ///
-/// Values print in Swift's shortest round-trip form, whole numbers below 2^53 without a
-/// fraction, NaN and infinities as `NaN`, `Inf`, `-Inf` (the spellings R and pandas read).
-/// Machine facts (`run`) are left out so equal runs give equal files.
+/// Names are the scenario's (ids, not labels): they are keys for programs. Values print in
+/// Swift's shortest round-trip form, whole numbers below 2^53 without a fraction, NaN and
+/// infinities as `NaN`, `Inf`, `-Inf` (the spellings R and pandas read). Machine facts (`run`)
+/// are left out so equal runs give equal files.
 ///
 /// `--csv-style excel-da` keeps the same rows and columns in Excel's Danish dialect
-/// (see `CSVWriter`): `;` between fields, decimal commas, a byte-order mark.
+/// (see `CSVWriter`): `;` between fields, decimal commas, a byte-order mark, and with
+/// `--lang da` Danish column headers.
 enum CSVRenderer {
-  static let header = ["metric", "area", "year", "statistic", "value"]
+  static let header = [
+    "metric", "name", "area", "arm", "state", "cycle", "year", "statistic", "value",
+  ]
+  static let danishHeader = [
+    "nøgletal", "navn", "område", "arm", "tilstand", "cyklus", "år", "statistik", "værdi",
+  ]
+
+  /// Where a row sits: the dimensions other than the statistic and its value.
+  struct Key {
+    var metric: String
+    var name = ""
+    var area = ""
+    var arm = ""
+    var state = ""
+    var cycle = ""
+    var year = ""
+
+    func fields(_ statistic: String, _ value: String) -> [String] {
+      [metric, name, area, arm, state, cycle, year, statistic, value]
+    }
+  }
 
   /// The summary as CSV text, ending with a newline.
   /// - Parameters:
   ///   - summary: the run.
   ///   - style: the dialect; tidy by default.
-  static func render(_ summary: RunSummary, style: CSVStyle = .tidy) -> String {
+  ///   - language: Danish headers in the Excel dialect with `.da`; English otherwise.
+  static func render(
+    _ summary: RunSummary, style: CSVStyle = .tidy, language: ReportLanguage = .en
+  ) -> String {
     var csv = CSVWriter(style: style)
-    csv.append(header)
+    csv.append(style == .excelDanish && language == .da ? danishHeader : header)
     let years = summary.years
 
-    func yearly(_ metric: String, _ area: String, _ values: [Statistic]) {
+    func yearly(_ key: Key, _ values: [Statistic]) {
       for (year, value) in zip(years, values) {
-        statistic(value, metric: metric, area: area, year: String(year), into: &csv)
+        var key = key
+        key.year = String(year)
+        statistic(value, key, into: &csv)
       }
     }
 
     for (metric, series) in [
       ("netImpact", summary.netImpact), ("cumulativeNetImpact", summary.cumulativeNetImpact),
     ] {
-      yearly(metric, "total", series.total)
-      for entry in series.byArea { yearly(metric, entry.area, entry.values) }
+      yearly(Key(metric: metric, area: "total"), series.total)
+      for entry in series.byArea { yearly(Key(metric: metric, area: entry.area), entry.values) }
     }
-    yearly("armCosts.intervention", "total", summary.armCosts.intervention)
-    yearly("armCosts.control", "total", summary.armCosts.control)
+    for (arm, values) in [
+      ("intervention", summary.armCosts.intervention), ("control", summary.armCosts.control),
+    ] {
+      yearly(Key(metric: "armCosts", area: "total", arm: arm), values)
+    }
 
     for payback in summary.payback {
-      let metric = "payback." + payback.name
       let area = payback.areas?.joined(separator: "+") ?? "total"
+      func key(_ metric: String, year: String = "") -> Key {
+        Key(metric: metric, name: payback.name, area: area, year: year)
+      }
       for (index, year) in years.enumerated() {
         let probability =
           payback.probabilityByYear.indices.contains(index)
@@ -63,42 +98,41 @@ enum CSVRenderer {
         let mcse =
           payback.probabilityMCSE.indices.contains(index)
           ? csv.number(payback.probabilityMCSE[index]) : ""
-        csv.append([metric + ".probability", area, String(year), "mean", probability])
-        csv.append([metric + ".probability", area, String(year), "mcse", mcse])
+        let row = key("paybackProbability", year: String(year))
+        csv.append(row.fields("mean", probability))
+        csv.append(row.fields("mcse", mcse))
       }
-      csv.append([
-        metric + ".notWithinHorizon", area, "", "mean",
-        csv.number(payback.probabilityNotWithinHorizon),
-      ])
-      let median = payback.medianYear.map(String.init) ?? ""
-      csv.append([metric + ".medianYear", area, "", "value", median])
+      csv.append(
+        key("paybackNotWithinHorizon").fields(
+          "mean", csv.number(payback.probabilityNotWithinHorizon)))
+      csv.append(
+        key("paybackMedianYear").fields("value", payback.medianYear.map(String.init) ?? ""))
       if let year = payback.deterministicYear {
-        csv.append([metric + ".deterministicYear", area, "", "value", String(year)])
+        csv.append(key("paybackDeterministicYear").fields("value", String(year)))
       }
     }
 
-    outcomes(summary.outcomes, prefix: "outcome", into: &csv)
+    outcomes(summary.outcomes, metric: "outcome", into: &csv)
 
+    let present = summary.presentValue
     statistic(
-      summary.presentValue.netImpactTotal, metric: "presentValue.netImpact", area: "total",
-      year: "", into: &csv)
-    for entry in summary.presentValue.netImpactByArea {
-      statistic(
-        entry.value, metric: "presentValue.netImpact", area: entry.area, year: "", into: &csv)
+      present.netImpactTotal, Key(metric: "presentValueNetImpact", area: "total"), into: &csv)
+    for entry in present.netImpactByArea {
+      statistic(entry.value, Key(metric: "presentValueNetImpact", area: entry.area), into: &csv)
     }
-    statistic(
-      summary.presentValue.armCostsIntervention, metric: "presentValue.armCosts.intervention",
-      area: "total", year: "", into: &csv)
-    statistic(
-      summary.presentValue.armCostsControl, metric: "presentValue.armCosts.control",
-      area: "total", year: "", into: &csv)
-    outcomes(summary.presentValue.outcomes, prefix: "presentValue.outcome", into: &csv)
+    for (arm, value) in [
+      ("intervention", present.armCostsIntervention), ("control", present.armCostsControl),
+    ] {
+      statistic(value, Key(metric: "presentValueArmCosts", area: "total", arm: arm), into: &csv)
+    }
+    outcomes(present.outcomes, metric: "presentValueOutcome", into: &csv)
 
     for entry in summary.occupancy {
       for (arm, shares) in [("intervention", entry.intervention), ("control", entry.control)] {
         for share in shares {
-          let metric = "occupancy.\(entry.cycle).\(arm).\(share.state)"
-          statistic(share.share, metric: metric, area: "", year: "", into: &csv)
+          let key = Key(
+            metric: "occupancy", arm: arm, state: share.state, cycle: String(entry.cycle))
+          statistic(share.share, key, into: &csv)
         }
       }
     }
@@ -118,28 +152,24 @@ enum CSVRenderer {
   }
 
   private static func outcomes(
-    _ outcomes: [OutcomeSummary], prefix: String, into csv: inout CSVWriter
+    _ outcomes: [OutcomeSummary], metric: String, into csv: inout CSVWriter
   ) {
     for outcome in outcomes {
-      let metric = prefix + "." + outcome.name
       for (arm, value) in [
         ("intervention", outcome.intervention), ("control", outcome.control),
         ("difference", outcome.difference),
       ] {
-        statistic(value, metric: metric + "." + arm, area: "", year: "", into: &csv)
+        statistic(value, Key(metric: metric, name: outcome.name, arm: arm), into: &csv)
       }
     }
   }
 
-  private static func statistic(
-    _ value: Statistic, metric: String, area: String, year: String, into csv: inout CSVWriter
-  ) {
-    csv.append([metric, area, year, "mean", csv.number(value.mean)])
-    csv.append([metric, area, year, "sd", csv.number(value.sd)])
-    csv.append([metric, area, year, "mcse", csv.number(value.mcse)])
+  private static func statistic(_ value: Statistic, _ key: Key, into csv: inout CSVWriter) {
+    csv.append(key.fields("mean", csv.number(value.mean)))
+    csv.append(key.fields("sd", csv.number(value.sd)))
+    csv.append(key.fields("mcse", csv.number(value.mcse)))
     for percentile in value.percentiles {
-      let name = percentileName(percentile.level)
-      csv.append([metric, area, year, name, csv.number(percentile.value)])
+      csv.append(key.fields(percentileName(percentile.level), csv.number(percentile.value)))
     }
   }
 }

@@ -11,7 +11,7 @@ enum DriversText {
   /// The heading of one definition's block: "Totaløkonomi (all areas)".
   static func heading(_ summary: RunSummary, _ index: Int, _ labels: Labels) -> String {
     guard index < summary.payback.count else { return summary.sensitivity[index].payback }
-    return ReportText.paybackLabel(summary.payback[index], labels)
+    return ReportText.paybackLabel(summary.payback[index], summary.scenario, labels)
   }
 
   /// Whether the block draws a tornado and ranks: two or more uncertain parameters, and a
@@ -76,20 +76,23 @@ enum DriversText {
 
   /// One parameter's row of the ranked list: amounts in thousands, EVPPI in kroner (a value
   /// of information is often a few thousand kroner, which thousands would round away).
-  static func cells(_ parameter: ParameterSensitivity) -> [String] {
-    [
-      parameter.name, share(parameter.varianceShare), coefficient(parameter.spearman),
-      coefficient(parameter.prcc), AmountFormatting.thousands(parameter.low.mean),
-      AmountFormatting.thousands(parameter.high.mean),
-      AmountFormatting.thousands(parameter.oneWay.lowResult),
-      AmountFormatting.thousands(parameter.oneWay.highResult),
-      AmountFormatting.decimal(parameter.evppi, decimals: 0),
+  /// - Parameter minus: the hyphen for the text table, the minus sign for markdown.
+  static func cells(
+    _ parameter: ParameterSensitivity, minus: AmountFormatting.Minus = .hyphen
+  ) -> [String] {
+    func thousands(_ value: Double) -> String { AmountFormatting.thousands(value, minus: minus) }
+    return [
+      parameter.name, share(parameter.varianceShare),
+      coefficient(parameter.spearman, minus: minus), coefficient(parameter.prcc, minus: minus),
+      thousands(parameter.low.mean), thousands(parameter.high.mean),
+      thousands(parameter.oneWay.lowResult), thousands(parameter.oneWay.highResult),
+      AmountFormatting.decimal(parameter.evppi, decimals: 0, minus: minus),
     ]
   }
 
   /// A coefficient with two decimals, "n/a" when not defined.
-  static func coefficient(_ value: Double) -> String {
-    AmountFormatting.decimal(value, decimals: 2)
+  static func coefficient(_ value: Double, minus: AmountFormatting.Minus = .hyphen) -> String {
+    AmountFormatting.decimal(value, decimals: 2, minus: minus)
   }
 
   /// A share of variance: "41,2 %".

@@ -19,7 +19,7 @@ extension MarkdownRenderer {
           header: DriversText.header(labels),
           alignments: [.left] + Array(repeating: .right, count: 8))
         for parameter in entry.parameters {
-          var cells = DriversText.cells(parameter)
+          var cells = DriversText.cells(parameter, minus: .sign)
           cells[0] = MarkdownTable.escape(cells[0])
           table.add(cells)
         }

@@ -5,7 +5,8 @@ import EffectSim
 ///
 /// Same content and number style as `TableRenderer` (amounts in thousands with Danish
 /// separators), but each uncertain cell reads "median [p5; p95]" on one line, since markdown
-/// tables have no fixed width to save. Text from the scenario is escaped for table cells.
+/// tables have no fixed width to save, and negative numbers carry the minus sign (U+2212), as
+/// in print. Text from the scenario is escaped for table cells.
 enum MarkdownRenderer {
   /// The whole report, ending with a newline.
   /// - Parameters:
@@ -18,7 +19,11 @@ enum MarkdownRenderer {
     var sections = [header(summary, labels)]
     let verdict = Verdict.sentences(summary, labels: labels)
     if !verdict.isEmpty {
-      sections.append("## \(labels.verdict)\n\n" + verdict.joined(separator: " ") + "\n")
+      var text = "## \(labels.verdict)\n\n"
+      if let headline = Verdict.headline(summary, labels: labels) {
+        text += "**\(headline)**\n\n"
+      }
+      sections.append(text + verdict.joined(separator: " ") + "\n")
     }
     sections.append(yearly(summary, band: band, labels))
     if !summary.payback.isEmpty {
@@ -49,7 +54,9 @@ enum MarkdownRenderer {
       header: [inline(ReportText.unit(summary.scenario))] + summary.years.map(String.init),
       alignments: [.left] + summary.years.map { _ in .right })
     for entry in summary.netImpact.byArea {
-      table.add([inline(entry.area)] + entry.values.map { cell($0, band: band) })
+      table.add(
+        [inline(summary.scenario.displayName(entry.area))]
+          + entry.values.map { cell($0, band: band) })
     }
     table.add(
       ["**\(labels.netImpact)**"]
@@ -59,22 +66,28 @@ enum MarkdownRenderer {
     var text = "## \(labels.netImpactPerYear)\n\n"
     if let band { text += capitalized(band.caption()) + " \(labels.inBrackets). " }
     text += capitalized(labels.signConvention) + ".\n\n"
-    return text + table.render()
+    text += table.render()
+    if band?.hasMedian == true { text += "\n" + labels.mediansDoNotAdd + "\n" }
+    return text
   }
 
   /// "2.073 [1.500; 2.600]" (Monte Carlo) or "2.073" (deterministic), in thousands.
   static func cell(_ value: Statistic, band: SummaryBand?, bold: Bool = false) -> String {
     guard let band else {
-      let text = AmountFormatting.thousands(value.mean)
+      let text = amount(value.mean)
       return bold ? "**\(text)**" : text
     }
-    let centre = AmountFormatting.thousands(band.centre(value))
+    let centre = amount(band.centre(value))
     var text = bold ? "**\(centre)**" : centre
     if let bounds = band.bounds(value) {
-      let low = AmountFormatting.thousands(bounds.low)
-      text += " [\(low); \(AmountFormatting.thousands(bounds.high))]"
+      text += " [\(amount(bounds.low)); \(amount(bounds.high))]"
     }
     return text
+  }
+
+  /// Thousands of kroner with the minus sign.
+  private static func amount(_ value: Double) -> String {
+    AmountFormatting.thousands(value, minus: .sign)
   }
 
   // MARK: - Payback
@@ -89,7 +102,7 @@ enum MarkdownRenderer {
         header: [labels.definition, labels.paybackYear], alignments: [.left, .left])
       for payback in summary.payback {
         table.add([
-          inline(ReportText.paybackLabel(payback, labels)),
+          inline(ReportText.paybackLabel(payback, summary.scenario, labels)),
           ReportText.paybackSentence(ReportText.deterministicYear(payback), start: start, labels),
         ])
       }
@@ -106,17 +119,17 @@ enum MarkdownRenderer {
     var table = MarkdownTable(
       header: header, alignments: [.left] + Array(repeating: .right, count: header.count - 1))
     for payback in summary.payback {
-      var row = [inline(ReportText.paybackLabel(payback, labels))]
+      var row = [inline(ReportText.paybackLabel(payback, summary.scenario, labels))]
       row += summary.years.indices.map { index in
         payback.probabilityByYear.indices.contains(index)
-          ? AmountFormatting.percent(payback.probabilityByYear[index])
+          ? AmountFormatting.probability(payback.probabilityByYear[index])
           : AmountFormatting.notAvailable
       }
-      row.append(AmountFormatting.percent(payback.probabilityNotWithinHorizon))
-      row.append(ReportText.paybackYear(payback.medianYear, start: start, none: labels.none))
+      row.append(AmountFormatting.probability(payback.probabilityNotWithinHorizon))
+      row.append(ReportText.paybackYear(payback.medianYear, years: summary.years, labels))
       if showDeterministic {
         row.append(
-          ReportText.paybackYear(payback.deterministicYear, start: start, none: labels.never))
+          ReportText.paybackYear(payback.deterministicYear, years: summary.years, labels))
       }
       table.add(row)
     }
@@ -139,13 +152,15 @@ enum MarkdownRenderer {
         [stat.mean] + (band?.bounds(stat).map { [$0.low, $0.high] } ?? [])
       }
       let decimals = AmountFormatting.decimals(forLargest: values)
+      func number(_ value: Double) -> String {
+        AmountFormatting.decimal(value, decimals: decimals, minus: .sign)
+      }
       table.add(
-        [inline(outcome.name)]
+        [inline(summary.scenario.displayName(outcome.name))]
           + stats.map { stat in
-            var text = AmountFormatting.decimal(stat.mean, decimals: decimals)
+            var text = number(stat.mean)
             if let bounds = band?.bounds(stat) {
-              text += " [\(AmountFormatting.decimal(bounds.low, decimals: decimals)); "
-              text += "\(AmountFormatting.decimal(bounds.high, decimals: decimals))]"
+              text += " [\(number(bounds.low)); \(number(bounds.high))]"
             }
             return text
           })
@@ -172,8 +187,9 @@ enum MarkdownRenderer {
         inline(summary.scenario.stateName(row.state)),
         intervention.map { AmountFormatting.percent($0) } ?? AmountFormatting.notAvailable,
         control.map { AmountFormatting.percent($0) } ?? AmountFormatting.notAvailable,
-        difference.map { AmountFormatting.percentagePoints($0, unit: labels.percentagePoints) }
-          ?? AmountFormatting.notAvailable,
+        difference.map {
+          AmountFormatting.percentagePoints($0, unit: labels.percentagePoints, minus: .sign)
+        } ?? AmountFormatting.notAvailable,
       ])
     }
     let what = monteCarlo ? labels.meanShareInEachState : labels.shareInEachState
@@ -190,7 +206,7 @@ enum MarkdownRenderer {
       header: [inline(ReportText.unit(summary.scenario)), labels.presentValue],
       alignments: [.left, .right])
     for entry in value.netImpactByArea {
-      table.add([inline(entry.area), cell(entry.value, band: band)])
+      table.add([inline(summary.scenario.displayName(entry.area)), cell(entry.value, band: band)])
     }
     table.add(["**\(labels.netImpact)**", cell(value.netImpactTotal, band: band, bold: true)])
     table.add([labels.interventionStateCosts, cell(value.armCostsIntervention, band: band)])

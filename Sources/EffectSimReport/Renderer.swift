@@ -29,9 +29,12 @@ public enum Renderer {
     switch format {
     case .table: return TableRenderer.render(summary, labels: labels)
     case .markdown: return MarkdownRenderer.render(summary, labels: labels)
-    case .csv: return CSVRenderer.render(summary, style: options.csvStyle)
+    case .csv:
+      return CSVRenderer.render(summary, style: options.csvStyle, language: options.language)
     case .json: return JSONRenderer.render(summary)
-    case .html: return HTMLRenderer.render(summary, labels: labels, generated: options.generated)
+    case .html:
+      return HTMLRenderer.render(
+        summary, labels: labels, generated: options.generated, scenarioPath: options.scenarioPath)
     }
   }
 
@@ -59,26 +62,49 @@ public enum Renderer {
     DrawsCSVRenderer.render(draws, style: style)
   }
 
-  /// One chart of the HTML report as a standalone SVG document.
+  /// One chart of the HTML report as a standalone SVG document, with the scenario's name,
+  /// the chart's title and its caption, so it stands alone on a slide.
   ///
   /// - Parameters:
   ///   - summary: the run; attach a deterministic reading to draw the spreadsheet line.
   ///   - chart: which chart.
   ///   - options: the language of the chart's words.
   /// - Returns: the SVG text with an XML declaration, ending with a newline; `nil` when the
-  ///   summary lacks the chart's data (a histogram without a horizon distribution, a tornado
-  ///   with fewer than two uncertain parameters).
+  ///   summary lacks the chart's data: a histogram without a horizon distribution, a tornado
+  ///   with fewer than two uncertain parameters, and the payback curve and histogram of a
+  ///   deterministic run (one path has no probabilities).
   public static func renderChart(
     _ summary: RunSummary, _ chart: ReportChart, options: RenderOptions = RenderOptions()
   ) -> String? {
     let labels = Labels(language: options.language)
-    let svg: String? =
-      switch chart {
-      case .fan: FanChart.render(summary, labels: labels)
-      case .payback: PaybackChart.render(summary, labels: labels)
-      case .histogram: HistogramChart.render(summary, labels: labels)
-      case .tornado: TornadoChart.render(summary, 0, labels: labels)
-      }
-    return svg.map { "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + $0 }
+    let monteCarlo = summary.settings.mode == .montecarlo
+    let svg: String?
+    let title: String
+    var caption: String
+    switch chart {
+    case .fan:
+      svg = FanChart.render(summary, labels: labels)
+      title = labels.fanChartTitle
+      caption = HTMLRenderer.fanCaption(summary, labels)
+    case .payback:
+      svg = monteCarlo && !summary.payback.isEmpty
+        ? PaybackChart.render(summary, labels: labels) : nil
+      title = labels.paybackChartTitle
+      caption = labels.paybackProbabilitySentence
+      if let note = ReportText.paybackMCSENote(summary.payback, labels) { caption += " " + note }
+    case .histogram:
+      svg = monteCarlo ? HistogramChart.render(summary, labels: labels) : nil
+      title = labels.histogramTitle(summary.years.last ?? summary.scenario.start)
+      caption = labels.histogramCaption(summary.settings.iterations)
+    case .tornado:
+      svg = TornadoChart.render(summary, 0, labels: labels)
+      title = labels.tornadoTitle(
+        summary.sensitivity.isEmpty ? "" : DriversText.heading(summary, 0, labels))
+      caption = labels.tornadoCaption
+    }
+    guard let svg else { return nil }
+    let name = ReportText.singleLine(summary.scenario.name)
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      + StandaloneChart.wrap(svg, title: name, subtitle: title, caption: caption)
   }
 }

@@ -30,13 +30,15 @@ enum ReportText {
     facts.append((labels.priceLevel, "\(priceLevel) (\(scenario.currency))"))
     facts.append((labels.horizon, horizon(summary, labels)))
     facts.append((labels.mode, modeName(settings.mode, labels)))
-    facts.append((labels.iterations, AmountFormatting.grouped(settings.iterations)))
+    let deterministic = settings.mode == .deterministic
+    facts.append(
+      (labels.iterations, deterministic ? "–" : AmountFormatting.grouped(settings.iterations)))
     if let precision = settings.precision {
       facts.append((labels.precision, labels.precisionOutcome(precision)))
     }
     facts.append((labels.seed, seed(settings)))
-    facts.append((labels.pairing, settings.pairing))
-    if settings.mode == .montecarlo { facts.append((labels.kernel, summary.run.kernel)) }
+    facts.append((labels.pairing, labels.pairingName(settings.pairing)))
+    if !deterministic { facts.append((labels.kernel, labels.kernelName(summary.run.kernel))) }
     facts.append((labels.engineVersion, summary.run.engineVersion))
     if let overrides = overrides(settings.overrides) { facts.append((labels.overrides, overrides)) }
     return facts
@@ -48,7 +50,8 @@ enum ReportText {
   }
 
   /// The seed as a reader should see it: a deterministic run draws no random numbers, so it
-  /// has no seed to reproduce.
+  /// has no seed to reproduce (and no count of simulated futures: it follows one expected
+  /// path).
   static func seed(_ settings: RunSettings) -> String {
     settings.mode == .deterministic ? "–" : String(settings.seed)
   }
@@ -61,9 +64,11 @@ enum ReportText {
     return "\(span) (\(labels.years(summary.years.count)), \(cycles))"
   }
 
-  /// A payback year count with its calendar year: "4 (2021)"; `none` when absent.
-  static func paybackYear(_ year: Int?, start: Int, none: String) -> String {
-    guard let year else { return none }
+  /// A payback year count with its calendar year: "4 (2021)"; "after 2025" when absent, the
+  /// one wording for a median year and a deterministic year that fall beyond the horizon.
+  static func paybackYear(_ year: Int?, years: [Int], _ labels: Labels) -> String {
+    let start = years.first ?? 0
+    guard let year else { return labels.after(years.last ?? start) }
     return "\(year) (\(start + year - 1))"
   }
 
@@ -73,17 +78,25 @@ enum ReportText {
     return labels.paybackSentence(year, calendarYear: start + year - 1)
   }
 
-  /// The definition's name; the engine's default definition ("Total", all areas) in the
-  /// report's language, since the scenario did not choose that name.
-  static func paybackName(_ payback: PaybackSummary, _ labels: Labels) -> String {
-    payback.name == "Total" && payback.areas == nil ? labels.defaultPaybackName : payback.name
+  /// The definition's name: the scenario's label for it, else its name; the engine's default
+  /// definition ("Total", all areas) in the report's language, since the scenario did not
+  /// choose that name.
+  static func paybackName(
+    _ payback: PaybackSummary, _ scenario: ScenarioInfo, _ labels: Labels
+  ) -> String {
+    if let label = scenario.labels[payback.name] { return label }
+    return payback.name == "Total" && payback.areas == nil
+      ? labels.defaultPaybackName : payback.name
   }
 
-  /// "Totaløkonomi (all areas)", "Service (Service, discounted)".
-  static func paybackLabel(_ payback: PaybackSummary, _ labels: Labels) -> String {
-    var scope = payback.areas?.joined(separator: ", ") ?? labels.allAreas
+  /// "Totaløkonomi (all areas)", "Service (Service, discounted)"; areas by their labels.
+  static func paybackLabel(
+    _ payback: PaybackSummary, _ scenario: ScenarioInfo, _ labels: Labels
+  ) -> String {
+    var scope = payback.areas?.map(scenario.displayName).joined(separator: ", ")
+      ?? labels.allAreas
     if payback.discounted { scope += ", " + labels.discounted }
-    return "\(paybackName(payback, labels)) (\(scope))"
+    return "\(paybackName(payback, scenario, labels)) (\(scope))"
   }
 
   /// The deterministic payback year: the engine's deterministic reading, else the median
@@ -110,15 +123,25 @@ enum ReportText {
     return rows
   }
 
-  /// The largest Monte Carlo standard error of a payback table, as a sentence; `nil` when 0.
+  /// The largest Monte Carlo standard error of a payback table, as a sentence, written as
+  /// the verdict writes one; `nil` when 0 (every probability is 0 or 1, which the table's
+  /// "< 0,1 %" and "> 99,9 %" already qualify).
   static func paybackMCSENote(_ payback: [PaybackSummary], _ labels: Labels) -> String? {
     let largest = payback.flatMap(\.probabilityMCSE).filter(\.isFinite).max() ?? 0
     guard largest > 0 else { return nil }
-    return labels.paybackMCSENote(AmountFormatting.decimal(largest * 100, decimals: 1))
+    return labels.paybackMCSENote(AmountFormatting.standardErrorPoints(largest))
   }
 }
 
 extension ReportText {
+  /// Whether a parameter holds one value: a number, or a distribution with a single value
+  /// (a one-value `discrete`, which scenarios use to give a fixed number a note).
+  static func isFixed(_ parameter: ParameterSummary) -> Bool {
+    if parameter.kind == .fixed { return true }
+    if case .discrete(let values, _)? = parameter.distribution { return values.count == 1 }
+    return false
+  }
+
   /// Text from the scenario on one line: a line break inside a name would break a table.
   static func singleLine(_ text: String) -> String {
     String(text.map { $0.isNewline ? " " : $0 })

@@ -15,7 +15,7 @@ extension TableRenderer {
       text += "\n" + ReportText.singleLine(DriversText.heading(summary, index, labels)) + "\n"
       if !entry.parameters.isEmpty, DriversText.varies(entry) {
         var table = TextTable(alignments: [.left] + Array(repeating: .right, count: 8))
-        table.add(DriversText.header(labels))
+        table.add(DriversText.header(labels), header: true)
         table.addRule()
         for parameter in entry.parameters { table.add(DriversText.cells(parameter)) }
         text += table.render()
@@ -28,16 +28,6 @@ extension TableRenderer {
   /// `text` broken between words into lines of at most `width` characters (a longer word
   /// stands alone), each ending with a newline: prose that fits the tables' width.
   static func wrapped(_ text: String, width: Int = 100) -> String {
-    var lines: [String] = []
-    var line = ""
-    for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-      if !line.isEmpty, line.count + 1 + word.count > width {
-        lines.append(line)
-        line = ""
-      }
-      line += (line.isEmpty ? "" : " ") + word
-    }
-    if !line.isEmpty { lines.append(line) }
-    return lines.map { $0 + "\n" }.joined()
+    TextWrap.lines(text, width: width).filter { !$0.isEmpty }.map { $0 + "\n" }.joined()
   }
 }

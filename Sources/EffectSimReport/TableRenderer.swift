@@ -6,8 +6,8 @@ import EffectSim
 /// from zero, as in the documents the scenarios come from. Monte Carlo runs show, per cell,
 /// the median with the 5th and 95th percentiles on the rows below (see `SummaryBand` for
 /// other requested levels); deterministic runs show the single values as a spreadsheet would.
-/// Years run across, so a five-year horizon fits in about 100 columns and longer ones grow
-/// to the right.
+/// Years run across, so a five-year horizon fits in 100 columns (long labels wrap) and
+/// longer ones grow to the right.
 enum TableRenderer {
   /// The whole report, sections separated by a blank line, ending with a newline.
   /// - Parameters:
@@ -33,12 +33,14 @@ enum TableRenderer {
   // MARK: - Header
 
   private static func header(_ summary: RunSummary, _ labels: Labels) -> String {
-    let title = ReportText.singleLine(summary.scenario.name)
+    let title = TextWrap.paragraph(ReportText.singleLine(summary.scenario.name))
+    let underline = title.split(separator: "\n").map(\.count).max() ?? 1
     var facts = TextTable(alignments: [.left, .left])
+    facts.wrapColumn = 1
     for fact in ReportText.facts(summary, labels) {
       facts.add([fact.term, ReportText.singleLine(fact.value)])
     }
-    return title + "\n" + String(repeating: "=", count: max(title.count, 1)) + "\n"
+    return title + "\n" + String(repeating: "=", count: max(underline, 1)) + "\n"
       + facts.render()
   }
 
@@ -52,29 +54,31 @@ enum TableRenderer {
     var title = "\(labels.netImpactPerYear) (\(labels.signConvention))"
     guard let band else {
       var table = TextTable(alignments: [.left] + years.map { _ in .right })
-      table.add([unit] + years)
+      table.add([unit] + years, header: true)
       table.addRule()
       for entry in summary.netImpact.byArea {
-        table.add([ReportText.singleLine(entry.area)] + entry.values.map(exactAmount))
+        table.add([areaName(entry.area, summary)] + entry.values.map(exactAmount))
       }
       if !summary.netImpact.byArea.isEmpty { table.addRule() }
       table.add([labels.netImpact] + summary.netImpact.total.map(exactAmount))
       table.add([labels.cumulative] + summary.cumulativeNetImpact.total.map(exactAmount))
-      return title + "\n" + table.render()
+      return TextWrap.paragraph(title) + "\n" + table.render()
     }
     title += ": " + band.caption()
     var table = TextTable(alignments: [.left, .left] + years.map { _ in .right })
-    table.add([unit, ""] + years)
+    table.add([unit, ""] + years, header: true)
     table.addRule()
     for (index, entry) in summary.netImpact.byArea.enumerated() {
       if index > 0 { table.addBlank() }
-      addBand(entry.values, label: ReportText.singleLine(entry.area), band: band, to: &table)
+      addBand(entry.values, label: areaName(entry.area, summary), band: band, to: &table)
     }
     if !summary.netImpact.byArea.isEmpty { table.addRule() }
     addBand(summary.netImpact.total, label: labels.netImpact, band: band, to: &table)
     table.addBlank()
     addBand(summary.cumulativeNetImpact.total, label: labels.cumulative, band: band, to: &table)
-    return title + "\n" + table.render()
+    var text = TextWrap.paragraph(title) + "\n" + table.render()
+    if band.hasMedian { text += TextWrap.paragraph(labels.mediansDoNotAdd) + "\n" }
+    return text
   }
 
   /// Rows "label median ...", "5 % ...", "95 % ..." for one series of amounts.
@@ -89,11 +93,16 @@ enum TableRenderer {
   }
 
   private static func amount(_ value: Double?) -> String {
-    value.map(AmountFormatting.thousands) ?? AmountFormatting.notAvailable
+    value.map { AmountFormatting.thousands($0) } ?? AmountFormatting.notAvailable
   }
 
   private static func exactAmount(_ value: Statistic) -> String {
     AmountFormatting.thousands(value.mean)
+  }
+
+  /// An area or outcome as the scenario labels it, on one line.
+  private static func areaName(_ name: String, _ summary: RunSummary) -> String {
+    ReportText.singleLine(summary.scenario.displayName(name))
   }
 
   // MARK: - Payback
@@ -106,11 +115,11 @@ enum TableRenderer {
       var table = TextTable(alignments: [.left, .left])
       for payback in summary.payback {
         table.add([
-          ReportText.singleLine(ReportText.paybackLabel(payback, labels)),
+          ReportText.singleLine(ReportText.paybackLabel(payback, summary.scenario, labels)),
           ReportText.paybackSentence(ReportText.deterministicYear(payback), start: start, labels),
         ])
       }
-      return labels.paybackDeterministicTitle + "\n" + table.render()
+      return TextWrap.paragraph(labels.paybackDeterministicTitle) + "\n" + table.render()
     }
     let count = summary.years.count
     let showDeterministic = summary.payback.contains { $0.deterministicYear != nil }
@@ -129,23 +138,25 @@ enum TableRenderer {
     table.add(bottom)
     table.addRule()
     for payback in summary.payback {
-      var row = [ReportText.singleLine(ReportText.paybackLabel(payback, labels))]
+      var row = [ReportText.singleLine(ReportText.paybackLabel(payback, summary.scenario, labels))]
       row += (0..<count).map { index in
         payback.probabilityByYear.indices.contains(index)
-          ? AmountFormatting.percent(payback.probabilityByYear[index])
+          ? AmountFormatting.probability(payback.probabilityByYear[index])
           : AmountFormatting.notAvailable
       }
-      row.append(AmountFormatting.percent(payback.probabilityNotWithinHorizon))
-      row.append(ReportText.paybackYear(payback.medianYear, start: start, none: labels.none))
+      row.append(AmountFormatting.probability(payback.probabilityNotWithinHorizon))
+      row.append(ReportText.paybackYear(payback.medianYear, years: summary.years, labels))
       if showDeterministic {
         row.append(
-          ReportText.paybackYear(payback.deterministicYear, start: start, none: labels.never))
+          ReportText.paybackYear(payback.deterministicYear, years: summary.years, labels))
       }
       table.add(row)
     }
-    var text = labels.paybackProbabilityTitle + "\n"
+    var text = TextWrap.paragraph(labels.paybackProbabilityTitle) + "\n"
     text += table.render()
-    if let note = ReportText.paybackMCSENote(summary.payback, labels) { text += note + "\n" }
+    if let note = ReportText.paybackMCSENote(summary.payback, labels) {
+      text += TextWrap.paragraph(note) + "\n"
+    }
     return text
   }
 
@@ -163,10 +174,10 @@ enum TableRenderer {
         let values = [outcome.intervention.mean, outcome.control.mean, outcome.difference.mean]
         let decimals = AmountFormatting.decimals(forLargest: values)
         table.add(
-          [ReportText.singleLine(outcome.name)]
+          [areaName(outcome.name, summary)]
             + values.map { AmountFormatting.decimal($0, decimals: decimals) })
       }
-      return title + "\n" + table.render()
+      return TextWrap.paragraph(title) + "\n" + table.render()
     }
     var columns = [labels.mean]
     if let (low, high) = band.interval {
@@ -186,12 +197,13 @@ enum TableRenderer {
       }
       let decimals = AmountFormatting.decimals(forLargest: rows.flatMap { $0 })
       for (armIndex, arm) in arms.enumerated() {
-        let name = armIndex == 0 ? ReportText.singleLine(outcome.name) : ""
+        let name = armIndex == 0 ? areaName(outcome.name, summary) : ""
         table.add(
           [name, arm.0] + rows[armIndex].map { AmountFormatting.decimal($0, decimals: decimals) })
       }
     }
-    return title + ": " + band.caption(showsMean: true) + "\n" + table.render()
+    return TextWrap.paragraph(title + ": " + band.caption(showsMean: true)) + "\n"
+      + table.render()
   }
 
   // MARK: - Occupancy
@@ -216,7 +228,7 @@ enum TableRenderer {
           ?? AmountFormatting.notAvailable,
       ])
     }
-    return labels.occupancyTitle(after) + ": \(what)\n" + table.render()
+    return TextWrap.paragraph(labels.occupancyTitle(after) + ": \(what)") + "\n" + table.render()
   }
 
   // MARK: - Present value
@@ -227,7 +239,7 @@ enum TableRenderer {
     let value = summary.presentValue
     let unit = ReportText.unit(summary.scenario)
     var rows: [(String, Statistic)] = value.netImpactByArea.map {
-      (ReportText.singleLine($0.area), $0.value)
+      (areaName($0.area, summary), $0.value)
     }
     let areaCount = rows.count
     rows += [
@@ -245,7 +257,7 @@ enum TableRenderer {
       }
     }
     var table = TextTable(alignments: [.left] + columns.map { _ in .right })
-    table.add([unit] + columns)
+    table.add([unit] + columns, header: true)
     table.addRule()
     for (index, row) in rows.enumerated() {
       if index == areaCount, areaCount > 0 { table.addRule() }
@@ -258,6 +270,6 @@ enum TableRenderer {
         [row.0, amount(band.centre(row.1))]
           + (bounds.map { [amount($0.low), amount($0.high)] } ?? []))
     }
-    return title + "\n" + table.render()
+    return TextWrap.paragraph(title) + "\n" + table.render()
   }
 }

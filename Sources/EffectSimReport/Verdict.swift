@@ -9,6 +9,23 @@ import EffectSim
 /// The payback definition quoted is the first over all areas (the business cases'
 /// "Totaløkonomi"), else the first one listed.
 enum Verdict {
+  /// One plain sentence before the numbers: how likely the investment is to pay back within
+  /// the horizon, in words and as a percentage; for a deterministic run, the base-value
+  /// reading and that no uncertainty was simulated. `nil` without a payback definition.
+  static func headline(_ summary: RunSummary, labels: Labels) -> String? {
+    guard let payback = headlinePayback(summary) else { return nil }
+    let horizon = summary.years.count
+    guard summary.settings.mode == .montecarlo else {
+      let when = ReportText.deterministicYear(payback).map { year in
+        labels.paybackSentence(year, calendarYear: (summary.years.first ?? 0) + year - 1)
+      }
+      return labels.deterministicHeadline(when, horizon: horizon)
+    }
+    guard let p = payback.probabilityByYear.last else { return nil }
+    return labels.headline(
+      Labels.Likelihood(p), horizon: horizon, percent: AmountFormatting.probability(p))
+  }
+
   /// The verdict's sentences, each ending with a full stop.
   static func sentences(_ summary: RunSummary, labels: Labels) -> [String] {
     guard let lastYear = summary.years.last,
@@ -16,7 +33,7 @@ enum Verdict {
     else { return [] }
     let horizon = summary.years.count
     let payback = headlinePayback(summary)
-    let name = payback.map { ReportText.paybackName($0, labels) } ?? ""
+    let name = payback.map { ReportText.paybackName($0, summary.scenario, labels) } ?? ""
     var sentences: [String] = []
 
     guard summary.settings.mode == .montecarlo else {
@@ -35,17 +52,16 @@ enum Verdict {
         sentences.append(
           labels.claimStated(years: claimed.years, name: claimedName(claimed, summary, labels)))
       }
+      sentences.append(labels.verdictNothingSimulated)
       return sentences
     }
 
     if let payback, let p = payback.probabilityByYear.last {
-      // Two decimals below a tenth of a point, so a small error does not read as "0,0".
-      let points = (payback.probabilityMCSE.last ?? 0) * 100
-      let mcse = AmountFormatting.decimal(points, decimals: points > 0 && points < 0.1 ? 2 : 1)
       sentences.append(
         labels.verdictPaybackProbability(
-          horizon: horizon, name: name, lastYear: lastYear, percent: AmountFormatting.percent(p),
-          mcse: mcse))
+          horizon: horizon, name: name, lastYear: lastYear,
+          percent: AmountFormatting.probability(p),
+          precision: precision(p, mcse: payback.probabilityMCSE.last ?? 0, summary, labels)))
     }
     let band = SummaryBand(levels: summary.settings.percentileLevels, labels: labels)
     let bounds = band.bounds(cumulative)
@@ -58,10 +74,23 @@ enum Verdict {
       labels.verdictCumulative(lastYear: lastYear, amount: amounts[0], spread: spread))
     if let loss = summary.horizon?.probabilityOfLoss {
       sentences.append(
-        labels.verdictLoss(lastYear: lastYear, percent: AmountFormatting.percent(loss)))
+        labels.verdictLoss(lastYear: lastYear, percent: AmountFormatting.probability(loss)))
     }
     if let claim = summary.claim { sentences += self.claim(claim, summary, labels) }
     return sentences
+  }
+
+  /// What follows a probability in parentheses: its Monte Carlo standard error, or, when the
+  /// figure reads "< 0,1 %" or "> 99,9 %" and a standard error would claim too much, how
+  /// many of the simulated futures paid back.
+  static func precision(
+    _ p: Double, mcse: Double, _ summary: RunSummary, _ labels: Labels
+  ) -> String {
+    let n = summary.settings.iterations
+    guard p < 0.0005 || p >= 0.9995 else {
+      return labels.standardError(AmountFormatting.standardErrorPoints(mcse))
+    }
+    return labels.futuresCount(Int((p * Double(n)).rounded()), of: n)
   }
 
   /// The business case's own claim against the futures: each claimed payback time, else (a
@@ -74,7 +103,7 @@ enum Verdict {
       return [
         labels.claimFiguresMet(
           amount: millions([figure])[0], lastYear: lastYear,
-          percent: AmountFormatting.percent(share))
+          percent: AmountFormatting.probability(share))
       ]
     }
     return claim.payback.map { claimed in
@@ -84,7 +113,8 @@ enum Verdict {
           years: claimed.years, name: name, horizon: summary.years.count)
       }
       return labels.claimHolds(
-        years: claimed.years, name: name, percent: AmountFormatting.percent(claimed.probability))
+        years: claimed.years, name: name,
+        percent: AmountFormatting.probability(claimed.probability))
     }
   }
 
@@ -92,8 +122,8 @@ enum Verdict {
   private static func claimedName(
     _ claimed: ClaimSummary.Payback, _ summary: RunSummary, _ labels: Labels
   ) -> String {
-    summary.payback.first { $0.name == claimed.name }.map { ReportText.paybackName($0, labels) }
-      ?? claimed.name
+    summary.payback.first { $0.name == claimed.name }
+      .map { ReportText.paybackName($0, summary.scenario, labels) } ?? claimed.name
   }
 
   /// The payback definition the verdict quotes: the first over all areas, else the first.
@@ -103,9 +133,12 @@ enum Verdict {
 
   /// Amounts in millions of kroner with one precision for the whole sentence: two decimals
   /// when the largest is below 10 mio. kr., else one, so the numbers of a sentence line up.
+  /// Negative amounts carry the minus sign (U+2212): the verdict is read, not parsed.
   static func millions(_ values: [Double]) -> [String] {
     let largest = values.filter(\.isFinite).map(abs).max() ?? 0
     let decimals = largest < 10_000_000 ? 2 : 1
-    return values.map { AmountFormatting.decimal($0 / 1_000_000, decimals: decimals) }
+    return values.map {
+      AmountFormatting.decimal($0 / 1_000_000, decimals: decimals, minus: .sign)
+    }
   }
 }

@@ -31,28 +31,58 @@ struct CSVRendererTests {
     let records = CSVParsing.records(Renderer.render(summary, as: .csv))
     #expect(records.count == expectedRows(summary))
     #expect(records.count == (mode == .montecarlo ? 194 : 193))
-    #expect(records.first == ["metric", "area", "year", "statistic", "value"])
-    #expect(records.allSatisfy { $0.count == 5 })
+    #expect(
+      records.first == [
+        "metric", "name", "area", "arm", "state", "cycle", "year", "statistic", "value",
+      ])
+    #expect(records.allSatisfy { $0.count == 9 })
+    // One column per dimension: no metric name carries a dimension after a dot.
+    #expect(records.dropFirst().allSatisfy { !$0[0].contains(".") })
+  }
+
+  /// A record by its dimensions; the columns not given are empty.
+  func row(
+    _ metric: String, name: String = "", area: String = "", arm: String = "", state: String = "",
+    cycle: String = "", year: String = "", _ statistic: String, _ value: String
+  ) -> [String] {
+    [metric, name, area, arm, state, cycle, year, statistic, value]
   }
 
   @Test func valuesKeepFullPrecision() {
     let records = CSVParsing.records(Renderer.render(Fixtures.summary(.montecarlo), as: .csv))
-    #expect(records.contains(["netImpact", "total", "2018", "p50", "2073000"]))
-    #expect(records.contains(["netImpact", "Overførsler", "2019", "p95", "-2489000"]))
-    #expect(records.contains(["cumulativeNetImpact", "total", "2019", "mean", "1376000"]))
-    #expect(records.contains(["armCosts.control", "total", "2019", "p5", "3679000"]))
-    let sd = records.first { $0[0] == "netImpact" && $0[3] == "sd" }?[4]
+    #expect(records.contains(row("netImpact", area: "total", year: "2018", "p50", "2073000")))
+    #expect(
+      records.contains(row("netImpact", area: "Overførsler", year: "2019", "p95", "-2489000")))
+    #expect(
+      records.contains(
+        row("cumulativeNetImpact", area: "total", year: "2019", "mean", "1376000")))
+    #expect(
+      records.contains(
+        row("armCosts", area: "total", arm: "control", year: "2019", "p5", "3679000")))
+    let sd = records.first { $0[0] == "netImpact" && $0[7] == "sd" }?[8]
     #expect(sd.flatMap(Double.init) == 500_000 / 1.645)
-    let payback = "payback.Totaløkonomi."
-    #expect(records.contains([payback + "probability", "total", "2019", "mean", "0.45"]))
-    #expect(records.contains([payback + "notWithinHorizon", "total", "", "mean", "0.55"]))
-    #expect(records.contains([payback + "medianYear", "total", "", "value", ""]))
-    #expect(records.contains([payback + "deterministicYear", "total", "", "value", "2"]))
-    #expect(records.contains(["outcome.employed.difference", "", "", "p50", "20.25"]))
-    #expect(records.contains(["presentValue.netImpact", "Indsats (EI)", "", "p50", "4300000"]))
-    #expect(records.contains(["presentValue.armCosts.control", "total", "", "p50", "4700000"]))
-    #expect(records.contains(["presentValue.outcome.employed.control", "", "", "p50", "100.25"]))
-    #expect(records.contains(["occupancy.12.control.job", "", "", "p50", "0.45"]))
+    let name = "Totaløkonomi"
+    #expect(
+      records.contains(
+        row("paybackProbability", name: name, area: "total", year: "2019", "mean", "0.45")))
+    #expect(
+      records.contains(row("paybackNotWithinHorizon", name: name, area: "total", "mean", "0.55")))
+    #expect(records.contains(row("paybackMedianYear", name: name, area: "total", "value", "")))
+    #expect(
+      records.contains(row("paybackDeterministicYear", name: name, area: "total", "value", "2")))
+    #expect(
+      records.contains(row("outcome", name: "employed", arm: "difference", "p50", "20.25")))
+    #expect(
+      records.contains(row("presentValueNetImpact", area: "Indsats (EI)", "p50", "4300000")))
+    #expect(
+      records.contains(
+        row("presentValueArmCosts", area: "total", arm: "control", "p50", "4700000")))
+    #expect(
+      records.contains(
+        row("presentValueOutcome", name: "employed", arm: "control", "p50", "100.25")))
+    #expect(
+      records.contains(
+        row("occupancy", arm: "control", state: "job", cycle: "12", "p50", "0.45")))
   }
 
   @Test func fieldsWithCommasQuotesAndLineBreaksAreQuoted() {
@@ -65,10 +95,11 @@ struct CSVRendererTests {
     let name = "job, \"paid\"\nor education"
     let summary = Fixtures.summary(.montecarlo, outcomeName: name)
     let text = Renderer.render(summary, as: .csv)
-    #expect(text.contains("\"outcome.job, \"\"paid\"\"\nor education.difference\",,,mean,20.35\n"))
+    #expect(
+      text.contains("outcome,\"job, \"\"paid\"\"\nor education\",,difference,,,,mean,20.35\n"))
     let records = CSVParsing.records(text)
     #expect(records.count == expectedRows(summary))
-    #expect(records.contains(["outcome.\(name).intervention", "", "", "p5", "110.5"]))
+    #expect(records.contains(row("outcome", name: name, arm: "intervention", "p5", "110.5")))
   }
 
   @Test func nonFiniteValuesUseTheSpellingsOfRAndPandas() {
@@ -88,15 +119,30 @@ struct ExcelCSVTests {
     let tidy = CSVParsing.records(Renderer.render(summary, as: .csv))
     let text = Renderer.render(
       summary, as: .csv, options: RenderOptions(csvStyle: .excelDanish))
-    #expect(text.hasPrefix("\u{FEFF}metric;area;year;statistic;value\r\n"))
+    #expect(text.hasPrefix("\u{FEFF}metric;name;area;arm;state;cycle;year;statistic;value\r\n"))
     let excel = CSVParsing.records(String(text.dropFirst()), separator: ";")
     #expect(excel.count == tidy.count)
     for (row, original) in zip(excel, tidy) {
-      #expect(row.count == 5)
-      #expect(Array(row.prefix(4)) == Array(original.prefix(4)))
-      #expect(row[4] == original[4].replacingOccurrences(of: ".", with: ","))
+      #expect(row.count == 9)
+      #expect(Array(row.prefix(8)) == Array(original.prefix(8)))
+      #expect(row[8] == original[8].replacingOccurrences(of: ".", with: ","))
     }
-    #expect(excel.contains { $0[4].contains(",") } == tidy.contains { $0[4].contains(".") })
+    #expect(excel.contains { $0[8].contains(",") } == tidy.contains { $0[8].contains(".") })
+  }
+
+  @Test func danishHeadersWithDanishLanguageInExcel() {
+    let summary = Fixtures.summary(.montecarlo)
+    let danish = Renderer.render(
+      summary, as: .csv, options: RenderOptions(language: .da, csvStyle: .excelDanish))
+    #expect(
+      danish.hasPrefix(
+        "\u{FEFF}nøgletal;navn;område;arm;tilstand;cyklus;år;statistik;værdi\r\n"))
+    // The rows stay the same keys; a tidy file stays English for programs.
+    let english = Renderer.render(summary, as: .csv, options: RenderOptions(csvStyle: .excelDanish))
+    #expect(
+      danish.split(separator: "\r\n").dropFirst() == english.split(separator: "\r\n").dropFirst())
+    let tidy = Renderer.render(summary, as: .csv, options: RenderOptions(language: .da))
+    #expect(tidy.hasPrefix("metric,name,"))
   }
 
   @Test func fieldsHoldingTheSeparatorAreQuoted() {

@@ -18,8 +18,26 @@ struct MarkdownRendererTests {
     #expect(lines[index + 1].allSatisfy { "|-: ".contains($0) })
     #expect(lines[index + 1].hasSuffix(": |"))
     let net = try #require(lines.first { $0.hasPrefix("| **Net impact**") })
+    // Negative amounts carry the minus sign U+2212, never a hyphen.
     #expect(
-      cells(net) == ["**Net impact**", "**2.073** [1.573; 2.573]", "**-709** [-1.209; -209]"])
+      cells(net) == [
+        "**Net impact**", "**2.073** [1.573; 2.573]",
+        "**\u{2212}709** [\u{2212}1.209; \u{2212}209]",
+      ])
+    #expect(!text.contains("-709"))
+  }
+
+  @Test func theYearlyTableSaysMediansDoNotAddUp() throws {
+    let monteCarlo = Renderer.render(Fixtures.summary(.montecarlo), as: .markdown)
+    let yearly = try #require(monteCarlo.range(of: "## Net impact per year"))
+    let payback = try #require(monteCarlo.range(of: "## Payback"))
+    let note = try #require(monteCarlo.range(of: "Medians do not add up"))
+    #expect(yearly.upperBound < note.lowerBound && note.upperBound < payback.lowerBound)
+    // Means add up, and a deterministic table shows single values: no note.
+    let mean = Renderer.render(Fixtures.summary(.montecarlo, levels: [5, 95]), as: .markdown)
+    #expect(!mean.contains("Medians do not add up"))
+    let deterministic = Renderer.render(Fixtures.summary(.deterministic), as: .markdown)
+    #expect(!deterministic.contains("Medians do not add up"))
   }
 
   @Test func headingFactsPaybackAndOutcomes() throws {

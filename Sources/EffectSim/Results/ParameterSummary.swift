@@ -34,14 +34,18 @@ public struct ParameterSummary: Sendable {
   public var rangeSource: RangeSource
   public var note: String?
   public var source: String?
+  /// The distribution of a `.distributed` parameter, for reports that write it in their own
+  /// language and number style; `nil` otherwise.
+  public var distribution: Distribution?
   /// The value given on the command line (`--set`) that replaced the file's definition.
   public var setOnCommandLine: String?
 
   public init(
     name: String, kind: Kind, scope: String, base: Double,
     range: (low: Double, median: Double, high: Double)?, rangeSource: RangeSource,
-    note: String?, source: String?
+    note: String?, source: String?, distribution: Distribution? = nil
   ) {
+    self.distribution = distribution
     self.name = name
     self.kind = kind
     self.scope = scope

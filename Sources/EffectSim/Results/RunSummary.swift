@@ -82,12 +82,16 @@ public struct ScenarioInfo: Sendable {
   /// State id → the scenario's `label`, for the states that have one: reports show the
   /// analyst's words ("Kontanthjælp") where the JSON keeps the ids.
   public var stateLabels: [String: String]
+  /// Outcome, area or payback definition name → the scenario's `labels` text.
+  public var labels: [String: String]
 
   public init(
     name: String, source: String?, description: String?, start: Int, years: Int, cycle: String,
-    currency: String, priceLevel: String?, stateLabels: [String: String] = [:]
+    currency: String, priceLevel: String?, stateLabels: [String: String] = [:],
+    labels: [String: String] = [:]
   ) {
     self.stateLabels = stateLabels
+    self.labels = labels
     self.name = name
     self.source = source
     self.description = description
@@ -100,6 +104,10 @@ public struct ScenarioInfo: Sendable {
 
   /// The name a report shows for a state: its label, else its id.
   public func stateName(_ id: String) -> String { stateLabels[id] ?? id }
+
+  /// The name a report shows for an outcome, an area or a payback definition: the scenario's
+  /// label, else the name itself.
+  public func displayName(_ name: String) -> String { labels[name] ?? name }
 }
 
 /// How the run was made: enough to reproduce it.

@@ -76,7 +76,8 @@ extension Summarizer {
       let scope = personDerived.contains(slot) ? Parameter.Scope.person : parameter.scope
       var summary = ParameterSummary(
         name: parameter.name, kind: kind, scope: scope.rawValue, base: bases[slot],
-        range: nil, rangeSource: .base, note: parameter.note, source: parameter.source)
+        range: nil, rangeSource: .base, note: parameter.note, source: parameter.source,
+        distribution: distribution)
       summary.setOnCommandLine =
         model.scenario.overrides.last { $0.parameter == parameter.name }?.text
       if let ranges, let column = columns[slot] {

@@ -129,7 +129,8 @@ enum Summarizer {
         currency: scenario.currency, priceLevel: scenario.priceLevel,
         stateLabels: Dictionary(
           scenario.states.compactMap { state in state.label.map { (state.id, $0) } },
-          uniquingKeysWith: { first, _ in first })),
+          uniquingKeysWith: { first, _ in first }),
+        labels: scenario.labels),
       settings: settings, years: (0..<years).map { scenario.start + $0 }, areas: model.areas,
       netImpact: netImpact, cumulativeNetImpact: cumulative, armCosts: armCosts,
       payback: payback, outcomes: outcomes, presentValue: presentValue, occupancy: occupancy,

@@ -26,6 +26,8 @@ public struct Scenario: Sendable {
   /// `cohort.weeksOnBenefitAtEntry`: each person's weeks on covered benefits when they enter,
   /// the starting point of their refusion staircase clock; `nil` means 0.
   public var weeksOnBenefitAtEntry: Expression? = nil
+  /// Outcome, area or payback definition name → the text reports show for it.
+  public var labels: [String: String] = [:]
   /// The parameters replaced on the command line (`--set`), in the order given; the outputs
   /// list them so that a run with overrides is never mistaken for a run of the file.
   public var overrides: [ScenarioOverride] = []

@@ -218,6 +218,11 @@ private struct Reader {
     if discount.firstYear > 1 {
       fail(discountMembers.path("firstYear"), "must be 0 or 1, found \(discount.firstYear)")
     }
+    let labels = self.labels(
+      top.map("labels"),
+      outcomes: states.flatMap { $0.outcomes.map(\.name) }
+        + arms.flatMap { $0.transitions.flatMap { $0.outcomes.map(\.name) } },
+      areas: areas.sorted(), payback: payback.map(\.name))
     guard errors.isEmpty else { return nil }
     return Scenario(
       name: top.string("name") ?? "", description: top.string("description"),
@@ -228,7 +233,35 @@ private struct Reader {
       discount: discount, parameters: parameters, states: states, arms: arms, intake: intake,
       lineItems: lineItems, payback: payback, report: report,
       pairing: Pairing(rawValue: top.string("pairing") ?? "coupled") ?? .coupled,
-      weeksOnBenefitAtEntry: entryClock, claim: claim, correlations: correlations)
+      weeksOnBenefitAtEntry: entryClock, labels: labels, claim: claim,
+      correlations: correlations)
+  }
+
+  /// `labels`: each key must name an outcome, an area or a payback definition, so a typo
+  /// cannot leave a raw name in a report unnoticed.
+  mutating func labels(
+    _ entries: [(key: String, value: JSONValue)], outcomes: [String], areas: [String],
+    payback: [String]
+  ) -> [String: String] {
+    var labels: [String: String] = [:]
+    let names = outcomes + areas + payback
+    for (name, value) in entries {
+      let path = "labels".jsonPath(name)
+      guard case .string(let text) = value else { continue }
+      if text.trimmingCharacters(in: .whitespaces).isEmpty {
+        fail(path, "a label needs text")
+      }
+      guard names.contains(name) else {
+        var message = "\"\(name)\" is not an outcome, area or payback definition of this scenario"
+        if let guess = Suggestion.closest(to: name, among: names) {
+          message += " (did you mean \"\(guess)\"?)"
+        }
+        fail(path, message)
+        continue
+      }
+      labels[name] = text
+    }
+    return labels
   }
 
   mutating func rate(_ members: Members, _ key: String) -> Double {

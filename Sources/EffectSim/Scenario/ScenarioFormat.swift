@@ -5,6 +5,8 @@ public enum ScenarioFormat {
   public static let identifierPattern = "^[A-Za-z_][A-Za-z0-9_]*$"
   public static let stateIDPattern = "^[A-Za-z_][A-Za-z0-9_-]*$"
   public static let yearPattern = "^[0-9]{4}$"
+  /// Any non-empty name: the keys of `labels`, which name areas (free text) as well.
+  public static let namePattern = "^.+$"
   /// Names that expressions reserve: a parameter may not shadow them.
   public static let reservedNames: Set<String> = [
     "min", "max", "abs", "exp", "ln", "sqrt", "clamp", "reach", "perCycle", "cyclesPerYear",
@@ -191,6 +193,8 @@ public enum ScenarioFormat {
     KeyShape("report", .object(report), "report options"),
     KeyShape("pairing", .string(enumeration: ["coupled", "independent"]),
       "common random numbers for the two arms (coupled, default) or not"),
+    KeyShape("labels", .map(of: .string(), keyPattern: namePattern),
+      "outcome, area or payback definition name → the text reports show for it"),
     KeyShape("claim", .object(claim),
       "the business case's own figures, held against the simulated futures in reports"),
   ])

@@ -156,6 +156,8 @@ struct ShapeValidator {
       return scalars.dropFirst().allSatisfy { isLetter($0) || isDigit($0) || $0 == "-" }
     case ScenarioFormat.yearPattern:
       return scalars.count == 4 && scalars.allSatisfy(isDigit)
+    case ScenarioFormat.namePattern:
+      return !scalars.isEmpty
     default:
       return true
     }
@@ -169,6 +171,8 @@ struct ShapeValidator {
       return "\"\(text)\" is not a valid id: use letters, digits, _ and -, starting with a letter"
     case ScenarioFormat.yearPattern:
       return "\"\(text)\" is not a year (four digits)"
+    case ScenarioFormat.namePattern:
+      return "a name must not be empty"
     default:
       return "\"\(text)\" does not match \(pattern)"
     }

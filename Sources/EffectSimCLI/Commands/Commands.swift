@@ -51,11 +51,12 @@ enum Commands {
       OptionSpec(
         name: "csv-style", valueName: "STYLE",
         help: "csv dialect: tidy (comma, decimal point) or excel-da (semicolon, decimal comma,"
-          + " byte-order mark)",
+          + " byte-order mark; Danish headers with --lang da); implies --format csv",
         allowedValues: CSVStyle.allCases.map(\.rawValue), defaultDescription: "tidy"),
       OptionSpec(
         name: "chart", valueName: "CHART",
-        help: "write one chart of the html report alone, as an SVG file, instead of a report",
+        help: "write one chart of the html report alone, with title and caption, as an SVG file"
+          + " (an --output must end in .svg) instead of a report",
         allowedValues: ReportChart.allCases.map(\.rawValue)),
       kernelOption,
       OptionSpec(

@@ -9,10 +9,10 @@ extension RunCommand {
   /// the deterministic reading of the same model for them (a run of the expected trace:
   /// cheap). Other formats stay exactly as they were, the JSON contract included.
   static func report(
-    _ summary: RunSummary, model: Model, format: OutputFormat, _ arguments: ParsedArguments
+    _ summary: RunSummary, model: Model, format: OutputFormat, chart: ReportChart?,
+    options: RenderOptions
   ) throws -> String {
-    var options = try reportOptions(arguments)
-    let chart = try chart(arguments)
+    var options = options
     var summary = summary
     if chart != nil || format == .html {
       options.generated = reportDate()
@@ -25,6 +25,12 @@ extension RunCommand {
     }
     guard let chart else { return Renderer.render(summary, as: format, options: options) }
     guard let svg = Renderer.renderChart(summary, chart, options: options) else {
+      guard summary.settings.mode == .montecarlo else {
+        throw UsageError(
+          message: "--chart \(chart.rawValue): a deterministic run follows one expected path and"
+            + " has no probabilities to draw; drop --deterministic (or draw --chart fan)",
+          usage: Commands.run.usage())
+      }
       throw CommandFailure(
         code: .dataError, message: "--chart \(chart.rawValue): the run has no data for this chart")
     }
@@ -39,6 +45,16 @@ extension RunCommand {
       let seconds = Int64(text)
     else { return Date() }
     return Date(timeIntervalSince1970: TimeInterval(seconds))
+  }
+
+  /// The report of a summary made elsewhere (`merge`), with the options read from
+  /// `arguments`; there is no one scenario file, so the method note says "SCENARIO".
+  static func report(
+    _ summary: RunSummary, model: Model, format: OutputFormat, _ arguments: ParsedArguments
+  ) throws -> String {
+    try report(
+      summary, model: model, format: format, chart: try chart(arguments),
+      options: try reportOptions(arguments))
   }
 
   /// `--lang` and `--csv-style`; the parser has already rejected values outside their lists.
@@ -60,16 +76,30 @@ extension RunCommand {
     return options
   }
 
-  /// `--chart`, which replaces the report; it cannot be combined with `--format`.
+  /// `--chart`, which replaces the report; it cannot be combined with `--format` or
+  /// `--csv-style`, and its `--output` must end in `.svg` (or have no extension): SVG text in
+  /// `fan.png` would open as a broken picture.
   static func chart(_ arguments: ParsedArguments) throws(UsageError) -> ReportChart? {
     guard let name = arguments.value("chart") else { return nil }
+    let usage = Commands.run.usage()
     guard let chart = ReportChart(rawValue: name) else {
-      throw UsageError(message: "--chart: unknown value '\(name)'", usage: Commands.run.usage())
+      throw UsageError(message: "--chart: unknown value '\(name)'", usage: usage)
     }
-    if arguments.value("format") != nil {
+    let csvStyleForReport = arguments.value("csv-style") != nil && arguments.value("draws") == nil
+    if arguments.value("format") != nil || csvStyleForReport {
+      let option = arguments.value("format") != nil ? "--format" : "--csv-style"
       throw UsageError(
-        message: "--chart writes an SVG file; drop --format (or drop --chart for a report)",
-        usage: Commands.run.usage())
+        message: "--chart writes an SVG file; drop \(option) (or drop --chart for a report)",
+        usage: usage)
+    }
+    if let output = arguments.value("output") {
+      let fileExtension = URL(fileURLWithPath: output).pathExtension
+      if !fileExtension.isEmpty, fileExtension.lowercased() != "svg" {
+        throw UsageError(
+          message: "--chart writes SVG, but \(output) ends in .\(fileExtension); name it"
+            + " \(URL(fileURLWithPath: output).deletingPathExtension().lastPathComponent).svg",
+          usage: usage)
+      }
     }
     return chart
   }

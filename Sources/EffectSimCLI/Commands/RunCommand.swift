@@ -6,7 +6,11 @@ import Foundation
 enum RunCommand {
   static func execute(_ arguments: ParsedArguments, console: Console) throws {
     let path = arguments.positionals[0]
+    // Every option is checked before the simulation, so a typo costs no run time.
     let format = try outputFormat(arguments)
+    let chart = try chart(arguments)
+    var renderOptions = try reportOptions(arguments)
+    renderOptions.scenarioPath = path == "-" ? nil : path
     let deterministic = arguments.flag("deterministic")
     let precision = try precisionTarget(arguments)
     let iterations = try arguments.int("iterations", in: 1...100_000_000)
@@ -76,7 +80,8 @@ enum RunCommand {
       throw CommandFailure(code: .dataError, message: "run error: \(error)")
     }
 
-    let text = try report(summary, model: model, format: format, arguments)
+    let text = try report(
+      summary, model: model, format: format, chart: chart, options: renderOptions)
     try writeDraws(summary, arguments)
     try deliver(text, arguments, console: console)
   }
@@ -121,23 +126,46 @@ enum RunCommand {
     return choice
   }
 
-  /// `--format`, else the `--output` file's extension, else the table.
+  /// The formats an `--output` extension names; `.txt` takes any text format.
+  static let formatByExtension: [String: OutputFormat] = [
+    "json": .json, "csv": .csv, "md": .markdown, "markdown": .markdown, "html": .html,
+    "htm": .html,
+  ]
+
+  /// `--format`; else CSV when `--csv-style` is given; else the `--output` file's extension;
+  /// else the table. A format that contradicts the output's extension (`-f csv -o x.html`,
+  /// `--csv-style` with `-o x.json`, any report into `.svg`) is a usage error: the file would
+  /// hold one format under another's name.
   static func outputFormat(_ arguments: ParsedArguments) throws(UsageError) -> OutputFormat {
+    let usage = Commands.run.usage()
+    let output = arguments.value("output")
+    let fileExtension = output.map { URL(fileURLWithPath: $0).pathExtension.lowercased() } ?? ""
+    let named = formatByExtension[fileExtension]
+    guard arguments.value("chart") == nil else { return named ?? .table }
+    var format: OutputFormat?
     if let name = arguments.value("format") {
-      guard let format = OutputFormat(rawValue: name) else {
-        throw UsageError(message: "--format: unknown value '\(name)'", usage: Commands.run.usage())
+      guard let chosen = OutputFormat(rawValue: name) else {
+        throw UsageError(message: "--format: unknown value '\(name)'", usage: usage)
       }
-      return format
+      format = chosen
+    } else if arguments.value("csv-style") != nil, arguments.value("draws") == nil {
+      // With --draws, --csv-style may be meant for the draws file alone.
+      format = .csv
     }
-    let byExtension: [String: OutputFormat] = [
-      "json": .json, "csv": .csv, "md": .markdown, "markdown": .markdown, "txt": .table,
-      "html": .html, "htm": .html,
-    ]
-    if let output = arguments.value("output"),
-      let format = byExtension[URL(fileURLWithPath: output).pathExtension.lowercased()]
-    {
-      return format
+    if let output, fileExtension == "svg" {
+      throw UsageError(
+        message: "\(output): an .svg file holds one chart; add --chart fan|payback|histogram",
+        usage: usage)
     }
-    return .table
+    guard let format else { return named ?? .table }
+    if let output, let named, named != format {
+      let reason = arguments.value("format") != nil
+        ? "--format \(format.rawValue)" : "--csv-style (which writes CSV)"
+      throw UsageError(
+        message: "\(reason) does not match \(output), whose extension says \(named.rawValue);"
+          + " rename the file or drop the option",
+        usage: usage)
+    }
+    return format
   }
 }

@@ -46,9 +46,10 @@ struct AxisTicks {
     return 4
   }
 
-  /// Tick labels in Danish notation, scaled: `-0,5`, `1,0`, `1.500`.
+  /// Tick labels in Danish notation, scaled, negative ones with the minus sign (U+2212):
+  /// `−0,5`, `1,0`, `1.500`.
   func labels(scale: Double) -> [String] {
     let decimals = decimals(scale: scale)
-    return values.map { AmountFormatting.decimal($0 * scale, decimals: decimals) }
+    return values.map { AmountFormatting.decimal($0 * scale, decimals: decimals, minus: .sign) }
   }
 }

@@ -115,6 +115,16 @@ struct SVGBuilder {
     return text + "\n</svg>\n"
   }
 
+  /// The width and height of an `<svg>` made by `render(id:title:)`, read from its `viewBox`.
+  static func size(of svg: String) -> (width: Double, height: Double)? {
+    guard let start = svg.range(of: "viewBox=\"")?.upperBound,
+      let end = svg[start...].firstIndex(of: "\"")
+    else { return nil }
+    let numbers = svg[start..<end].split(separator: " ").compactMap { Double($0) }
+    guard numbers.count == 4 else { return nil }
+    return (numbers[2], numbers[3])
+  }
+
   /// Rough width of `text` at `size`: 0.53 em per character, a little above Helvetica's
   /// average for digits and lower case, so labels spaced by it do not collide.
   static func textWidth(_ text: String, size: Double) -> Double {

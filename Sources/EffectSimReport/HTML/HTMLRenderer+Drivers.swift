@@ -44,15 +44,17 @@ extension HTMLRenderer {
     for parameter in entry.parameters {
       html += "<tr data-parameter=\"\(text(parameter.name))\"><th>\(text(parameter.name))</th>"
       html += cell(parameter.varianceShare, DriversText.share(parameter.varianceShare))
-      html += cell(parameter.spearman, DriversText.coefficient(parameter.spearman))
-      html += cell(parameter.prcc, DriversText.coefficient(parameter.prcc))
+      html += cell(parameter.spearman, DriversText.coefficient(parameter.spearman, minus: .sign))
+      html += cell(parameter.prcc, DriversText.coefficient(parameter.prcc, minus: .sign))
+      func general(_ value: Double) -> String { AmountFormatting.general(value, minus: .sign) }
       let (low, high) = (parameter.low, parameter.high)
-      html += amountCell(low.mean, note: "θ ≤ " + AmountFormatting.general(low.value))
-      html += amountCell(high.mean, note: "θ ≥ " + AmountFormatting.general(high.value))
+      html += amountCell(low.mean, note: "θ ≤ " + general(low.value))
+      html += amountCell(high.mean, note: "θ ≥ " + general(high.value))
       let swing = parameter.oneWay
-      html += amountCell(swing.lowResult, note: "θ = " + AmountFormatting.general(swing.lowValue))
-      html += amountCell(swing.highResult, note: "θ = " + AmountFormatting.general(swing.highValue))
-      html += cell(parameter.evppi, AmountFormatting.decimal(parameter.evppi, decimals: 0))
+      html += amountCell(swing.lowResult, note: "θ = " + general(swing.lowValue))
+      html += amountCell(swing.highResult, note: "θ = " + general(swing.highValue))
+      html += cell(
+        parameter.evppi, AmountFormatting.decimal(parameter.evppi, decimals: 0, minus: .sign))
       html += "</tr>\n"
     }
     html += "</tbody>\n</table>\n"
@@ -66,7 +68,7 @@ extension HTMLRenderer {
 
   private static func amountCell(_ value: Double, note: String) -> String {
     "<td class=\"num\" data-value=\"\(JSONValue.format(value))\">"
-      + AmountFormatting.thousands(value)
+      + AmountFormatting.thousands(value, minus: .sign)
       + "<span class=\"range\">\(text(note))</span></td>"
   }
 }

@@ -94,7 +94,7 @@ extension Labels {
     pick(
       "No iteration-scope parameter varies in this run: the spread comes from chance among the"
         + " cohort's people alone, so there is no assumption to rank.",
-      "Ingen parameter på iterationsniveau varierer i denne kørsel: spredningen skyldes alene"
+      "Ingen parameter, der trækkes pr. forløb, varierer i denne kørsel: spredningen skyldes alene"
         + " tilfældighed blandt målgruppens borgere, så der er ingen forudsætning at rangordne.")
   }
 
@@ -194,7 +194,7 @@ extension Labels {
     pick(
       "The business case's claim (payback in \(self.years(years)), \(name)) holds in \(percent)"
         + " of the simulated futures.",
-      "Businesscasens påstand (tilbagebetaling efter \(self.years(years)), \(name)) holder i"
+      "Businesscasens påstand (tjent hjem efter \(self.years(years)), \(name)) holder i"
         + " \(percent) af de simulerede forløb.")
   }
 
@@ -202,7 +202,7 @@ extension Labels {
     pick(
       "The business case's claim (payback in \(self.years(years)), \(name)) lies beyond the"
         + " \(horizon)-year horizon and cannot be checked here.",
-      "Businesscasens påstand (tilbagebetaling efter \(self.years(years)), \(name)) ligger ud"
+      "Businesscasens påstand (tjent hjem efter \(self.years(years)), \(name)) ligger ud"
         + " over tidshorisonten på \(self.years(horizon)) og kan ikke efterprøves her.")
   }
 
@@ -210,7 +210,8 @@ extension Labels {
   func claimStated(years: Int, name: String) -> String {
     pick(
       "The business case itself claims payback in \(self.years(years)) (\(name)).",
-      "Businesscasen angiver selv tilbagebetaling efter \(self.years(years)) (\(name)).")
+      "Businesscasen angiver selv, at investeringen er tjent hjem efter \(self.years(years))"
+        + " (\(name)).")
   }
 
   /// "The business case's own figures (cumulative net impact 35,20 mio. kr. by the end of

@@ -21,7 +21,7 @@ struct Labels: Sendable {
   var priceLevel: String { pick("Price level", "Prisniveau") }
   var notStated: String { pick("not stated", "ikke angivet") }
   var mode: String { pick("Mode", "Beregning") }
-  var iterations: String { pick("Iterations", "Iterationer") }
+  var iterations: String { pick("Iterations", "Simulerede forløb") }
   var precision: String { pick("Precision", "Præcision") }
   var seed: String { pick("Seed", "Seed") }
   var kernel: String { pick("Kernel", "Beregningskerne") }
@@ -38,6 +38,24 @@ struct Labels: Sendable {
       "Deterministisk (basisværdier, forventet kohorteforløb)")
   }
 
+  /// The pairing as the report's reader says it: `coupled` → "koblet".
+  func pairingName(_ pairing: String) -> String {
+    switch pairing {
+    case "coupled": pick("coupled", "koblet")
+    case "independent": pick("independent", "uafhængig")
+    default: pairing
+    }
+  }
+
+  /// The kernel as the report's reader says it: `individual` → "individuel".
+  func kernelName(_ kernel: String) -> String {
+    switch kernel {
+    case "individual": pick("individual", "individuel")
+    case "aggregated": pick("aggregated", "aggregeret")
+    case "expected": pick("expected trace", "forventet forløb")
+    default: kernel
+    }
+  }
 
   /// How a run to a stated precision ended: "MCSE ≤ 0,005 on every payback probability:
   /// reached (largest 0,0049)".
@@ -95,6 +113,18 @@ struct Labels: Sendable {
   var and: String { pick("and", "og") }
   var inBrackets: String { pick("in brackets", "i parentes") }
   var interval: String { "interval" }
+  /// Between the ends of a range, where a dash beside a minus sign would read as subtraction.
+  var rangeTo: String { pick("to", "til") }
+  /// Under a table of medians per area: why its rows need not add up.
+  var mediansDoNotAdd: String {
+    pick(
+      "Medians do not add up: the areas' medians need not sum to the median of the total,"
+        + " nor the yearly medians to the cumulative one (means do; the JSON and CSV outputs"
+        + " hold them).",
+      "Medianer kan ikke lægges sammen: områdernes medianer summer ikke nødvendigvis til"
+        + " totalens median, og årenes medianer ikke til den akkumulerede (det gør"
+        + " gennemsnit; JSON- og CSV-output indeholder dem).")
+  }
   /// "90 % interval", "90 %-interval".
   func namedInterval(_ width: String) -> String {
     pick("\(width) interval", "\(width)-interval")
@@ -122,13 +152,13 @@ struct Labels: Sendable {
   var paybackProbabilityTitle: String {
     pick(
       "Payback: probability that cumulative net impact is ≤ 0 by the end of year",
-      "Tilbagebetaling: sandsynlighed for at den akkumulerede påvirkning er ≤ 0 ved udgangen"
+      "Tjent hjem: sandsynlighed for, at den akkumulerede påvirkning er ≤ 0 ved udgangen"
         + " af år")
   }
   var paybackProbabilitySentence: String {
     pick(
       "Probability that cumulative net impact is ≤ 0 by the end of the year.",
-      "Sandsynlighed for at den akkumulerede påvirkning er ≤ 0 ved årets udgang.")
+      "Sandsynlighed for, at den akkumulerede påvirkning er ≤ 0 ved årets udgang.")
   }
   var paybackDeterministicSentence: String {
     pick(
@@ -144,8 +174,8 @@ struct Labels: Sendable {
   var deterministic: String { pick("Deterministic", "Deterministisk") }
   var deterministicYear: String { pick("Deterministic year", "Deterministisk år") }
   var yearLower: String { pick("year", "år") }
-  var never: String { pick("never", "aldrig") }
-  var none: String { pick("none", "ingen") }
+  /// A payback year beyond the horizon: "after 2025".
+  func after(_ lastYear: Int) -> String { pick("after \(lastYear)", "efter \(lastYear)") }
   var allAreas: String { pick("all areas", "alle områder") }
   var discounted: String { pick("discounted", "diskonteret") }
   var notWithinTheHorizon: String {
@@ -215,15 +245,17 @@ struct Labels: Sendable {
     pick("Cumulative net impact, mio. kr.", "Akkumuleret påvirkning, mio. kr.")
   }
   var probabilityAxis: String { pick("Probability", "Sandsynlighed") }
-  var shareOfIterations: String { pick("Share of iterations", "Andel af iterationer") }
-  var savingBars: String { pick("Saving (\u{2264} 0)", "Besparelse (\u{2264} 0)") }
-  var lossBars: String { pick("Loss (> 0)", "Underskud (> 0)") }
+  var shareOfIterations: String {
+    pick("Share of simulated futures", "Andel af simulerede forløb")
+  }
+  var savingBars: String { pick("Net saving (\u{2264} 0)", "Mindreudgift (\u{2264} 0)") }
+  var lossBars: String { pick("Net expense (> 0)", "Merudgift (> 0)") }
   var fanChartTitle: String {
     pick("Cumulative net impact by year", "Akkumuleret økonomisk påvirkning pr. år")
   }
   var paybackChartTitle: String {
     pick("Probability of having paid back by the end of each year",
-      "Sandsynlighed for at være tilbagebetalt ved udgangen af hvert år")
+      "Sandsynlighed for, at investeringen er tjent hjem ved udgangen af hvert år")
   }
   func histogramTitle(_ year: Int) -> String {
     pick("Cumulative net impact at the end of \(year)",

@@ -19,15 +19,24 @@ public struct RenderOptions: Sendable {
   /// When the report was made; the HTML report prints it with the run's facts. Kept out of
   /// the summary, which equal runs must share byte for byte.
   public var generated: Date?
+  /// The scenario file as the command line was given it; the HTML report's method note
+  /// writes the command that reproduces the run with it. Kept out of the summary, like the
+  /// date: the same scenario read from another path gives the same numbers.
+  public var scenarioPath: String?
 
   /// - Parameters:
   ///   - language: labels and sentences; `.en` by default.
   ///   - csvStyle: `.tidy` by default.
   ///   - generated: the report's date; none by default.
-  public init(language: ReportLanguage = .en, csvStyle: CSVStyle = .tidy, generated: Date? = nil) {
+  ///   - scenarioPath: the scenario file's path; none by default ("SCENARIO" in the note).
+  public init(
+    language: ReportLanguage = .en, csvStyle: CSVStyle = .tidy, generated: Date? = nil,
+    scenarioPath: String? = nil
+  ) {
     self.language = language
     self.csvStyle = csvStyle
     self.generated = generated
+    self.scenarioPath = scenarioPath
   }
 }
 

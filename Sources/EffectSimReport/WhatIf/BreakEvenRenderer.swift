@@ -18,7 +18,7 @@ enum BreakEvenRenderer {
   // MARK: - Words shared by table and markdown
 
   static func facts(_ answer: BreakEvenAnswer, _ labels: Labels) -> [(String, String)] {
-    let value = AmountFormatting.general
+    let value: (Double) -> String = { AmountFormatting.general($0) }
     var payback = answer.payback
     var scope = answer.paybackAreas?.joined(separator: ", ") ?? labels.allAreas
     if answer.discounted { scope += ", " + labels.discounted }
@@ -44,7 +44,7 @@ enum BreakEvenRenderer {
   }
 
   static func deterministicSentence(_ answer: BreakEvenAnswer, _ labels: Labels) -> String {
-    let value = AmountFormatting.general
+    let value: (Double) -> String = { AmountFormatting.general($0) }
     let result = answer.deterministic
     if let root = result.value {
       return labels.deterministicBreakEven(answer.parameter, value(root), year: answer.calendarYear)
@@ -61,7 +61,7 @@ enum BreakEvenRenderer {
   static func probabilisticLines(
     _ result: BreakEvenAnswer.Probabilistic, _ answer: BreakEvenAnswer, _ labels: Labels
   ) -> (heading: String, facts: String, sentence: String) {
-    let value = AmountFormatting.general
+    let value: (Double) -> String = { AmountFormatting.general($0) }
     let heading = labels.probabilisticHeading(
       AmountFormatting.percent(result.probability, decimals: 0), years: answer.year)
     let facts = labels.searchFacts(

@@ -29,9 +29,9 @@ extension ComparisonRenderer {
     for (index, statistic) in summary.cumulativeNetImpact.enumerated() {
       let p = summary.probabilityBest[index]
       html += "<tr data-row=\"scenario\"><th>\(text(shortName(summary, index)))</th>"
-      html += HTMLRenderer.amountCell(statistic, band: band)
+      html += HTMLRenderer.amountCell(statistic, band: band, labels: labels)
       html += "<td class=\"num\" data-value=\"\(JSONValue.format(p))\">"
-      html += "\(AmountFormatting.percent(p))</td></tr>\n"
+      html += "\(AmountFormatting.probability(p))</td></tr>\n"
     }
     html += "</tbody>\n</table>\n"
     html += "<figure>\n"
@@ -58,10 +58,11 @@ extension ComparisonRenderer {
       for (offset, difference) in summary.differences.enumerated() {
         let name = shortName(summary, offset + 1)
         html += HTMLRenderer.row(
-          "\(name): \(labels.netImpact)", difference.netImpact, band: band, kind: "difference")
+          "\(name): \(labels.netImpact)", difference.netImpact, band: band, kind: "difference",
+          labels: labels)
         html += HTMLRenderer.row(
           "\(name): \(labels.cumulative)", difference.cumulativeNetImpact, band: band,
-          kind: "cumulative-difference")
+          kind: "cumulative-difference", labels: labels)
       }
       html += "</tbody>\n</table>\n</section>\n"
     }

@@ -84,7 +84,7 @@ enum ComparisonRenderer {
       }
       horizon.add(
         [shortName(summary, index), AmountFormatting.thousands(band.centre(statistic))]
-          + (bounds ?? []) + [AmountFormatting.percent(summary.probabilityBest[index])])
+          + (bounds ?? []) + [AmountFormatting.probability(summary.probabilityBest[index])])
     }
     sections.append(
       "\(labels.horizonTitle(lastYear)): \(band.caption())\n" + horizon.render()
@@ -127,7 +127,7 @@ enum ComparisonRenderer {
     for (index, statistic) in summary.cumulativeNetImpact.enumerated() {
       horizon.add([
         inline(shortName(summary, index)), MarkdownRenderer.cell(statistic, band: band),
-        AmountFormatting.percent(summary.probabilityBest[index]),
+        AmountFormatting.probability(summary.probabilityBest[index]),
       ])
     }
     text += "## \(labels.horizonTitle(lastYear))\n\n"

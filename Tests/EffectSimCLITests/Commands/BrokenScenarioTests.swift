@@ -60,7 +60,7 @@ import Testing
     "unknown-function.json": "arms.intervention.transitions[0].p: unknown function 'reech' in \"reech(share, 18)\" — did you mean 'reach'?",
     "unknown-parameter-in-expression.json": "arms.intervention.transitions[0].p: unknown name 'shar' in \"reach(shar, 18)\" — did you mean 'share'?",
     "unknown-state-in-transition.json": "arms.control.transitions[0].to: unknown state \"jobb\" (did you mean \"job\"?)",
-    "unknown-top-level-key.json": "yeers: unknown key \"yeers\"; expected one of $schema, format, name, description, source, currency, priceLevel, start, years, cycle, occupancy, discount, parameters, correlations, states, arms, cohort, lineItems, payback, report, pairing, claim",
+    "unknown-top-level-key.json": "yeers: unknown key \"yeers\"; expected one of $schema, format, name, description, source, currency, priceLevel, start, years, cycle, occupancy, discount, parameters, correlations, states, arms, cohort, lineItems, payback, report, pairing, labels, claim",
     "unterminated-string.json": "invalid JSON at line 1, column 42: unterminated string",
     "window-reversed.json": "arms.control.transitions[0].cycles: the window [18, 6) is empty: \"to\" must exceed \"from\"",
     "wrong-arity.json": "arms.intervention.transitions[0].p: 'reach' takes 2 arguments but was given 1 in \"reach(share)\"",

@@ -90,7 +90,7 @@ import Testing
     let ok = effectsim(["run", "-", "--iterations", "50", "--output", target.path], input: smallScenario)
     #expect(ok.code == 0, "\(ok.err)")
     let text = try String(contentsOf: target, encoding: .utf8)
-    #expect(text.hasPrefix("metric,area,year,statistic,value"))
+    #expect(text.hasPrefix("metric,name,area,arm,state,cycle,year,statistic,value"))
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["result.csv"])
 
     let missingDirectory = dir.appendingPathComponent("no/such/dir/out.json").path
@@ -119,6 +119,44 @@ import Testing
     #expect(result.code == 65)
     #expect(result.out.contains("\(good.path): ok"))
     #expect(result.out.contains("did you mean \"years\""))
+  }
+
+  /// The README's `effectsim validate scenarios/*.json` passes as written: the glob also
+  /// matches the JSON Schema kept beside the scenarios, which is named and skipped.
+  @Test func validatingTheScenariosFolderPassesAsTheReadmeWritesIt() throws {
+    let folder = SchemaCommandTests.repository.appendingPathComponent("scenarios")
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+      .filter { $0.hasSuffix(".json") }.sorted()
+    #expect(files.contains("effectsim.schema.json"))
+    let result = effectsim(["validate"] + files.map { folder.appendingPathComponent($0).path })
+    #expect(result.code == 0, "\(result.out)")
+    #expect(result.out.contains("effectsim.schema.json: skipped (a JSON Schema, not a scenario)"))
+    let ok = result.out.split(separator: "\n").filter { $0.hasSuffix(": ok") }
+    #expect(ok.count == files.count - 1)
+    // A scenario that names the schema is still checked as a scenario.
+    let broken = smallScenario.replacingOccurrences(
+      of: "\"format\"", with: "\"$schema\": \"effectsim.schema.json\", \"formt\"")
+    #expect(effectsim(["validate", "-"], input: broken).code == 65)
+  }
+
+  /// Every bundled scenario's text table fits a 100-column terminal, in both languages and
+  /// both modes: long payback names, price levels, sources and headings wrap.
+  @Test func bundledTablesFitInAHundredColumns() throws {
+    let folder = SchemaCommandTests.repository.appendingPathComponent("scenarios")
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+      .filter { $0.hasSuffix(".json") && $0 != "effectsim.schema.json" }.sorted()
+    #expect(files.count == 6)
+    for file in files {
+      let path = folder.appendingPathComponent(file).path
+      for language in ["en", "da"] {
+        for mode in [["-n", "60"], ["--deterministic"]] {
+          let result = effectsim(["run", path, "-q", "--lang", language] + mode)
+          #expect(result.code == 0, "\(file): \(result.err)")
+          let widest = result.out.split(separator: "\n").max { $0.count < $1.count } ?? ""
+          #expect(widest.count <= 100, "\(file) \(language) \(mode): \(widest)")
+        }
+      }
+    }
   }
 
   @Test func tableShowsThousandsAndPriceLevel() {

@@ -65,7 +65,8 @@ struct HTMLRendererTests {
         }
         // The visible text is the same numbers in thousands.
         let median = try #require(percentiles["50"])
-        #expect(cell.stringValue?.hasPrefix(AmountFormatting.thousands(median)) == true)
+        #expect(
+          cell.stringValue?.hasPrefix(AmountFormatting.thousands(median, minus: .sign)) == true)
       }
     }
     let net = try #require(json["netImpact"] as? [String: Any])
@@ -114,8 +115,14 @@ struct HTMLRendererTests {
     for parameter in summary.parameters {
       let row = try #require(S.element(register, "tr", where: "data-parameter", is: parameter.name))
       let text = row.stringValue ?? ""
-      if case .distributed(let notation) = parameter.kind { #expect(text.contains(notation)) }
-      if let note = parameter.note { #expect(text.contains(note)) }
+      // The distribution in the report's number style; note and source on the line below,
+      // in the same tbody, which print keeps together.
+      let distribution = try #require(parameter.distribution)
+      #expect(text.contains(Labels.english.notation(distribution)))
+      let body = try #require(row.parent as? XMLElement)
+      #expect(body.localName == "tbody" && S.attribute(body, "class") == "parameter")
+      if let note = parameter.note { #expect(body.stringValue?.contains(note) == true) }
+      if let source = parameter.source { #expect(body.stringValue?.contains(source) == true) }
       if let range = parameter.range {
         let cell = try #require(S.elements(row, "td").first { S.attribute($0, "data-low") != nil })
         #expect(S.attribute(cell, "data-low").flatMap(Double.init) == range.low)

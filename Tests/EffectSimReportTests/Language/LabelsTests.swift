@@ -11,7 +11,7 @@ struct LabelsTests {
   func danishTableUsesTheBusinessCaseTerms(mode: RunSettings.Mode) {
     let text = Renderer.render(Fixtures.summary(mode), as: .table, options: Self.danish)
     #expect(text.contains("Samlet økonomisk påvirkning"))
-    #expect(text.contains("Tilbagebetalingstid") || text.contains("Tilbagebetaling:"))
+    #expect(text.contains("Tilbagebetalingstid") || text.contains("Tjent hjem:"))
     #expect(text.contains("Akkumuleret"))
     #expect(!text.contains("Net impact"))
     #expect(!text.contains("Cumulative"))
@@ -34,7 +34,7 @@ struct LabelsTests {
     #expect(text.contains("**Kilde:** Københavns Kommune"))
     #expect(text.contains("## Tilbagebetalingstid"))
     #expect(text.contains("| 1 år (2018)"))
-    #expect(text.contains("-15,0 pct.-point"))
+    #expect(text.contains("\u{2212}15,0 pct.-point"))
     #expect(text.contains("90 %-interval (5 %-95 %)"))
     #expect(!text.contains(" pp"))
   }
@@ -42,11 +42,11 @@ struct LabelsTests {
   @Test func theEnginesDefaultPaybackNameIsTranslatedButAScenariosIsNot() {
     var summary = Fixtures.summary(.montecarlo)
     let labels = Labels(language: .da)
-    #expect(ReportText.paybackName(summary.payback[0], labels) == "Totaløkonomi")
+    #expect(ReportText.paybackName(summary.payback[0], summary.scenario, labels) == "Totaløkonomi")
     summary.payback[0].name = "Total"
-    #expect(ReportText.paybackName(summary.payback[0], labels) == "Totaløkonomi")
-    #expect(ReportText.paybackName(summary.payback[0], .english) == "Total")
+    #expect(ReportText.paybackName(summary.payback[0], summary.scenario, labels) == "Totaløkonomi")
+    #expect(ReportText.paybackName(summary.payback[0], summary.scenario, .english) == "Total")
     summary.payback[0].areas = ["Service"]
-    #expect(ReportText.paybackName(summary.payback[0], labels) == "Total")
+    #expect(ReportText.paybackName(summary.payback[0], summary.scenario, labels) == "Total")
   }
 }

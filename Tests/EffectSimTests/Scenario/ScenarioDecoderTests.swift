@@ -27,6 +27,45 @@ import Testing
       "expected \(path): …\(text)…, got \(errors)")
   }
 
+  // MARK: - labels
+
+  @Test func labelsNameOutcomesAreasAndPaybackDefinitions() throws {
+    let json = Fixtures.twoState(
+      pIntervention: "0.1", pControl: "0.05",
+      extra: #"""
+        , "payback": [{"name": "Total", "areas": "all"}],
+        "labels": {"employed": "Beskæftigelsesår", "Overførsler": "Overførsler (EO)",
+                   "Total": "Totaløkonomi", "comment": "display text"}
+        """#)
+    let model = try Fixtures.model(json)
+    #expect(
+      model.scenario.labels == [
+        "employed": "Beskæftigelsesår", "Overførsler": "Overførsler (EO)", "Total": "Totaløkonomi",
+      ])
+  }
+
+  @Test func aLabelForAnUnknownNameSuggestsTheClosest() {
+    let json = Fixtures.twoState(
+      pIntervention: "0.1", pControl: "0.05", extra: #", "labels": {"employd": "Job"}"#)
+    expectError(json, path: "labels.employd", containing: "did you mean \"employed\"")
+    // A state has its own `label`; `labels` is for the names that have none.
+    let state = Fixtures.twoState(
+      pIntervention: "0.1", pControl: "0.05", extra: #", "labels": {"benefit": "Ydelse"}"#)
+    expectError(state, path: "labels.benefit", containing: "not an outcome, area or payback")
+  }
+
+  @Test func aLabelNeedsTextAndAName() {
+    let blank = Fixtures.twoState(
+      pIntervention: "0.1", pControl: "0.05", extra: #", "labels": {"employed": " "}"#)
+    expectError(blank, path: "labels.employed", containing: "a label needs text")
+    let number = Fixtures.twoState(
+      pIntervention: "0.1", pControl: "0.05", extra: #", "labels": {"employed": 3}"#)
+    expectError(number, path: "labels.employed", containing: "expected a string")
+    let empty = Fixtures.twoState(
+      pIntervention: "0.1", pControl: "0.05", extra: #", "labels": {"": "x"}"#)
+    expectError(empty, path: #"labels[""]"#, containing: "a name must not be empty")
+  }
+
   @Test func unknownKeySuggestsTheClosest() {
     expectError(
       mutated("\"years\"", "\"yeras\""), path: "yeras", containing: "did you mean \"years\"")

@@ -114,4 +114,43 @@ import Testing
       #expect(Fixtures.errors(block).isEmpty, "\(Fixtures.errors(block))")
     }
   }
+
+  /// What ships refers only to what ships: no scenario, scenario note or document points at
+  /// the research folder the scenarios were built from (`seeds/`, `DOMAIN.md`) or at an
+  /// unnamed "README"; documents are cited by title, publisher and date instead.
+  @Test func shippedFilesPointOnlyAtShippedFiles() throws {
+    let root = Self.directory.deletingLastPathComponent()
+    let documents = Self.files.map { "scenarios/" + $0 } + [
+      "scenarios/README.md", "README.md", "docs/scenario-format.md", "docs/domain.md",
+    ]
+    for path in documents {
+      let text = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+      for pointer in ["seeds/", "DOMAIN.md", "see README", "doc 00"] {
+        #expect(!text.contains(pointer), "\(path) mentions \(pointer)")
+      }
+    }
+    // The format page gives `occupancyAt`'s default as the rules say it: empty.
+    let format = try String(
+      contentsOf: root.appendingPathComponent("docs/scenario-format.md"), encoding: .utf8)
+    #expect(format.contains("`occupancyAt` [] (no occupancy tables)"))
+    #expect(!format.contains("\"occupancyAt\": [18]}"))
+    // Every docs/domain.md section a scenario cites exists.
+    let domain = try String(
+      contentsOf: root.appendingPathComponent("docs/domain.md"), encoding: .utf8)
+    for file in Self.files {
+      let text = try String(contentsOf: Self.directory.appendingPathComponent(file), encoding: .utf8)
+      for part in text.components(separatedBy: "docs/domain.md §").dropFirst() {
+        let section = part.prefix { $0.isNumber }
+        #expect(domain.contains("\n## \(section). "), "\(file) cites §\(section)")
+      }
+    }
+  }
+
+  /// The five transition models name their outcomes for the reports.
+  @Test(arguments: files.filter { !$0.contains("spreadsheet") })
+  func outcomesHaveLabels(file: String) throws {
+    let model = try Self.model(file)
+    #expect(!model.outcomeNames.isEmpty)
+    for name in model.outcomeNames { #expect(model.scenario.labels[name] != nil, "\(name)") }
+  }
 }
