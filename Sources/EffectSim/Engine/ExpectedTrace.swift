@@ -9,10 +9,19 @@ enum ExpectedTrace {
   static func run(_ model: Model, _ tables: IterationTables, into tally: inout Tally) {
     if model.usesStaircase {
       StaircaseTrace.run(model, tables, into: &tally)
-      return
+    } else if tally.moves.isEmpty {
+      trace(model, tables, into: &tally, moves: NoMoves())
+    } else {
+      trace(model, tables, into: &tally, moves: SlotMoves(slots: TransitionSlots(model: model)))
     }
-    let countMoves = !tally.moves.isEmpty
-    let slots = TransitionSlots(model: model)
+  }
+
+  /// The trace, with the counting of moves fixed at compile time: without amounts on
+  /// transitions (the common case, run often by the drivers) it counts nothing.
+  @inline(__always)
+  private static func trace<Moves: MoveCounter>(
+    _ model: Model, _ tables: IterationTables, into tally: inout Tally, moves: Moves
+  ) {
     let states = model.stateCount
     let classes = model.transitionClasses.count
     let weightStart: Double
@@ -55,11 +64,9 @@ enum ExpectedTrace {
               let cumulative = tables.cumulative[(table + s) * tables.stride + j]
               next[Int(tables.destinations[(table + s) * tables.stride + j])] +=
                 mass * (cumulative - previousCumulative)
-              if countMoves {
-                // Expected persons moving along the transition, in the year of the move.
-                tally.moves[slots.transition(table: table + s, slot: j) * model.years + year] +=
-                  mass * (cumulative - previousCumulative)
-              }
+              moves.add(
+                mass * (cumulative - previousCumulative), table: table + s, slot: j,
+                year: year, years: model.years, into: &tally)
               previousCumulative = cumulative
             }
             next[s] += mass * (1 - previousCumulative)
@@ -77,5 +84,28 @@ enum ExpectedTrace {
         tally.personCycles += people * Double(cycles)
       }
     }
+  }
+}
+
+/// How the expected trace counts moves per transition: not at all, or by table slot.
+protocol MoveCounter {
+  /// Adds `amount` expected persons moving along slot `slot` of `table` in `year`.
+  func add(_ amount: Double, table: Int, slot: Int, year: Int, years: Int, into tally: inout Tally)
+}
+
+struct NoMoves: MoveCounter {
+  @inline(__always)
+  func add(_ amount: Double, table: Int, slot: Int, year: Int, years: Int, into tally: inout Tally)
+  {}
+}
+
+struct SlotMoves: MoveCounter {
+  let slots: TransitionSlots
+
+  @inline(__always)
+  func add(_ amount: Double, table: Int, slot: Int, year: Int, years: Int, into tally: inout Tally)
+  {
+    // Expected persons moving along the transition, in the year of the move.
+    tally.moves[slots.transition(table: table, slot: slot) * years + year] += amount
   }
 }

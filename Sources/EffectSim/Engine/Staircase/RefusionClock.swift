@@ -113,6 +113,10 @@ struct RefusionClock: Hashable, Sendable {
   }
 
   /// Moves the clock through a whole cycle counted in one state: both halves.
+  ///
+  /// The common cases — years on benefits, a cycle in work that does not complete the year,
+  /// subsidised work — take a few instructions inline; the rest (a band edge, a reset) goes to
+  /// `advanceCycleSlowly`.
   /// - Returns: the sum of the two halves' shares.
   @inline(__always)
   mutating func advanceCycle(_ kind: Kind, _ rule: Rule) -> Double {
@@ -123,14 +127,22 @@ struct RefusionClock: Hashable, Sendable {
       return 2 * Self.fullShare
     case .paused:
       return 0
-    case .selfSupport where selfHalves + 2 < rule.resetHalves || selfHalves >= rule.resetHalves:
-      // No reset in this cycle: only the count moves, and only up to the reset.
-      if selfHalves < rule.resetHalves { selfHalves += 2 }
+    case .selfSupport where selfHalves + 2 < rule.resetHalves:
+      selfHalves += 2
+      return 0
+    case .selfSupport where selfHalves >= rule.resetHalves:
       return 0
     default:
-      let first = advance(kind, rule)
-      return first + advance(kind, rule)
+      return advanceCycleSlowly(kind, rule)
     }
+  }
+
+  /// `advanceCycle` as two halves: a covered cycle below week 52, or the cycle that completes
+  /// 52 weeks of self-support.
+  @inline(never)
+  private mutating func advanceCycleSlowly(_ kind: Kind, _ rule: Rule) -> Double {
+    let first = advance(kind, rule)
+    return first + advance(kind, rule)
   }
 
   /// The municipal share averaged over weeks `[from, to)` on covered benefits: each band's
@@ -140,6 +152,11 @@ struct RefusionClock: Hashable, Sendable {
   @inline(__always)
   static func averageShare(from: Double, to: Double) -> Double {
     if from >= saturation { return fullShare }
+    // Most intervals lie inside one band: its share, exactly and without dividing.
+    for band in bands where from < band.upTo {
+      if to <= band.upTo { return band.share }
+      break
+    }
     let length = to - from
     var share = 0.0
     var lower = 0.0
