@@ -33,6 +33,8 @@ let package = Package(
       path: "Benchmarks/EndToEnd"),
     .executableTarget(
       name: "Drivers", dependencies: ["EffectSim", "BenchmarkSupport"], path: "Benchmarks/Drivers"),
+    .executableTarget(
+      name: "HostileInputs", dependencies: ["EffectSim"], path: "Benchmarks/HostileInputs"),
 
     // MARK: - Unit test bundles
 

@@ -5,6 +5,17 @@ public enum EffectSimCommand {
   /// Runs the command line `arguments` (without the program name).
   /// - Returns: the exit status; every failure has been explained on `console` already.
   public static func main(_ arguments: [String], console: Console) -> ExitCode {
+    let code = run(arguments, console: console)
+    // Like a C program checking ferror(stdout) before it exits: output that was lost is a
+    // failure even when everything else went well.
+    if let failure = console.outputFailure() {
+      console.writeError("effectsim: cannot write to standard output: \(failure)\n")
+      return code == .success ? .ioError : code
+    }
+    return code
+  }
+
+  private static func run(_ arguments: [String], console: Console) -> ExitCode {
     do {
       try dispatch(arguments, console: console)
       return .success
@@ -40,7 +51,8 @@ public enum EffectSimCommand {
         effectsim run scenarios/rebild-ips-2022.json --iterations 20000 --seed 7
 
       EXIT CODES: 0 ok, 64 usage, 65 invalid scenario or run error, 66 input missing,
-      70 internal error, 73 output not writable, 74 read error, 130 interrupted.
+      70 internal error, 73 output not writable, 74 read or write error, 130 interrupted
+      (SIGINT), 143 terminated (SIGTERM).
 
       """
   }

@@ -24,8 +24,12 @@ extension Distribution {
     if probability.isNaN { return .nan }
     let range = support
     if probability <= 0 { return range.lowerBound }
-    if probability >= 1 { return range.upperBound }
-    let p = probability
+    // A discrete distribution's largest listed value may have weight 0: at 1 its quantile is
+    // the largest value it can take, found like any other level.
+    if probability >= 1 {
+      guard case .discrete = self else { return range.upperBound }
+    }
+    let p = Swift.min(probability, 1)
     switch self {
     case .uniform(let lo, let hi):
       return Swift.min(hi, lo + (hi - lo) * p)

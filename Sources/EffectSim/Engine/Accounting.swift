@@ -173,6 +173,49 @@ enum Accounting {
     }
   }
 
+  /// Refuses an iteration whose sums overflowed, naming the first number that did: the arms'
+  /// costs and outcomes per year and area, then the line items, then every metric (net impact,
+  /// cumulative sums, present values, shares) in layout order.
+  ///
+  /// Every input is finite (expressions are checked when evaluated), but a sum of finite
+  /// amounts can still exceed the largest `Double` (1e308 per cycle over many cycles, discount
+  /// factors of a negative rate over a century) and become infinite, or NaN where two
+  /// infinities cancel. Nothing non-finite may reach a report, so anything beyond
+  /// `largestAmount` is refused: below it, the statistics, histograms and chart scales built
+  /// from up to 10^8 iterations cannot overflow either.
+  /// - Parameters:
+  ///   - amounts: `record`'s scratch after the call.
+  ///   - metrics: the row `record` wrote.
+  /// - Complexity: O(metrics + amounts); no allocation unless it throws.
+  static func requireFinite(
+    _ model: Model, _ tables: IterationTables, layout: MetricLayout, amounts: [Double],
+    metrics: UnsafeMutableBufferPointer<Double>, iteration: Int?
+  ) throws(RunError) {
+    func overflow(_ what: String) -> RunError {
+      RunError(
+        path: "", message: "\(what) is too large: beyond ±1e300, the largest amount EffectSim"
+          + " computes with (see docs/limits.md)", iteration: iteration)
+    }
+    func tooLarge(_ x: Double) -> Bool { !(abs(x) <= largestAmount) }
+    if let index = amounts.firstIndex(where: tooLarge) {
+      throw overflow(layout.describeAmount(index, model))
+    }
+    if let index = tables.lineItemAmounts.firstIndex(where: tooLarge) {
+      let areas = model.areas.count
+      throw overflow(
+        "the sum of the line items in area \"\(model.areas[index % areas])\" in"
+          + " \(model.scenario.start + index / areas)")
+    }
+    if let index = metrics.firstIndex(where: tooLarge) {
+      throw overflow(layout.describe(index, model))
+    }
+  }
+
+  /// The largest magnitude of any amount, outcome or other number of an iteration: 1e300,
+  /// far beyond any budget (a national one is about 1e12 kroner a year), and far enough below
+  /// the largest `Double` (1.8e308) that sums, means and spreads of many iterations stay finite.
+  static let largestAmount = 1e300
+
   /// A millionth of a krone: sums of amounts that cancel exactly on paper can leave a
   /// rounding residue of that order, which must not decide a payback year.
   static let paybackTolerance = 1e-6

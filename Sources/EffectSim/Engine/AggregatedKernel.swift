@@ -23,7 +23,16 @@
 ///   cell's draw is also the number of people moving along its transitions.
 /// - The refusion staircase gives every person a clock of their own; this kernel refuses such
 ///   scenarios (`PersonStrata.make`).
+///
+/// Markers, eligibility, the occupancy convention, count cells, settling and the
+/// person-charge cells come from the `KernelPlan`, which every kernel reads.
 struct AggregatedKernel {
+  private let plan: KernelPlan
+  /// The plan's layouts and convention, kept apart: the per-cycle step reads them, and a field
+  /// read from the stored plan there would copy (retain and release) the whole plan.
+  private let cells: CountCells
+  private let shares: ShareCells
+  private let halfCycles: (start: Int, end: Int)
   private let strata: PersonStrata
   /// Conditional probabilities that split an entry group over the strata.
   private let strataRatios: [Double]
@@ -34,13 +43,8 @@ struct AggregatedKernel {
   private let classes: Int
   /// Room for joint destinations per joint table: (outgoing + 1)² covers both pairings.
   private let cellStride: Int
-  /// Cycles since entry from which every group lives in the last window classes.
-  private let settle: Int
   private let lastTransitionClass: Int
   private let lastChargeClass: Int
-  private let personCharges: [Int]
-  /// For each cycle since entry, the first `occupancyAt` index that asks for it, or −1.
-  private let atMarker: [Int32]
   /// The intervention and control state of each joint state.
   private let jointI: [Int32]
   private let jointC: [Int32]
@@ -61,7 +65,7 @@ struct AggregatedKernel {
   private var initialCount: Int32 = 0
   private var initialDestination: [Int32]
   private var initialRatio: [Double]
-  /// Per stratum, the rates of `personCharges`.
+  /// Per stratum, the rates of the plan's `personCharges`.
   private var personRates: [Double]
 
   // Per iteration: people per (stratum, slot, joint state); slot = entry cycle, or `horizon`
@@ -70,8 +74,9 @@ struct AggregatedKernel {
   private var next: [Int]
   /// Persons per (stratum, entry cycle).
   private var entering: [Int]
-  /// Half-cycles per (stratum, arm, year, state, charge class).
+  /// Half-cycles per stratum and count cell: stratum s's cells start at s · `CountCells.count`.
   private var counts: [Int]
+  /// Persons per (`occupancyAt` index, arm, state), at the plan's markers.
   private var atCounts: [Int]
   /// Scratch for building tables: probabilities and destinations of the cells.
   private var probabilityScratch: [Double]
@@ -81,6 +86,10 @@ struct AggregatedKernel {
   /// - Throws: `PersonStrata.Unsupported` when the kernel cannot be exact for `model`.
   init(model: Model) throws(PersonStrata.Unsupported) {
     strata = try PersonStrata.make(model).get()
+    plan = KernelPlan(model: model)
+    cells = plan.cells
+    shares = plan.shares
+    halfCycles = plan.halfCycles
     strataRatios = Self.conditionalRatios(strata.probabilities)
     states = model.stateCount
     joint = states * states
@@ -88,13 +97,6 @@ struct AggregatedKernel {
     cellStride = (model.maxOutgoing + 1) * (model.maxOutgoing + 1)
     lastTransitionClass = classes - 1
     lastChargeClass = model.chargeClassCount - 1
-    settle = Self.settleCycle(model)
-    personCharges = model.charges.indices.filter { model.charges[$0].dependsOnPerson }
-    var marker = [Int32](repeating: -1, count: model.horizon)
-    for (index, cycle) in model.occupancyAt.enumerated().reversed() where cycle < model.horizon {
-      marker[cycle] = Int32(index)
-    }
-    atMarker = marker
     jointI = (0..<joint).map { Int32($0 / model.stateCount) }
     jointC = (0..<joint).map { Int32($0 % model.stateCount) }
 
@@ -111,13 +113,12 @@ struct AggregatedKernel {
     moves = [Int](repeating: 0, count: countMoves ? model.transitionCount * model.years : 0)
     initialDestination = [Int32](repeating: 0, count: cellStride * states * states)
     initialRatio = [Double](repeating: 0, count: cellStride * states * states)
-    personRates = [Double](repeating: 0, count: strata.count * personCharges.count)
+    personRates = [Double](repeating: 0, count: strata.count * plan.personCharges.count)
     occupied = [Bool](repeating: false, count: strata.count)
     groups = [Int](repeating: 0, count: strata.count * (model.horizon + 1) * joint)
     next = [Int](repeating: 0, count: joint)
     entering = [Int](repeating: 0, count: strata.count * model.horizon)
-    counts = [Int](
-      repeating: 0, count: strata.count * 2 * model.years * states * model.chargeClassCount)
+    counts = [Int](repeating: 0, count: strata.count * plan.cells.count)
     atCounts = [Int](repeating: 0, count: model.occupancyAt.count * 2 * states)
     let room = max(cellStride, states * states)
     probabilityScratch = [Double](repeating: 0, count: room)
@@ -148,11 +149,8 @@ struct AggregatedKernel {
     for s in occupied.indices { occupied[s] = false }
     for entry in 0..<horizon where tables.entries[entry] > 0 {
       let n = tables.entries[entry]
-      let cycles = horizon - entry
-      for (c, at) in model.occupancyAt.enumerated() where at < cycles {
-        tally.eligible[c] += Double(n)
-      }
-      personCycles += 2 * n * cycles
+      plan.countEntering(n, entry: entry, into: &tally)
+      personCycles += 2 * n * (horizon - entry)
       var left = n
       for s in 0..<strata.count where left > 0 {
         let x =
@@ -177,8 +175,8 @@ struct AggregatedKernel {
           buildJoint(model, tables, set: s)
         }
         try tables.evaluateCharges(model, personOnly: true, iteration: iteration)
-        for (j, index) in personCharges.enumerated() {
-          personRates[s * personCharges.count + j] = tables.chargeRates[index]
+        for (j, index) in plan.personCharges.enumerated() {
+          personRates[s * plan.personCharges.count + j] = tables.chargeRates[index]
         }
       }
     }
@@ -186,7 +184,7 @@ struct AggregatedKernel {
     for s in 0..<strata.count where occupied[s] {
       simulateStratum(model, s, &rng)
     }
-    finish(model, into: &tally)
+    finish(into: &tally)
     for i in moves.indices { tally.moves[i] = Double(moves[i]) }
     tally.personCycles = Double(personCycles)
   }
@@ -199,6 +197,8 @@ struct AggregatedKernel {
     let set = model.transitionsDependOnPerson ? s : 0
     let groupBase = s * (horizon + 1)
     let pool = (groupBase + horizon) * joint
+    let settle = plan.settle
+    let markers = plan.markers
     var poolUsed = false
     for t in 0..<horizon {
       let year = Int(model.yearOf[t])
@@ -232,7 +232,7 @@ struct AggregatedKernel {
         step(
           model, group: (groupBase + entry) * joint, set: set,
           transitionClass: Int(model.transitionClassOf[k]),
-          chargeClass: Int(model.chargeClassOf[k]), marker: Int(atMarker[k]), year: year,
+          chargeClass: Int(model.chargeClassOf[k]), marker: Int(markers[k]), year: year,
           stratum: s, &rng)
       }
     }
@@ -244,28 +244,24 @@ struct AggregatedKernel {
     _ model: Model, group: Int, set: Int, transitionClass: Int, chargeClass: Int, marker: Int,
     year: Int, stratum: Int, _ rng: inout Xoshiro256PlusPlus
   ) {
-    let (weightStart, weightEnd): (Int, Int)
-    switch model.occupancy {
-    case .start: (weightStart, weightEnd) = (2, 0)
-    case .end: (weightStart, weightEnd) = (0, 2)
-    case .average: (weightStart, weightEnd) = (1, 1)
-    }
-    let chargeClasses = model.chargeClassCount
-    let years = model.years
-    let baseI = (stratum * 2 * years + year) * states
-    let baseC = (stratum * 2 * years + years + year) * states
+    let (weightStart, weightEnd) = halfCycles
+    // The count cell of (stratum, arm, year, state, class) is base + state · stateStride.
+    let stateStride = cells.stateStride
+    let block = stratum * cells.count
+    let baseI = block + cells.base(arm: 0, year: year, chargeClass: chargeClass)
+    let baseC = block + cells.base(arm: 1, year: year, chargeClass: chargeClass)
     let tableBase = (set * classes + transitionClass) * joint
     for j in 0..<joint where groups[group + j] != 0 {
       let n = groups[group + j]
       let a = Int(jointI[j])
       let b = Int(jointC[j])
       if marker >= 0 {
-        atCounts[(marker * 2) * states + a] += n
-        atCounts[(marker * 2 + 1) * states + b] += n
+        atCounts[shares.index(marker, arm: 0, state: a)] += n
+        atCounts[shares.index(marker, arm: 1, state: b)] += n
       }
       if weightStart != 0 {
-        counts[(baseI + a) * chargeClasses + chargeClass] += weightStart * n
-        counts[(baseC + b) * chargeClasses + chargeClass] += weightStart * n
+        counts[baseI + a * stateStride] += weightStart * n
+        counts[baseC + b * stateStride] += weightStart * n
       }
       let table = tableBase + j
       split(
@@ -280,8 +276,8 @@ struct AggregatedKernel {
         if weightEnd != 0 {
           let a = Int(jointI[j])
           let b = Int(jointC[j])
-          counts[(baseI + a) * chargeClasses + chargeClass] += weightEnd * n
-          counts[(baseC + b) * chargeClasses + chargeClass] += weightEnd * n
+          counts[baseI + a * stateStride] += weightEnd * n
+          counts[baseC + b * stateStride] += weightEnd * n
         }
       }
     }
@@ -326,40 +322,25 @@ struct AggregatedKernel {
   }
 
   /// Sums the strata into the tally, pricing person-dependent charges per stratum.
-  private func finish(_ model: Model, into tally: inout Tally) {
-    let size = tally.occupancy.count
-    for i in 0..<size {
-      var total = 0
-      for s in 0..<strata.count { total += counts[s * size + i] }
-      tally.occupancy[i] = Double(total) * 0.5
+  private func finish(into tally: inout Tally) {
+    let size = plan.cells.count
+    counts.withUnsafeBufferPointer { counts in
+      tally.setOccupancy(halfCycles: counts, blocks: strata.count)
     }
-    let chargeClasses = model.chargeClassCount
+    let rates = plan.personCharges.count
+    let personCells = plan.personCells
     for s in 0..<strata.count {
-      for (j, index) in personCharges.enumerated() {
-        let charge = model.charges[index]
-        let rate = personRates[s * personCharges.count + j]
-        for arm in 0..<2 where charge.arm == nil || charge.arm == arm {
-          for year in 0..<model.years {
-            var halfCycles = 0
-            let base =
-              s * size + ((arm * model.years + year) * states + charge.state) * chargeClasses
-            for cls in 0..<chargeClasses where charge.active[cls] {
-              halfCycles += counts[base + cls]
-            }
-            if halfCycles != 0 {
-              tally.personAmounts[(arm * model.years + year) * model.targetCount + charge.target] +=
-                Double(halfCycles) * 0.5 * rate
-            }
-          }
+      for group in plan.personGroups {
+        let first = personCells[group.lowerBound]
+        var halfCycles = 0
+        for cell in personCells[group] { halfCycles += counts[s * size + cell.cell] }
+        if halfCycles != 0 {
+          tally.personAmounts[first.amount] +=
+            Double(halfCycles) * 0.5 * personRates[s * rates + first.personCharge]
         }
       }
     }
-    for (index, cycle) in model.occupancyAt.enumerated() {
-      let source = cycle < model.horizon ? Int(atMarker[cycle]) : index
-      for j in 0..<(2 * states) {
-        tally.atCycle[index * 2 * states + j] = Double(atCounts[source * 2 * states + j])
-      }
-    }
+    atCounts.withUnsafeBufferPointer { atCounts in plan.copyShares(atCounts, into: &tally) }
   }
 
   // MARK: - Joint tables
@@ -400,8 +381,8 @@ struct AggregatedKernel {
       for j in 0..<joint {
         let a = Int(jointI[j])
         let b = Int(jointC[j])
-        let tableI = cls * states + a
-        let tableC = (classes + cls) * states + b
+        let tableI = tables.table(arm: 0, transitionClass: cls, state: a)
+        let tableC = tables.table(arm: 1, transitionClass: cls, state: b)
         let countI = Int(tables.outgoingCount[tableI])
         let countC = Int(tables.outgoingCount[tableC])
         var cells = 0
@@ -478,16 +459,6 @@ struct AggregatedKernel {
       }
     }
     Self.makeConditional(&probabilityScratch, count: cells)
-  }
-
-  /// The cycle since entry from which a group is past every window boundary and every
-  /// `occupancyAt` cycle, so that it moves and is counted like every other such group.
-  static func settleCycle(_ model: Model) -> Int {
-    let lastAt = model.occupancyAt.filter { $0 < model.horizon }.max().map { $0 + 1 } ?? 0
-    let lastChargeCut =
-      model.chargeClassOf.firstIndex { Int($0) == model.chargeClassCount - 1 } ?? 0
-    let lastTransitionCut = model.transitionClasses[model.transitionClasses.count - 1].from
-    return max(lastTransitionCut, lastChargeCut, lastAt)
   }
 
   /// p_s / (p_s + p_{s+1} + ...) for a chain of binomials over the strata.

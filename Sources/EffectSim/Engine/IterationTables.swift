@@ -6,9 +6,12 @@
 struct IterationTables {
   /// Parameter values by slot.
   var values: [Double]
-  /// Layout of the transition tables: index `(arm · classes + class) · states + state`, each
-  /// with room for `stride` outgoing moves in listing order.
+  /// Layout of the transition tables: one per (arm, transition class, state), index
+  /// `table(arm:transitionClass:state:)`, each with room for `stride` outgoing moves in
+  /// listing order at `table · stride ..< table · stride + outgoingCount[table]`.
   let stride: Int
+  let transitionClasses: Int
+  let states: Int
   var outgoingCount: [Int32]
   var destinations: [Int32]
   /// Cumulative probabilities of the outgoing moves (the rest is "stay").
@@ -78,6 +81,8 @@ struct IterationTables {
     values = model.template
     let classes = model.transitionClasses.count
     stride = model.maxOutgoing
+    transitionClasses = classes
+    states = model.stateCount
     let tableCount = 2 * classes * model.stateCount
     outgoingCount = [Int32](repeating: 0, count: tableCount)
     destinations = [Int32](repeating: 0, count: tableCount * stride)
@@ -136,7 +141,7 @@ struct IterationTables {
       group(model.initial[arm]) { ($0.weight, $0.state, $0.path) }
     }
     chargeRoutines = group(model.charges) { ($0.value, 0, $0.path) }
-    personChargeIndices = model.charges.indices.filter { model.charges[$0].dependsOnPerson }
+    personChargeIndices = model.personCharges
     lineItemRoutines = group(model.lineItems) {
       ($0.amount, $0.yearIndex * model.areas.count + $0.area, $0.path)
     }
@@ -216,8 +221,18 @@ struct IterationTables {
     return pairs[2 * last]
   }
 
+  /// The table of the moves out of `state` in `arm` during transition class
+  /// `transitionClass`.
+  @inline(__always)
+  func table(arm: Int, transitionClass: Int, state: Int) -> Int {
+    (arm * transitionClasses + transitionClass) * states + state
+  }
+
+  /// `ceil(p · 2^53)`, clamped to [0, 2^53]: total, so no probability, not even NaN, can trap.
   static func threshold(_ p: Double) -> UInt64 {
-    p >= 1 ? 1 << 53 : UInt64((p * scale53).rounded(.up))
+    if p >= 1 { return 1 << 53 }
+    guard p > 0 else { return 0 }
+    return UInt64((p * scale53).rounded(.up))
   }
 
   // MARK: - Parameters
@@ -316,7 +331,7 @@ struct IterationTables {
               + " \"\(stateID(model, move.to))\" is \(p), outside [0, 1], in"
               + " \(model.transitionClasses[cls].description) since entry", iteration: iteration)
         }
-        let table = (move.arm * classes + cls) * states + move.from
+        let table = self.table(arm: move.arm, transitionClass: cls, state: move.from)
         let slot = Int(outgoingCount[table])
         let previous = slot == 0 ? 0 : cumulative[table * stride + slot - 1]
         var sum = previous + p
@@ -355,6 +370,7 @@ struct IterationTables {
       }
       try run(routines, model, iteration: iteration)
       var total = 0.0
+      var largest = 0.0
       for r in routines {
         guard results[r] >= 0 else {
           throw RunError(
@@ -362,6 +378,16 @@ struct IterationTables {
             iteration: iteration)
         }
         total += results[r]
+        largest = max(largest, results[r])
+      }
+      if !total.isFinite {
+        // Weights near the largest number overflow their sum; only their ratios matter, so
+        // they are scaled down by the largest (rare: ordinary weights keep their exact bits).
+        total = 0
+        for r in routines {
+          results[r] /= largest
+          total += results[r]
+        }
       }
       guard total > 0 else {
         throw RunError(
@@ -417,16 +443,21 @@ struct IterationTables {
   mutating func evaluateIntake(_ model: Model, iteration: Int?) throws(RunError) {
     for index in entries.indices { entries[index] = 0 }
     try run(intakeRoutines, model, iteration: iteration)
+    let limit = ScenarioLimits.cohortSize
+    var people = 0
     for r in intakeRoutines {
       let raw = results[r]
       // Halves round up, as the format says.
       let rounded = (raw + 0.5).rounded(.down)
-      guard rounded >= 0, rounded < 1e8 else {
+      guard rounded >= 0, rounded <= Double(limit - people) else {
+        let others = people > 0 ? " (with the \(people) people of the entries before it)" : ""
         throw RunError(
           path: routineSources[r].path, message: "the count evaluates to \(raw), not a number of"
-            + " people between 0 and 100,000,000", iteration: iteration)
+            + " people between 0 and \(limit)\(others), the largest cohort EffectSim simulates"
+            + " (see docs/limits.md)", iteration: iteration)
       }
       let n = Int(rounded)
+      people += n
       let first = routineTarget[r]
       if intakeEven[r - intakeRoutines.lowerBound] {
         for k in 0..<n { entries[first + k * cyclesPerYear / n] += 1 }

@@ -20,8 +20,17 @@ enum KernelCostModel {
   static let aggregatedPerJointState = 0.36
   static let aggregatedPerDraw = 13.5
 
+  /// The most scratch the aggregated kernel may need per worker for `auto` to pick it: its
+  /// groups grow with horizon × states², the individual kernel's tables do not. A constant,
+  /// not the machine's memory, so that the choice (and so every number) depends on the
+  /// scenario alone.
+  static let aggregatedScratchLimit = 256 << 20
+
   /// The kernel `auto` runs for `model`.
   static func choose(_ model: Model) -> Kernel {
+    guard MemoryEstimate.aggregatedKernel(model) <= aggregatedScratchLimit else {
+      return .individual
+    }
     guard let aggregated = aggregatedNanoseconds(model) else { return .individual }
     return aggregated < individualNanoseconds(model) ? .aggregated : .individual
   }
@@ -65,7 +74,7 @@ enum KernelCostModel {
   static func aggregatedNanoseconds(_ model: Model) -> Double? {
     guard case .success(let strata) = PersonStrata.make(model) else { return nil }
     let entries = baseEntries(model) ?? []
-    let settle = AggregatedKernel.settleCycle(model)
+    let settle = KernelPlan.settleCycle(model)
     let joint = Double(model.stateCount * model.stateCount)
     // Occupied joint states of a group of n people: at most n, at most about twice the states
     // (coupled pairing keeps most people on the diagonal), at most all of them.

@@ -37,7 +37,7 @@ struct PersonStrata: Sendable {
             + " on benefits; people on different clocks cannot be moved in groups; use"
             + " --kernel individual"))
     }
-    let personCharges = model.charges.contains { $0.dependsOnPerson }
+    let personCharges = !model.personCharges.isEmpty
     guard model.hasPersonScope, model.transitionsDependOnPerson || personCharges else {
       return .success(PersonStrata(values: [[]], probabilities: [1], split: false))
     }

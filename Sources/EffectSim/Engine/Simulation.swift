@@ -15,6 +15,7 @@ public enum Simulation {
   ) throws(RunError) -> RunSummary {
     let clock = ContinuousClock.now
     let layout = MetricLayout(model: model)
+    try checkMemory(MemoryEstimate(model, iterations: 1, threads: 1, kernel: nil))
     let (metrics, personCycles) = try expectedMetrics(model, layout: layout)
     let seconds = clock.duration(to: .now).seconds
     let store = ResultStore(metrics: layout.count, iterations: 1)
@@ -27,7 +28,7 @@ public enum Simulation {
       engineVersion: EffectSimVersion.string, threads: 1, seconds: seconds,
       personCycles: personCycles,
       personCyclesPerSecond: seconds > 0 ? personCycles / seconds : 0, kernel: "expected")
-    return Summarizer.summarize(
+    return try Summarizer.summarize(
       model, layout: layout, columns: RunStores(metrics: store, parameterDraws: nil),
       settings: settings, run: run)
   }
@@ -43,13 +44,15 @@ public enum Simulation {
     try tables.setBaseValues(model, override: override)
     try tables.prepareIteration(model, iteration: nil)
     var tally = Tally(model: model)
-    ExpectedTrace.run(model, tables, into: &tally)
+    ExpectedTrace.run(model, KernelPlan(model: model), tables, into: &tally)
     var amounts = [Double](repeating: 0, count: 2 * model.years * model.targetCount)
     var metrics = [Double](repeating: 0, count: layout.count)
-    metrics.withUnsafeMutableBufferPointer { out in
+    try metrics.withUnsafeMutableBufferPointer { out throws(RunError) in
       Accounting.record(
         model, tally, tables, personChargesPriced: false, layout: layout, amounts: &amounts,
         into: out)
+      try Accounting.requireFinite(
+        model, tables, layout: layout, amounts: amounts, metrics: out, iteration: nil)
     }
     return (metrics, tally.personCycles)
   }
@@ -60,7 +63,7 @@ public enum Simulation {
   ///   count; when the result storage would not fit in memory; or when `options.kernel` asks
   ///   for the aggregated kernel on a scenario it cannot simulate exactly.
   public static func monteCarlo(_ model: Model, options: RunOptions) throws(RunError) -> RunSummary {
-    try monteCarlo(model, options: options) { stores, layout, run in
+    try monteCarlo(model, options: options) { stores, layout, run throws(RunError) in
       var settings = settings(model, options)
       settings.iterations = stores.iterations
       // Before the summary, which reorders the columns in place.
@@ -71,7 +74,7 @@ public enum Simulation {
           target: target, cap: options.iterations, reached: largest <= target,
           largestError: largest)
       }
-      return Summarizer.summarize(
+      return try Summarizer.summarize(
         model, layout: layout, columns: stores, settings: settings, run: run,
         keepDraws: options.keepDraws)
     }
@@ -116,7 +119,7 @@ public enum Simulation {
   ///   iterations. A shard runs its whole range: `options.precision` must be `nil`.
   static func monteCarlo<Result: Sendable>(
     _ model: Model, options: RunOptions, range: Range<Int>? = nil,
-    finish: (RunStores, MetricLayout, RunInfo) -> Result
+    finish: (RunStores, MetricLayout, RunInfo) throws(RunError) -> Result
   ) throws(RunError) -> Result {
     let clock = ContinuousClock.now
     let layout = MetricLayout(model: model, cohorts: options.varianceSplit ? 2 : 1)
@@ -124,6 +127,7 @@ public enum Simulation {
     precondition(!shard || options.precision == nil, "a shard runs its whole range")
     let range = range ?? 0..<options.iterations
     precondition(range.lowerBound >= 0 && range.upperBound <= options.iterations)
+    let threads = max(1, min(options.threads ?? ProcessInfo.processInfo.activeProcessorCount, 512))
     // Beside the metrics: the recorded draws, a rank column per uncertain parameter and
     // target, one parameter's sort scratch (value-index pairs, order, sorted values), and the
     // copy `keepDraws` makes of the draws and targets. A shard writes its columns out instead
@@ -134,17 +138,26 @@ public enum Simulation {
       : recorded + model.iterationDraws.count + model.payback.count + 4
         + (options.keepDraws ? recorded + layout.cohorts * model.payback.count : 0)
     // The whole range (with a precision target, the cap): the most the run can need, known
-    // before it starts.
-    do throws(RunError) {
-      try checkMemory(layout: layout, iterations: range.count, extraColumns: extraColumns)
-    } catch {
-      guard options.precision != nil else { throw error }
-      var refusal = error
-      refusal.message += "; with a precision target the iteration count is the cap, and room"
-        + " for all of it is reserved before the run"
-      throw refusal
+    // before it starts. What every run needs is checked before choosing the kernel (which
+    // evaluates the tables), the chosen kernel's scratch after: nothing is allocated that the
+    // check did not count.
+    func checkMemory(kernel: Kernel?) throws(RunError) {
+      do throws(RunError) {
+        try Self.checkMemory(
+          MemoryEstimate(
+            model, layout: layout, iterations: range.count, extraColumns: extraColumns,
+            threads: threads, kernel: kernel))
+      } catch {
+        guard options.precision != nil else { throw error }
+        var refusal = error
+        refusal.message += "; with a precision target the iteration count is the cap, and room"
+          + " for all of it is reserved before the run"
+        throw refusal
+      }
     }
+    try checkMemory(kernel: nil)
     let kernel = try kernel(for: model, choice: options.kernel)
+    try checkMemory(kernel: kernel)
     // Workers hand in whole blocks under the lock; the stores (metrics, and the iteration-scope
     // parameter draws for the assumptions register) are reachable only through it, so the
     // compiler checks that no two threads touch them at once.
@@ -153,7 +166,6 @@ public enum Simulation {
       metrics: ResultStore(metrics: layout.count, capacity: range.count),
       draws: ResultStore(metrics: record.slots.count, capacity: range.count)))
     defer { results.withLock { $0.metrics.deallocate(); $0.draws.deallocate() } }
-    let threads = max(1, min(options.threads ?? ProcessInfo.processInfo.activeProcessorCount, 512))
 
     // Each worker gets its own compiled copy of the model, compiled here one after the other
     // so that no two workers' objects share a cache line: the model's arrays are retained and
@@ -188,8 +200,8 @@ public enum Simulation {
       engineVersion: EffectSimVersion.string, threads: threads, seconds: seconds,
       personCycles: personCycles,
       personCyclesPerSecond: seconds > 0 ? personCycles / seconds : 0, kernel: kernel.rawValue)
-    return results.withLock { stores in
-      finish(RunStores(metrics: stores.metrics, parameterDraws: stores.draws), layout, run)
+    return try results.withLock { stores throws(RunError) in
+      try finish(RunStores(metrics: stores.metrics, parameterDraws: stores.draws), layout, run)
     }
   }
 
@@ -250,31 +262,37 @@ public enum Simulation {
 
   /// Bytes of result storage a run needs.
   public static func resultBytes(_ model: Model, iterations: Int) -> Int {
-    MetricLayout(model: model).count.multipliedReportingOverflow(by: iterations * 8).partialValue
+    MemoryEstimate(model, iterations: iterations, threads: 1, kernel: nil).results
   }
 
-  /// Refuses, before any work, a run whose results would not fit in memory.
-  /// - Parameters:
-  ///   - extraColumns: per-iteration values held beside the metrics, in 8-byte columns: the
-  ///     recorded parameter draws and the sensitivity analysis's ranks and sort scratch;
-  ///     default 0.
-  ///   - physicalMemory: bytes of memory of the machine; default this machine's.
+  /// Refuses, before any work, a run that would not fit in half the machine's memory.
+  /// - Parameter physicalMemory: bytes of memory of the machine; default this machine's.
+  /// - Throws: `RunError` with the estimate, its parts and what to change.
   static func checkMemory(
-    layout: MetricLayout, iterations: Int, extraColumns: Int = 0,
+    _ estimate: MemoryEstimate,
     physicalMemory: UInt64 = ProcessInfo.processInfo.physicalMemory
   ) throws(RunError) {
-    let columns = layout.count + max(extraColumns, 0)
-    let (values, overflow) = columns.multipliedReportingOverflow(by: iterations)
-    let bytesOverflow = values.multipliedReportingOverflow(by: 8).overflow
     let limit = Double(physicalMemory) * 0.5
-    let needed = Double(columns) * Double(iterations) * 8
-    if overflow || bytesOverflow || needed > limit {
-      let gib = { (x: Double) in String(format: "%.1f GiB", x / 1_073_741_824) }
-      throw RunError(
-        path: "", message: "\(iterations) iterations need about \(gib(needed)) for"
-          + " \(columns) results each, more than half this machine's memory"
-          + " (\(gib(limit * 2))); use fewer iterations", iteration: nil)
+    let needed = Double(estimate.total)
+    guard needed > limit else { return }
+    let gib = { (x: Double) in String(format: "%.1f GiB", x / 1_073_741_824) }
+    let workers = Double(estimate.perWorker) * Double(estimate.threads)
+    let advice: String
+    if Double(estimate.results) >= workers {
+      advice = "use fewer iterations"
+    } else if estimate.threads > 1, Double(estimate.results + estimate.perWorker) <= limit {
+      advice = "use fewer threads (--threads)"
+    } else {
+      advice = "the scenario's tables are too large for this machine: fewer states, transition"
+        + " windows or years"
     }
+    let threads =
+      estimate.threads == 1 ? "the worker thread" : "each of \(estimate.threads) worker threads"
+    throw RunError(
+      path: "", message: "this run needs about \(gib(needed)): \(gib(Double(estimate.results)))"
+        + " for the results (\(estimate.iterations) iterations, \(estimate.numbersPerIteration)"
+        + " results each) and \(gib(Double(estimate.perWorker))) for \(threads), more than half"
+        + " this machine's memory (\(gib(limit * 2))); \(advice)", iteration: nil)
   }
 }
 
@@ -374,9 +392,14 @@ struct Worker {
     var scratch: [Double] = []
     swap(&block, &blockMetrics)
     swap(&scratch, &amounts)
-    Self.record(model, tally, tables, layout, amounts: &scratch, block: &block, slot: slot)
+    let recorded = Result { () throws(RunError) in
+      try Self.record(
+        model, tally, tables, layout, amounts: &scratch, block: &block, slot: slot,
+        iteration: iteration)
+    }
     swap(&block, &blockMetrics)
     swap(&scratch, &amounts)
+    try recorded.get()
     blockPersonCycles += tally.personCycles
     if layout.cohorts == 2 { try simulateSecondCohort(model, iteration, seed: seed, slot: slot) }
   }
@@ -391,9 +414,14 @@ struct Worker {
     var scratch: [Double] = []
     swap(&row, &secondCohort)
     swap(&scratch, &amounts)
-    Self.record(model, tally, tables, layout, amounts: &scratch, block: &row, slot: 0)
+    let recorded = Result { () throws(RunError) in
+      try Self.record(
+        model, tally, tables, layout, amounts: &scratch, block: &row, slot: 0,
+        iteration: iteration)
+    }
     swap(&row, &secondCohort)
     swap(&scratch, &amounts)
+    try recorded.get()
     let offset = slot * layout.count
     for definition in 0..<layout.paybacks {
       blockMetrics[offset + layout.secondCohortTarget(definition)] =
@@ -406,14 +434,16 @@ struct Worker {
   /// borrows its arguments instead of capturing (and copying out of) the worker.
   private static func record(
     _ model: Model, _ tally: Tally, _ tables: IterationTables, _ layout: MetricLayout,
-    amounts: inout [Double], block: inout [Double], slot: Int
-  ) {
+    amounts: inout [Double], block: inout [Double], slot: Int, iteration: Int
+  ) throws(RunError) {
     let width = layout.count
-    block.withUnsafeMutableBufferPointer { block in
+    try block.withUnsafeMutableBufferPointer { block throws(RunError) in
       let row = UnsafeMutableBufferPointer(rebasing: block[slot * width..<(slot + 1) * width])
       Accounting.record(
         model, tally, tables, personChargesPriced: true, layout: layout, amounts: &amounts,
         into: row)
+      try Accounting.requireFinite(
+        model, tables, layout: layout, amounts: amounts, metrics: row, iteration: iteration)
     }
   }
 }

@@ -3,18 +3,17 @@
 /// held at the `occupancyAt` cycles.
 ///
 /// Both the Monte Carlo kernels and the deterministic expected trace fill a `Tally`; the
-/// accounting reads it without knowing where it came from.
+/// accounting reads it without knowing where it came from. Its layouts are the plan's
+/// (`CountCells`, `AmountCells`, `KernelPlan`'s markers).
 struct Tally {
-  let years: Int
-  let states: Int
-  let chargeClasses: Int
-  let targets: Int
-  /// Person-cycles, index `((arm · years + year) · states + state) · chargeClasses + class`.
+  let cells: CountCells
+  let amounts: AmountCells
+  let shares: ShareCells
+  /// Person-cycles per `CountCells` index.
   var occupancy: [Double]
-  /// Amounts of charges that depend on person-scope parameters, index
-  /// `(arm · years + year) · targets + target`.
+  /// Amounts of charges that depend on person-scope parameters, per `AmountCells` index.
   var personAmounts: [Double]
-  /// Persons in each state at each `occupancyAt` cycle, index `(c · 2 + arm) · states + state`.
+  /// Persons in each state at each `occupancyAt` cycle, per `ShareCells` index.
   var atCycle: [Double]
   /// Persons whose entry plus the `occupancyAt` cycle lies inside the horizon, per cycle.
   var eligible: [Double]
@@ -28,17 +27,17 @@ struct Tally {
   var moves: [Double]
 
   init(model: Model) {
-    years = model.years
-    states = model.stateCount
-    chargeClasses = model.chargeClassCount
-    targets = model.targetCount
-    occupancy = [Double](repeating: 0, count: 2 * years * states * chargeClasses)
-    personAmounts = [Double](repeating: 0, count: 2 * years * targets)
-    atCycle = [Double](repeating: 0, count: model.occupancyAt.count * 2 * states)
+    cells = CountCells(
+      years: model.years, states: model.stateCount, chargeClasses: model.chargeClassCount)
+    amounts = AmountCells(years: model.years, targets: model.targetCount)
+    shares = ShareCells(states: model.stateCount)
+    occupancy = [Double](repeating: 0, count: cells.count)
+    personAmounts = [Double](repeating: 0, count: amounts.count)
+    atCycle = [Double](repeating: 0, count: model.occupancyAt.count * 2 * model.stateCount)
     eligible = [Double](repeating: 0, count: model.occupancyAt.count)
     staircase = [Double](repeating: 0, count: model.usesStaircase ? occupancy.count : 0)
     moves = [Double](
-      repeating: 0, count: model.transitionCharges.isEmpty ? 0 : model.transitionCount * years)
+      repeating: 0, count: model.transitionCharges.isEmpty ? 0 : model.transitionCount * model.years)
   }
 
   mutating func reset() {
@@ -53,17 +52,30 @@ struct Tally {
 
   @inline(__always)
   func occupancyIndex(arm: Int, year: Int, state: Int, chargeClass: Int) -> Int {
-    ((arm * years + year) * states + state) * chargeClasses + chargeClass
+    cells.index(arm: arm, year: year, state: state, chargeClass: chargeClass)
   }
 
   /// Where the amount of (arm, year, target) sits in `personAmounts`, and in the accounting's
   /// amounts, which share the layout.
   @inline(__always)
   func amountIndex(arm: Int, year: Int, target: Int) -> Int {
-    (arm * years + year) * targets + target
+    amounts.index(arm: arm, year: year, target: target)
   }
 
   /// Where the persons in `state` of `arm` at the `c`-th `occupancyAt` cycle sit in `atCycle`.
   @inline(__always)
-  func atCycleIndex(_ c: Int, arm: Int, state: Int) -> Int { (c * 2 + arm) * states + state }
+  func atCycleIndex(_ c: Int, arm: Int, state: Int) -> Int {
+    shares.index(c, arm: arm, state: state)
+  }
+
+  /// Sets `occupancy` from half-cycle counts in `blocks` consecutive blocks of `CountCells`
+  /// (one per kind of person, or one), summed exactly as integers first.
+  mutating func setOccupancy(halfCycles counts: UnsafeBufferPointer<Int>, blocks: Int) {
+    let size = cells.count
+    for i in 0..<size {
+      var total = 0
+      for block in 0..<blocks { total += counts[block * size + i] }
+      occupancy[i] = Double(total) * 0.5
+    }
+  }
 }

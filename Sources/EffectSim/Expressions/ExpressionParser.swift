@@ -19,6 +19,12 @@ struct ExpressionParser {
   /// of overflowing the stack; real scenarios nest a handful of levels.
   static let maximumDepth = 200
 
+  /// The most arguments one function call takes (`min` and `max` take any number).
+  ///
+  /// Real scenarios pass a handful; the bound keeps generated input from building calls whose
+  /// constant folding and evaluation stack grow without end.
+  static let maximumArguments = 1_000
+
   private let source: String
   private let tokens: [ExpressionToken]
   private var position = 0
@@ -155,6 +161,10 @@ struct ExpressionParser {
       while true {
         try parseSum()
         count += 1
+        guard count <= Self.maximumArguments else {
+          throw syntax(
+            "'\(name)' is given more than \(Self.maximumArguments) arguments", at: current)
+        }
         if current.kind == .comma {
           advance()
         } else {

@@ -14,7 +14,9 @@ extension JSONValue {
     switch self {
     case .null: text += "null"
     case .bool(let value): text += value ? "true" : "false"
-    case .number(let value): text += Self.format(value)
+    // JSON has no infinity or NaN; the engine never hands one out (RunError instead), and a
+    // writer that met one anyway writes null rather than invalid JSON.
+    case .number(let value): text += value.isFinite ? Self.format(value) : "null"
     case .integer(let digits): text += digits
     case .string(let value): Self.quote(value, into: &text)
     case .array(let elements):
@@ -55,9 +57,11 @@ extension JSONValue {
     }
   }
 
-  /// Formats a number for JSON.
+  /// Formats a number for JSON and for messages that quote a scenario's numbers: whole numbers
+  /// without a fraction. Infinity and NaN, which only messages meet, read "infinity",
+  /// "-infinity" and "NaN".
   public static func format(_ value: Double) -> String {
-    guard value.isFinite else { return "null" }
+    guard value.isFinite else { return value.isNaN ? "NaN" : value < 0 ? "-infinity" : "infinity" }
     if value == value.rounded(), abs(value) < 9_007_199_254_740_992 {
       return value == 0 ? "0" : String(Int64(value))
     }

@@ -66,19 +66,34 @@ extension Model {
           + " correlation matrix is not positive definite)"))
     }
     let correlatedSlots = Set(correlatedDraws.map(\.slot))
+    // Dependencies first: a post-order depth-first search with an explicit stack, so that a
+    // chain of thousands of derived parameters cannot overflow the call stack.
     var ordered: [DerivedParameter] = []
-    var done = Set<Int>()
-    func visit(_ slot: Int) {
-      guard !done.contains(slot),
-        case .derived(let expression) = scenario.parameters[slot].definition
+    var done = [Bool](repeating: false, count: names.count)
+    var pending: [(slot: Int, dependencies: [Int], next: Int)] = []
+    func enter(_ slot: Int) {
+      guard !done[slot], case .derived(let expression) = scenario.parameters[slot].definition
       else { return }
-      done.insert(slot)
-      for name in expression.referencedNames.sorted() { if let s = slots[name] { visit(s) } }
-      let path = "parameters".jsonPath(scenario.parameters[slot].name)
-      ordered.append(
-        DerivedParameter(slot: slot, expression: compile(expression, path), path: path))
+      done[slot] = true
+      pending.append((slot, expression.referencedNames.sorted().compactMap { slots[$0] }, 0))
     }
-    for slot in scenario.parameters.indices { visit(slot) }
+    for slot in scenario.parameters.indices {
+      enter(slot)
+      while let top = pending.last {
+        if top.next < top.dependencies.count {
+          pending[pending.count - 1].next += 1
+          enter(top.dependencies[top.next])
+          continue
+        }
+        pending.removeLast()
+        guard case .derived(let expression) = scenario.parameters[top.slot].definition else {
+          continue
+        }
+        let path = "parameters".jsonPath(scenario.parameters[top.slot].name)
+        ordered.append(
+          DerivedParameter(slot: top.slot, expression: compile(expression, path), path: path))
+      }
+    }
 
     // Windows become classes of cycles since entry.
     let transitionWindows = scenario.arms.flatMap { $0.transitions.map(\.cycles) }
@@ -94,16 +109,21 @@ extension Model {
       )
     ).sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
     var outcomeNames: [String] = []
+    var outcomeIndex: [String: Int] = [:]
     for state in scenario.states {
-      for outcome in state.outcomes where !outcomeNames.contains(outcome.name) {
+      for outcome in state.outcomes where outcomeIndex[outcome.name] == nil {
+        outcomeIndex[outcome.name] = outcomeNames.count
         outcomeNames.append(outcome.name)
       }
     }
     for transition in allTransitions {
-      for outcome in transition.outcomes where !outcomeNames.contains(outcome.name) {
+      for outcome in transition.outcomes where outcomeIndex[outcome.name] == nil {
+        outcomeIndex[outcome.name] = outcomeNames.count
         outcomeNames.append(outcome.name)
       }
     }
+    let areaIndex = Dictionary(
+      areas.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
 
     let initial = scenario.arms.enumerated().map { index, arm in
       arm.initial.map { entry in
@@ -135,7 +155,7 @@ extension Model {
       for cost in state.costs {
         charges.append(
           Charge(
-            target: areas.firstIndex(of: cost.area) ?? 0, arm: cost.arm?.rawValue,
+            target: areaIndex[cost.area] ?? 0, arm: cost.arm?.rawValue,
             state: stateIndex,
             active: chargePartition.classes.map { cost.cycles.covers($0) },
             value: compile(cost.perCycle, cost.path),
@@ -146,7 +166,7 @@ extension Model {
         let path = "states[\(stateIndex)].outcomes.\(outcome.name)"
         charges.append(
           Charge(
-            target: areas.count + (outcomeNames.firstIndex(of: outcome.name) ?? 0), arm: nil,
+            target: areas.count + (outcomeIndex[outcome.name] ?? 0), arm: nil,
             state: stateIndex,
             active: [Bool](repeating: true, count: chargePartition.classes.count),
             value: compile(outcome.weight, path), dependsOnPerson: dependsOnPerson(outcome.weight),
@@ -160,14 +180,14 @@ extension Model {
       for cost in transition.costs {
         transitionCharges.append(
           TransitionCharge(
-            transition: index, arm: arm, target: areas.firstIndex(of: cost.area) ?? 0,
+            transition: index, arm: arm, target: areaIndex[cost.area] ?? 0,
             value: compile(cost.amount, cost.path), path: cost.path))
       }
       for outcome in transition.outcomes {
         transitionCharges.append(
           TransitionCharge(
             transition: index, arm: arm,
-            target: areas.count + (outcomeNames.firstIndex(of: outcome.name) ?? 0),
+            target: areas.count + (outcomeIndex[outcome.name] ?? 0),
             value: compile(outcome.weight, outcome.path), path: outcome.path))
       }
     }
@@ -183,14 +203,15 @@ extension Model {
     let lineItems = scenario.lineItems.flatMap { item in
       item.byYear.map { entry in
         CompiledLineItem(
-          area: areas.firstIndex(of: item.area) ?? 0, yearIndex: entry.year - scenario.start,
+          area: areaIndex[item.area] ?? 0, yearIndex: entry.year - scenario.start,
           amount: compile(entry.amount, entry.path), path: entry.path)
       }
     }
     let payback = scenario.payback.map { definition in
-      CompiledPayback(
+      let chosen = definition.areas.map(Set.init)
+      return CompiledPayback(
         name: definition.name, areas: definition.areas,
-        areaMask: areas.map { area in definition.areas.map { $0.contains(area) } ?? true },
+        areaMask: areas.map { area in chosen?.contains(area) ?? true },
         discounted: definition.discounted)
     }
 
@@ -226,6 +247,7 @@ extension Model {
     self.selfSupport = scenario.states.map(\.selfSupport)
     self.entryClock = entryClock
     self.entryClockDependsOnPerson = scenario.weeksOnBenefitAtEntry.map(dependsOnPerson) ?? false
+    self.personCharges = charges.indices.filter { charges[$0].dependsOnPerson }
     self.intake = intake
     self.lineItems = lineItems
     self.payback = payback

@@ -70,6 +70,9 @@ public struct Model: Sendable {
   /// `cohort.weeksOnBenefitAtEntry`; `nil` means 0.
   let entryClock: CompiledExpression?
   let entryClockDependsOnPerson: Bool
+  /// Indices into `charges` of those that depend on person-scope parameters, in order: what a
+  /// kernel prices per person or kind of person, and deterministic mode at base values.
+  let personCharges: [Int]
   let intake: [CompiledIntake]
   let lineItems: [CompiledLineItem]
   let payback: [CompiledPayback]

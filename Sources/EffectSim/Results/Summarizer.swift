@@ -12,10 +12,12 @@ enum Summarizer {
   ///     metrics before the payback years may be reordered (selection), the rest are only read.
   ///   - run: the machine's facts; `run.threads` also bounds the threads summarising.
   ///   - keepDraws: copy the per-iteration parameters and targets into the summary first.
+  /// - Throws: `RunError` when a statistic of finite values overflows (an sd of values near
+  ///   1e154 and beyond), naming the metric: nothing non-finite reaches a report.
   static func summarize(
     _ model: Model, layout: MetricLayout, columns: some RunColumns, settings: RunSettings,
     run: RunInfo, keepDraws: Bool = false
-  ) -> RunSummary {
+  ) throws(RunError) -> RunSummary {
     let levels = settings.percentileLevels
     var settings = settings
     settings.overrides = model.scenario.overrides
@@ -76,6 +78,12 @@ enum Summarizer {
       n == 1
         ? columns.map { .exact($0[0], levels: levels) }
         : Statistic.summarize(interleaving: columns, levels: levels)
+    }
+    if let metric = statistics.firstIndex(where: { !$0.isFinite }) {
+      throw RunError(
+        path: "", message: "the statistics of \(layout.describe(metric, model)) over the \(n)"
+          + " iterations are too large to compute (the spread exceeds ±1.8e308, the largest"
+          + " number a run can hold; see docs/limits.md)", iteration: nil)
     }
     func stat(_ metric: Int) -> Statistic { statistics[metric] }
 

@@ -22,8 +22,16 @@ public enum ScenarioDecoder {
   }
 
   /// The JSON document of a scenario file, not yet checked.
-  /// - Throws: `ScenarioErrors` with the syntax error's line and column.
+  /// - Throws: `ScenarioErrors` with the syntax error's line and column, or when the file is
+  ///   larger than `ScenarioLimits.fileBytes`.
   public static func parse(_ bytes: [UInt8]) throws(ScenarioErrors) -> JSONValue {
+    guard bytes.count <= ScenarioLimits.fileBytes else {
+      throw ScenarioErrors([
+        ScenarioError(
+          path: "", message: "the file has \(bytes.count) bytes; EffectSim reads scenarios of at"
+            + " most \(ScenarioLimits.fileBytes) bytes (see docs/limits.md)")
+      ])
+    }
     do throws(JSONSyntaxError) {
       return try JSONParser.parse(bytes)
     } catch {
@@ -33,12 +41,18 @@ public enum ScenarioDecoder {
 
   /// Decodes a parsed scenario document, with `overrides` applied first (see
   /// `ScenarioOverride`): searches that try many values of one parameter parse the file once.
+  /// Limits are checked right after the overrides, before the shape check, so that an
+  /// oversized document costs one pass.
   /// - Throws: `ScenarioErrors` listing every problem found; problems inside an overridden
   ///   parameter say so.
   public static func decode(
     document: JSONValue, overrides: [ScenarioOverride] = []
   ) throws(ScenarioErrors) -> Scenario {
     let document = try ScenarioOverride.apply(overrides, to: document)
+    let overLimits = ScenarioLimits.check(document)
+    guard overLimits.isEmpty else {
+      throw ScenarioErrors(ScenarioOverride.attribute(overLimits, to: overrides))
+    }
     var shapes = ShapeValidator()
     shapes.check(document, against: .object(ScenarioFormat.scenario), at: "")
     guard shapes.errors.isEmpty else {
@@ -134,8 +148,8 @@ private struct Names {
   }
 
   /// The parameters declared `"scope": "person"`, and every derived parameter that reads one
-  /// directly or through other derived parameters. Expressions that do not parse and cycles
-  /// are skipped here; the second phase reports them.
+  /// directly or through other derived parameters. Expressions that do not parse, are over
+  /// the length limit, and cycles are skipped here; the second phase reports them.
   /// - Complexity: O(parameters + references), without recursion.
   private static func personScoped(_ entries: [(key: String, value: JSONValue)]) -> Set<String> {
     var person = Set<String>()
@@ -143,7 +157,9 @@ private struct Names {
     for (name, value) in entries {
       switch value {
       case .string(let text):
-        let expression = try? Expression.parse(text)
+        // Beyond the limit the second phase refuses it unparsed; so does this one.
+        let expression = text.utf8.count <= ScenarioLimits.expressionLength
+          ? try? Expression.parse(text) : nil
         references[name] = expression.map { $0.referencedNames.sorted() } ?? []
       case .object:
         if Members(value, path: "").string("scope") == "person" { person.insert(name) }
@@ -316,37 +332,52 @@ private struct Reader {
     return result
   }
 
-  /// Reports the first cycle among derived parameters.
+  /// Reports the first cycle among derived parameters (`Names` has marked person scope).
+  ///
+  /// A depth-first search with an explicit stack: a chain of thousands of derived parameters
+  /// neither overflows the call stack nor copies the path at every step.
+  /// - Complexity: O(*n* + *e* log *e*) for *n* parameters and *e* references.
   mutating func findCycles(_ parameters: [Parameter], _ derived: [(index: Int, path: String)]) {
     let indexByName = Dictionary(
       parameters.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+    let pathByIndex = Dictionary(
+      derived.map { ($0.index, $0.path) }, uniquingKeysWith: { first, _ in first })
     // 0 unvisited, 1 on the current path, 2 done.
-    var mark = [Int](repeating: 0, count: parameters.count)
+    var mark = [UInt8](repeating: 0, count: parameters.count)
     var reported = false
-    func visit(_ index: Int, _ trail: [String]) {
-      if mark[index] == 2 { return }
-      if mark[index] == 1 {
-        if !reported, let entry = derived.first(where: { $0.index == index }) {
-          reported = true
-          let cycleStart = trail.firstIndex(of: parameters[index].name) ?? 0
-          let loop = (trail[cycleStart...] + [parameters[index].name]).joined(separator: " → ")
-          errors.append(ScenarioError(
-            path: entry.path, message: "derived parameters depend on each other in a cycle: \(loop)"))
-        }
-        return
-      }
+    var path: [(index: Int, dependencies: [Int], next: Int)] = []
+    func enter(_ index: Int) {
       guard case .derived(let expression) = parameters[index].definition else {
         mark[index] = 2
         return
       }
       mark[index] = 1
-      for name in expression.referencedNames.sorted() {
-        guard let dependency = indexByName[name] else { continue }
-        visit(dependency, trail + [parameters[index].name])
-      }
-      mark[index] = 2
+      let dependencies = expression.referencedNames.sorted().compactMap { indexByName[$0] }
+      path.append((index, dependencies, 0))
     }
-    for entry in derived { visit(entry.index, []) }
+    for entry in derived where mark[entry.index] == 0 {
+      enter(entry.index)
+      while let top = path.last {
+        if top.next < top.dependencies.count {
+          let dependency = top.dependencies[top.next]
+          path[path.count - 1].next += 1
+          if mark[dependency] == 0 {
+            enter(dependency)
+          } else if mark[dependency] == 1, !reported, let at = pathByIndex[dependency] {
+            reported = true
+            let names = path.map { parameters[$0.index].name }
+            let cycleStart = path.firstIndex { $0.index == dependency } ?? 0
+            let loop = (names[cycleStart...] + [parameters[dependency].name])
+              .joined(separator: " → ")
+            errors.append(ScenarioError(
+              path: at, message: "derived parameters depend on each other in a cycle: \(loop)"))
+          }
+          continue
+        }
+        mark[top.index] = 2
+        path.removeLast()
+      }
+    }
   }
 
   mutating func distribution(_ members: Members) -> (Distribution, String)? {
@@ -437,6 +468,11 @@ private struct Reader {
     _ text: String, at path: String, allowPerson: Bool = true,
     personReason: String = Reader.beforePersons
   ) -> Expression? {
+    guard text.utf8.count <= ScenarioLimits.expressionLength else {
+      fail(path, "the expression has \(text.utf8.count) characters; EffectSim accepts at most"
+        + " \(ScenarioLimits.expressionLength) (see docs/limits.md)")
+      return nil
+    }
     let expression: Expression
     do throws(ExpressionError) {
       expression = try Expression.parse(text)

@@ -12,9 +12,10 @@ extension ScenarioFormat {
         if let enumeration { members.append(("enum", .array(enumeration.map(JSONValue.string)))) }
         if let pattern { members.append(("pattern", .string(pattern))) }
         return .object(members)
-      case .integer(let minimum):
+      case .integer(let minimum, let maximum):
         var members: [(key: String, value: JSONValue)] = [("type", .string("integer"))]
         if let minimum { members.append(("minimum", .number(Double(minimum)))) }
+        if let maximum { members.append(("maximum", .number(Double(maximum)))) }
         return .object(members)
       case .number:
         return .object([("type", .string("number"))])

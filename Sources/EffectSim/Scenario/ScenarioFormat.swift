@@ -107,7 +107,8 @@ public enum ScenarioFormat {
   static let discount = ObjectShape(title: "Discount", keys: [
     KeyShape("costs", .number, "annual discount rate of amounts"),
     KeyShape("outcomes", .number, "annual discount rate of outcomes"),
-    KeyShape("firstYear", .integer(minimum: 0), "exponent of the first year: 0 (default) or 1"),
+    KeyShape(
+      "firstYear", .integer(minimum: 0, maximum: 1), "exponent of the first year: 0 (default) or 1"),
   ])
 
   /// Any non-empty key: the names of payback definitions are free text.
@@ -175,7 +176,12 @@ public enum ScenarioFormat {
     KeyShape("source", .string(), "the document the numbers come from"),
     KeyShape("currency", .string(), "default \"DKK\""),
     KeyShape("priceLevel", .string(), "e.g. \"2018 p/l\""),
-    KeyShape("start", .integer(), required: true, "first calendar year"),
+    KeyShape(
+      "start",
+      .integer(
+        minimum: ScenarioLimits.calendarYears.lowerBound,
+        maximum: ScenarioLimits.calendarYears.upperBound),
+      required: true, "first calendar year"),
     KeyShape("years", .integer(minimum: 1), required: true, "horizon in calendar years"),
     KeyShape("cycle", .string(enumeration: ["month", "year"]), "cycle length; default month"),
     KeyShape("occupancy", .string(enumeration: ["start", "end", "average"]),

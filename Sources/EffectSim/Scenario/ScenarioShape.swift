@@ -8,7 +8,7 @@
 /// the horizon, valid distribution fields) is checked afterwards by `ScenarioDecoder`.
 public indirect enum ValueShape: Sendable {
   case string(enumeration: [String]? = nil, pattern: String? = nil)
-  case integer(minimum: Int? = nil)
+  case integer(minimum: Int? = nil, maximum: Int? = nil)
   case number
   case boolean
   /// A number or a string holding an expression.

@@ -20,15 +20,23 @@ struct ShapeValidator {
       if let pattern, !Self.matches(text, pattern: pattern) {
         errors.append(ScenarioError(path: path, message: Self.patternMessage(text, pattern)))
       }
-    case .integer(let minimum):
+    case .integer(let minimum, let maximum):
       guard case .number(let number) = value else { return mismatch(value, shape, path) }
-      guard number.rounded() == number, abs(number) < 1e15 else {
+      guard number.rounded() == number else {
         return errors.append(ScenarioError(
           path: path, message: "expected a whole number, found \(JSONValue.format(number))"))
       }
+      let found = JSONValue.format(number)
       if let minimum, number < Double(minimum) {
+        errors.append(
+          ScenarioError(path: path, message: "must be at least \(minimum), found \(found)"))
+      } else if let maximum, number > Double(maximum) {
+        errors.append(
+          ScenarioError(path: path, message: "must be at most \(maximum), found \(found)"))
+      } else if abs(number) >= 1e15 {
+        // The decoder converts integers to `Int`; beyond 15 digits none has a meaning here.
         errors.append(ScenarioError(
-          path: path, message: "must be at least \(minimum), found \(Int(number))"))
+          path: path, message: "must have at most 15 digits, found \(found)"))
       }
     case .number:
       guard case .number = value else { return mismatch(value, shape, path) }
@@ -79,6 +87,8 @@ struct ShapeValidator {
   private mutating func checkObject(
     _ members: [(key: String, value: JSONValue)], _ object: ObjectShape, at path: String
   ) {
+    // Looked up once: an object with many unknown keys must not cost keys × members each.
+    let present = Set(members.map(\.key))
     for (key, member) in members {
       let memberPath = path.jsonPath(key)
       if key == "comment" {
@@ -87,9 +97,7 @@ struct ShapeValidator {
       }
       guard let keyShape = object.key(key) else {
         var message = "unknown key \"\(key)\""
-        let candidates = object.keys.map(\.name).filter { candidate in
-          !members.contains { $0.key == candidate }
-        }
+        let candidates = object.keys.map(\.name).filter { !present.contains($0) }
         if let guess = Suggestion.closest(to: key, among: candidates) {
           message += " (did you mean \"\(guess)\"?)"
         } else {
@@ -101,18 +109,18 @@ struct ShapeValidator {
       check(member, against: keyShape.shape, at: memberPath)
     }
     for keyShape in object.keys where keyShape.required {
-      if !members.contains(where: { $0.key == keyShape.name }) {
+      if !present.contains(keyShape.name) {
         errors.append(ScenarioError(
           path: path, message: "missing required key \"\(keyShape.name)\" (\(keyShape.summary))"))
       }
     }
     if !object.exactlyOneOf.isEmpty {
-      let present = object.exactlyOneOf.filter { name in members.contains { $0.key == name } }
-      if present.count != 1 {
+      let given = object.exactlyOneOf.filter(present.contains)
+      if given.count != 1 {
         let listed = object.exactlyOneOf.joined(separator: ", ")
-        let message = present.isEmpty
+        let message = given.isEmpty
           ? "needs one distribution key: one of \(listed)"
-          : "has \(present.count) distribution keys (\(present.joined(separator: ", "))); give one"
+          : "has \(given.count) distribution keys (\(given.joined(separator: ", "))); give one"
         errors.append(ScenarioError(path: path, message: message))
       }
     }

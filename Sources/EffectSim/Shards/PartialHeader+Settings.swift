@@ -6,7 +6,12 @@
 /// new such option adds a key to `settings(_:_:)` and reads it back in `runSettings(file:)`.
 extension PartialHeader {
   /// The settings of a run of `model` with `options`, in key order.
-  static func settings(_ model: Model, _ options: RunOptions) -> [Setting] {
+  /// - Parameter scenarioPath: the scenario file as typed to `run` (`nil` for standard
+  ///   input): not a number, but the report's reproducing command names it, and a merged
+  ///   report must read as the single run's.
+  static func settings(
+    _ model: Model, _ options: RunOptions, scenarioPath: String? = nil
+  ) -> [Setting] {
     let levels = options.percentiles ?? model.percentiles
     // `--set NAME=VALUE` as typed: parsing the same text again gives the same override.
     let overrides = JSONValue.array(
@@ -16,9 +21,23 @@ extension PartialHeader {
       Setting(key: "pairing", value: model.pairing.rawValue),
       // Swift prints a Double with the fewest digits that read back to the same value.
       Setting(key: "percentiles", value: levels.map { "\($0)" }.joined(separator: ",")),
+      Setting(key: Self.scenarioPathKey, value: scenarioPath ?? ""),
       Setting(key: "varianceSplit", value: options.varianceSplit ? "true" : "false"),
     ]
   }
+
+  /// The key of the scenario path, the one setting parts of one run may differ in (shards
+  /// started from other directories): it names the file, the SHA-256 decides what it is.
+  static let scenarioPathKey = "scenarioPath"
+
+  /// The scenario file as typed to the run that wrote this part; `nil` for standard input or
+  /// a part without the setting.
+  public var scenarioPath: String? {
+    settings.first { $0.key == Self.scenarioPathKey }.flatMap { $0.value.isEmpty ? nil : $0.value }
+  }
+
+  /// The settings that change a number of the output: all but the scenario path.
+  var numericSettings: [Setting] { settings.filter { $0.key != Self.scenarioPathKey } }
 
   /// The options and the `--set` overrides that reproduce the run this part came from
   /// (threads left to the caller).
@@ -44,6 +63,8 @@ extension PartialHeader {
         guard levels.allSatisfy({ $0.map { (0...100).contains($0) } ?? false })
         else { throw PartialFileError(file: file, "damaged: percentiles '\(setting.value)'") }
         options.percentiles = levels.compactMap { $0 }
+      case Self.scenarioPathKey:
+        break
       case "varianceSplit":
         guard let value = ["false": false, "true": true][setting.value] else {
           throw PartialFileError(file: file, "damaged: varianceSplit '\(setting.value)'")

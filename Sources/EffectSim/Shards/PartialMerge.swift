@@ -47,6 +47,9 @@ public struct PartialMerge: Sendable {
   /// The options of the run the parts came from.
   public let options: RunOptions
   let kernel: Kernel
+  /// The scenario file as the first iterations' part names it (`nil`: standard input), for
+  /// the report's reproducing command.
+  public let scenarioPath: String?
   let layout: MetricLayout
   private let started: ContinuousClock.Instant
 
@@ -87,6 +90,8 @@ public struct PartialMerge: Sendable {
         file: file, "damaged: its column layout is not the one its scenario gives")
     }
     kernel = header.kernel
+    scenarioPath = parts.min { $0.header.range.lowerBound < $1.header.range.lowerBound }?
+      .header.scenarioPath
     // The model is compiled: no part needs its scenario any more.
     self.parts = parts.sorted { $0.header.range.lowerBound < $1.header.range.lowerBound }
       .map { part in
@@ -102,7 +107,8 @@ public struct PartialMerge: Sendable {
   ///     memory. Never changes the numbers.
   ///   - keepDraws: keep the per-iteration parameters and targets in the summary, for
   ///     `--draws`; default `false`.
-  /// - Throws: `PartialFileError` when a column cannot be read or fails its checksum.
+  /// - Throws: `PartialFileError` when a column cannot be read or fails its checksum, or
+  ///   (kind `.data`) when a statistic of the merged run overflows.
   public func summarize(
     threads: Int, keepDraws: Bool = false
   ) throws(PartialFileError) -> RunSummary {
@@ -113,9 +119,16 @@ public struct PartialMerge: Sendable {
       engineVersion: EffectSimVersion.string, threads: threads,
       seconds: started.duration(to: .now).seconds, personCycles: personCycles,
       personCyclesPerSecond: 0, kernel: kernel.rawValue)
-    let summary = Summarizer.summarize(
-      model, layout: layout, columns: columns, settings: Simulation.settings(model, options),
-      run: run, keepDraws: keepDraws)
+    let summary: RunSummary
+    do throws(RunError) {
+      summary = try Summarizer.summarize(
+        model, layout: layout, columns: columns, settings: Simulation.settings(model, options),
+        run: run, keepDraws: keepDraws)
+    } catch {
+      // A damaged column explains a statistic that cannot be computed: it comes first.
+      if let failure = columns.firstFailure { throw failure }
+      throw PartialFileError(file: "", "run error: \(error)")
+    }
     if let failure = columns.firstFailure { throw failure }
     return summary
   }
@@ -158,8 +171,9 @@ public struct PartialMerge: Sendable {
     guard header.kernel == expected.kernel else {
       throw differs("kernel", header.kernel.rawValue, expected.kernel.rawValue)
     }
-    guard header.settings == expected.settings else {
+    guard header.numericSettings == expected.numericSettings else {
       let keys = Set(header.settings.map(\.key) + expected.settings.map(\.key)).sorted()
+        .filter { $0 != PartialHeader.scenarioPathKey }
       let key = keys.first { key in
         header.settings.first { $0.key == key } != expected.settings.first { $0.key == key }
       } ?? "settings"

@@ -9,12 +9,14 @@ extension Simulation {
   /// result (docs/partial-format.md) through `write`, piece by piece, header first.
   /// - Parameters:
   ///   - scenarioBytes: the scenario file as read; the part carries it and its SHA-256.
+  ///   - scenarioPath: the file as typed (`nil` for standard input), for the merged report's
+  ///     reproducing command.
   ///   - write: appends bytes to the output; its errors end the call.
   /// - Throws: `RunError` as `monteCarlo` does (the iteration named is the run's, not the
   ///   shard's), or what `write` throws.
   public static func shard(
-    _ model: Model, scenarioBytes: [UInt8], options: RunOptions, shard: Shard,
-    write: (UnsafeRawBufferPointer) throws -> Void
+    _ model: Model, scenarioBytes: [UInt8], scenarioPath: String? = nil, options: RunOptions,
+    shard: Shard, write: (UnsafeRawBufferPointer) throws -> Void
   ) throws {
     let range = shard.range(of: options.iterations)
     let outcome = try monteCarlo(model, options: options, range: range) {
@@ -24,7 +26,7 @@ extension Simulation {
           engineVersion: run.engineVersion, scenarioHash: SHA256.hash(scenarioBytes),
           seed: options.seed, totalIterations: options.iterations, shard: shard, range: range,
           kernel: Kernel(rawValue: run.kernel) ?? .individual, personCycles: run.personCycles,
-          settings: PartialHeader.settings(model, options),
+          settings: PartialHeader.settings(model, options, scenarioPath: scenarioPath),
           columnSets: PartialHeader.columnSets(model, layout: layout),
           scenarioBytes: scenarioBytes)
         try header.encoded().withUnsafeBytes(write)

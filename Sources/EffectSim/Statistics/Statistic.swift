@@ -33,6 +33,11 @@ public struct Statistic: Sendable, Equatable {
     self.percentiles = percentiles
   }
 
+  /// Whether the mean, sd, mcse and every percentile are finite numbers.
+  public var isFinite: Bool {
+    mean.isFinite && sd.isFinite && mcse.isFinite && percentiles.allSatisfy { $0.value.isFinite }
+  }
+
   /// A deterministic value: sd 0, mcse 0, every percentile equal to the value.
   ///
   /// Deterministic runs report through the same type as Monte Carlo runs, so renderers need

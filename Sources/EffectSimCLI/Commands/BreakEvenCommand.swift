@@ -73,6 +73,11 @@ enum BreakEvenCommand {
       console.writeError(
         "\rstep \(step): \(parameter) = \(JSONValue.format(value)), P = \(shown)        ")
     }
+    // Checked (its temporary file created) before the work: a bad path fails at once.
+    let target = try arguments.value("output").map { path throws(CommandFailure) in
+      try OutputTarget(path)
+    }
+    defer { target?.discard() }
     let answer: BreakEvenAnswer
     do throws(BreakEvenError) {
       answer = try BreakEven.solve(
@@ -93,10 +98,6 @@ enum BreakEvenCommand {
       }
     }
     let text = Renderer.render(answer, as: format, options: options)
-    if let output = arguments.value("output") {
-      try Files.writeAtomically(text, to: output)
-    } else {
-      console.writeOut(text)
-    }
+    try RunCommand.deliver(text, to: target, console: console)
   }
 }

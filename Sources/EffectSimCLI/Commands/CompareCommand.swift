@@ -75,6 +75,11 @@ enum CompareCommand {
     let progress = arguments.flag("quiet") || !console.stderrIsTerminal
       ? nil : ProgressLine(total: options.iterations * scenarios.count, console: console)
     if let progress { options.progress = { @Sendable done in progress.update(done) } }
+    // Checked (its temporary file created) before the work: a bad path fails at once.
+    let target = try arguments.value("output").map { path throws(CommandFailure) in
+      try OutputTarget(path)
+    }
+    defer { target?.discard() }
     let summary: ComparisonSummary
     do throws(ComparisonError) {
       defer { progress?.finish() }
@@ -84,11 +89,7 @@ enum CompareCommand {
     }
     if format == .html { render.generated = Date() }
     let text = Renderer.render(summary, as: format, options: render)
-    if let output = arguments.value("output") {
-      try Files.writeAtomically(text, to: output)
-    } else {
-      console.writeOut(text)
-    }
+    try RunCommand.deliver(text, to: target, console: console)
   }
 
   /// One scenario of the comparison: the file's name, or the variant's.

@@ -12,6 +12,11 @@ enum MergeCommand {
     _ = try RunCommand.chart(arguments)
     var sources: [any PartialSource] = []
     for path in arguments.positionals { sources.append(try PartFile(path)) }
+    let (target, drawsTarget) = try RunCommand.outputTargets(arguments)
+    defer {
+      target?.discard()
+      drawsTarget?.discard()
+    }
     let summary: RunSummary
     let merge: PartialMerge
     do {
@@ -24,9 +29,10 @@ enum MergeCommand {
         code: error.kind == .unreadable ? .ioError : .dataError,
         message: "cannot merge: \(error)")
     }
-    let text = try RunCommand.report(summary, model: merge.model, format: format, arguments)
-    try RunCommand.writeDraws(summary, arguments)
-    try RunCommand.deliver(text, arguments, console: console)
+    let text = try RunCommand.report(
+      summary, model: merge.model, format: format, scenarioPath: merge.scenarioPath, arguments)
+    try RunCommand.writeDraws(summary, to: drawsTarget, arguments)
+    try RunCommand.deliver(text, to: target, console: console)
   }
 
   /// Every core, but no more column buffers (8 bytes × iterations each) than fit in a

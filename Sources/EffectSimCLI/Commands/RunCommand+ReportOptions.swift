@@ -48,13 +48,16 @@ extension RunCommand {
   }
 
   /// The report of a summary made elsewhere (`merge`), with the options read from
-  /// `arguments`; there is no one scenario file, so the method note says "SCENARIO".
+  /// `arguments`; the method note names `scenarioPath`, the file the shards were run on
+  /// ("SCENARIO" when `nil`).
   static func report(
-    _ summary: RunSummary, model: Model, format: OutputFormat, _ arguments: ParsedArguments
+    _ summary: RunSummary, model: Model, format: OutputFormat, scenarioPath: String?,
+    _ arguments: ParsedArguments
   ) throws -> String {
-    try report(
-      summary, model: model, format: format, chart: try chart(arguments),
-      options: try reportOptions(arguments))
+    var options = try reportOptions(arguments)
+    options.scenarioPath = scenarioPath
+    return try report(
+      summary, model: model, format: format, chart: try chart(arguments), options: options)
   }
 
   /// `--lang` and `--csv-style`; the parser has already rejected values outside their lists.

@@ -40,7 +40,8 @@ extension RunCommand {
 
   /// Simulates `shard` and writes its partial result to `path`, atomically.
   static func runShard(
-    _ model: Model, bytes: [UInt8], shard: Shard, to path: String, _ options: RunOptions,
+    _ model: Model, bytes: [UInt8], scenarioPath: String?, shard: Shard, to path: String,
+    _ options: RunOptions,
     quiet: Bool, console: Console
   ) throws {
     var options = options
@@ -51,7 +52,7 @@ extension RunCommand {
     try Files.writeAtomically(to: path) { write in
       do {
         try Simulation.shard(
-          model, scenarioBytes: bytes, options: options, shard: shard, write: write)
+          model, scenarioBytes: bytes, scenarioPath: scenarioPath, options: options, shard: shard, write: write)
       } catch let error as RunError {
         throw CommandFailure(code: .dataError, message: "run error: \(error)")
       }

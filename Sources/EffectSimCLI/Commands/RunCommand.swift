@@ -53,8 +53,15 @@ enum RunCommand {
       options.varianceSplit = varianceSplit
       // `shard(_:)` has required --output.
       return try runShard(
-        model, bytes: bytes, shard: shard, to: arguments.value("output") ?? "", options,
+        model, bytes: bytes, scenarioPath: renderOptions.scenarioPath, shard: shard, to: arguments.value("output") ?? "", options,
         quiet: arguments.flag("quiet"), console: console)
+    }
+
+    // The output files are checked (and their temporary files created) before the run.
+    let (target, drawsTarget) = try outputTargets(arguments)
+    defer {
+      target?.discard()
+      drawsTarget?.discard()
     }
 
     let summary: RunSummary
@@ -82,23 +89,40 @@ enum RunCommand {
 
     let text = try report(
       summary, model: model, format: format, chart: chart, options: renderOptions)
-    try writeDraws(summary, arguments)
-    try deliver(text, arguments, console: console)
+    try writeDraws(summary, to: drawsTarget, arguments)
+    try deliver(text, to: target, console: console)
+  }
+
+  /// The `--output` and `--draws` files, checked (and their temporary files created) before
+  /// the work, so that a path that cannot be written fails at once, not after minutes of
+  /// simulation.
+  static func outputTargets(
+    _ arguments: ParsedArguments
+  ) throws(CommandFailure) -> (output: OutputTarget?, draws: OutputTarget?) {
+    let output = try arguments.value("output").map { path throws(CommandFailure) in
+      try OutputTarget(path)
+    }
+    let draws = try arguments.value("draws").map { path throws(CommandFailure) in
+      try OutputTarget(path)
+    }
+    return (output, draws)
   }
 
   /// `--draws FILE`: the per-iteration parameters and targets the summary kept, as csv.
-  static func writeDraws(_ summary: RunSummary, _ arguments: ParsedArguments) throws {
-    guard let path = arguments.value("draws"), let draws = summary.iterationDraws else { return }
+  static func writeDraws(
+    _ summary: RunSummary, to target: OutputTarget?, _ arguments: ParsedArguments
+  ) throws {
+    guard let target, let draws = summary.iterationDraws else { return }
     let style = try reportOptions(arguments).csvStyle
-    try Files.writeAtomically(Renderer.renderDraws(draws, style: style), to: path)
+    try target.commit(Renderer.renderDraws(draws, style: style))
   }
 
-  /// Writes `text` to `--output`, else to standard output.
+  /// Writes `text` to the `--output` target, else to standard output.
   static func deliver(
-    _ text: String, _ arguments: ParsedArguments, console: Console
+    _ text: String, to target: OutputTarget?, console: Console
   ) throws(CommandFailure) {
-    if let output = arguments.value("output") {
-      try Files.writeAtomically(text, to: output)
+    if let target {
+      try target.commit(text)
     } else {
       console.writeOut(text)
     }

@@ -12,11 +12,16 @@ public struct ExitCode: RawRepresentable, Sendable, Equatable, Error {
   public static let noInput = ExitCode(rawValue: 66)
   /// An internal error: a bug in EffectSim.
   public static let software = ExitCode(rawValue: 70)
-  /// The output file cannot be written.
+  /// The output file cannot be created (a missing or read-only directory, a directory named
+  /// as the file).
   public static let cannotCreate = ExitCode(rawValue: 73)
-  /// An input could not be read after it was opened (a partial result file).
+  /// Reading or writing failed after the file was opened: standard output (a full disk, a
+  /// closed stream), the output file, or a partial result file (`merge`).
   public static let ioError = ExitCode(rawValue: 74)
+  /// Stopped by SIGINT (Ctrl-C): 128 + 2.
   public static let interrupted = ExitCode(rawValue: 130)
+  /// Stopped by SIGTERM: 128 + 15.
+  public static let terminated = ExitCode(rawValue: 143)
 }
 
 /// A failure that ends a command: what to tell the user and which exit status to return.

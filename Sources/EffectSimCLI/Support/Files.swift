@@ -1,71 +1,70 @@
 #if canImport(Glibc)
   import Glibc
+#elseif canImport(Darwin)
+  import Darwin
 #endif
-import Foundation
+import EffectSim
 
 /// Reading scenarios and writing outputs, with the exit codes their failures map to.
 enum Files {
-  /// Reads a scenario file, or standard input for `-`.
+  /// Reads a scenario file, or standard input for `-`; never more than a scenario may hold
+  /// (so `/dev/zero` or an endless pipe is refused, not read until memory runs out).
   static func readScenario(_ path: String, console: Console) throws(CommandFailure) -> [UInt8] {
+    let limit = ScenarioLimits.fileBytes
+    let bytes: [UInt8]
     if path == "-" {
-      guard let bytes = console.readInput() else {
-        throw CommandFailure(code: .noInput, message: "cannot read the scenario from standard input")
+      guard let input = console.readInput() else {
+        throw CommandFailure(
+          code: .noInput, message: "cannot read the scenario from standard input")
       }
-      return bytes
+      bytes = input
+    } else {
+      var info = stat()
+      guard stat(path, &info) == 0 else {
+        let error = errno
+        throw CommandFailure(
+          code: .noInput,
+          message: error == ENOENT
+            ? "\(path): no such file" : "\(path): cannot be read (\(OutputTarget.reason(error)))")
+      }
+      guard info.st_mode & S_IFMT != S_IFDIR else {
+        throw CommandFailure(
+          code: .noInput, message: "\(path): is a directory, not a scenario file")
+      }
+      let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+      guard descriptor >= 0 else {
+        throw CommandFailure(
+          code: .noInput, message: "\(path): cannot be read (\(OutputTarget.reason(errno)))")
+      }
+      defer { close(descriptor) }
+      guard let read = Descriptor.readAll(descriptor, limit: limit + 1) else {
+        throw CommandFailure(
+          code: .noInput, message: "\(path): cannot be read (\(OutputTarget.reason(errno)))")
+      }
+      bytes = read
     }
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw CommandFailure(code: .noInput, message: "\(path): no such file")
+    guard bytes.count <= limit else {
+      let name = path == "-" ? "<stdin>" : path
+      throw CommandFailure(
+        code: .dataError, message: "\(name): more than \(limit) bytes; EffectSim reads"
+          + " scenarios of at most \(limit) bytes (see docs/limits.md)")
     }
-    guard !isDirectory.boolValue else {
-      throw CommandFailure(code: .noInput, message: "\(path): is a directory, not a scenario file")
-    }
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw CommandFailure(code: .noInput, message: "\(path): cannot be read (permissions?)")
-    }
-    return [UInt8](data)
+    return bytes
   }
 
-  /// Writes `text` to `path` atomically: a temporary file beside it, then a rename, so a
-  /// reader never sees half a report and a failed run leaves an older report intact.
+  /// Writes `text` to `path` atomically (see `OutputTarget`).
   static func writeAtomically(_ text: String, to path: String) throws(CommandFailure) {
-    try writeAtomically(to: path) { write in
-      try Array(text.utf8).withUnsafeBytes(write)
-    }
+    try OutputTarget(path).commit(text)
   }
 
   /// Writes to `path` atomically what `body` hands, piece by piece, to the `write` it is
-  /// given: for outputs too large to build in memory first (partial results).
+  /// given: for outputs too large to build in memory first. Prefer creating the
+  /// `OutputTarget` before the work that produces the output, so a path that cannot be
+  /// written fails at once.
   static func writeAtomically(
     to path: String,
     _ body: (_ write: (UnsafeRawBufferPointer) throws -> Void) throws -> Void
   ) throws(CommandFailure) {
-    let url = URL(fileURLWithPath: path)
-    let directory = url.deletingLastPathComponent()
-    let temporary = directory.appendingPathComponent(
-      ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-    do {
-      guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
-        throw CommandFailure(
-          code: .cannotCreate,
-          message: "cannot write \(path): cannot create a file in"
-            + " \(directory.path) (missing, or not writable?)")
-      }
-      let handle = try FileHandle(forWritingTo: temporary)
-      defer { try? handle.close() }
-      try body { bytes in try handle.write(contentsOf: Data(bytes)) }
-      try handle.synchronize()
-      // rename(2) replaces the target in one step on the same file system.
-      guard rename(temporary.path, url.path) == 0 else {
-        throw CocoaError(.fileWriteUnknown)
-      }
-    } catch let failure as CommandFailure {
-      try? FileManager.default.removeItem(at: temporary)
-      throw failure
-    } catch {
-      try? FileManager.default.removeItem(at: temporary)
-      throw CommandFailure(
-        code: .cannotCreate, message: "cannot write \(path): \(error.localizedDescription)")
-    }
+    try OutputTarget(path).commit(body)
   }
 }

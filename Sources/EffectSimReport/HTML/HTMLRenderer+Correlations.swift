@@ -20,7 +20,7 @@ extension HTMLRenderer {
       html += "<td><code>\(text(correlation.first))</code> \u{2013} "
       html += "<code>\(text(correlation.second))</code></td>"
       html += "<td class=\"num\" data-value=\"\(JSONValue.format(correlation.rank))\">"
-      html += "\(AmountFormatting.general(correlation.rank))</td>"
+      html += "\(text(AmountFormatting.general(correlation.rank, minus: .sign)))</td>"
       html += "<td>\(text(correlation.note ?? ""))</td>"
       html += "<td>\(text(correlation.source ?? ""))</td></tr>\n"
     }

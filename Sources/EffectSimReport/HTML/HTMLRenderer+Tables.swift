@@ -253,8 +253,11 @@ extension HTMLRenderer {
 
   static func method(_ summary: RunSummary, labels: Labels, scenarioPath: String?) -> String {
     var html = "<section id=\"method\">\n<h2>\(text(labels.methodTitle))</h2>\n"
+    // The command is set as code, so that "--seed" prints as two hyphens one can copy.
+    let command = text(labels.reproduceCommand(summary, scenarioPath: scenarioPath))
     for paragraph in labels.methodParagraphs(summary, scenarioPath: scenarioPath) {
-      html += "<p>\(text(paragraph))</p>\n"
+      let body = text(paragraph).replacingOccurrences(of: command, with: "<code>\(command)</code>")
+      html += "<p>\(body)</p>\n"
     }
     return html + "</section>\n"
   }

@@ -66,12 +66,13 @@ struct Labels: Sendable {
     return outcome.reached
       ? pick(
         "\(target) on every payback probability: reached (largest \(largest))",
-        "\(target) for hver sandsynlighed for tilbagebetaling: nået (største \(largest))")
+        "\(target) for hver sandsynlighed for, at investeringen er tjent hjem: nået (største"
+          + " \(largest))")
       : pick(
         "\(target) on every payback probability: not reached within the cap of \(cap)"
           + " iterations (largest \(largest))",
-        "\(target) for hver sandsynlighed for tilbagebetaling: ikke nået inden for loftet på"
-          + " \(cap) iterationer (største \(largest))")
+        "\(target) for hver sandsynlighed for, at investeringen er tjent hjem: ikke nået inden"
+          + " for loftet på \(cap) simulerede forløb (største \(largest))")
   }
 
   var yearlyCycles: String { pick("yearly cycles", "årlige cykler") }

@@ -10,8 +10,8 @@ final class CapturedConsole: Sendable {
   let input: [UInt8]?
   let stderrIsTerminal: Bool
 
-  init(input: String? = nil, stderrIsTerminal: Bool = false) {
-    self.input = input.map { Array($0.utf8) }
+  init(input: String? = nil, bytes: [UInt8]? = nil, stderrIsTerminal: Bool = false) {
+    self.input = bytes ?? input.map { Array($0.utf8) }
     self.stderrIsTerminal = stderrIsTerminal
   }
 
@@ -29,9 +29,10 @@ final class CapturedConsole: Sendable {
 
 /// Runs `effectsim` with `arguments`; returns the exit code and the captured streams.
 func effectsim(
-  _ arguments: [String], input: String? = nil, stderrIsTerminal: Bool = false
+  _ arguments: [String], input: String? = nil, bytes: [UInt8]? = nil,
+  stderrIsTerminal: Bool = false
 ) -> (code: Int32, out: String, err: String) {
-  let captured = CapturedConsole(input: input, stderrIsTerminal: stderrIsTerminal)
+  let captured = CapturedConsole(input: input, bytes: bytes, stderrIsTerminal: stderrIsTerminal)
   let code = EffectSimCommand.main(arguments, console: captured.console)
   return (code.rawValue, captured.stdout, captured.stderr)
 }

@@ -47,6 +47,32 @@ struct ShardMergeTests {
     }
   }
 
+  /// The merged report's reproducing command names the scenario file as the shards were given
+  /// it (the first iterations' part decides); parts that name one file two ways still merge,
+  /// since the SHA-256 decides what the scenario is; a part without the name says "SCENARIO".
+  @Test func theMergedReportNamesTheScenarioFileAsTyped() throws {
+    let workspace = try ShardWorkspace()
+    defer { workspace.remove() }
+    let path = ShardWorkspace.scenario("rebild-ips-2022.json")
+    let otherSpelling = path.replacingOccurrences(of: "/scenarios/", with: "/scenarios/./")
+    let options = ["-n", "60", "-s", "2"]
+    let parts = workspace.shards(path, options, count: 2, prefix: "a")
+    let others = workspace.shards(otherSpelling, options, count: 2, prefix: "b")
+    let single = try workspace.single(path, options, format: "html")
+    let merged = try workspace.merge([others[1], parts[0]], format: "html")
+    #expect(
+      withoutMachineFacts(merged, format: "html") == withoutMachineFacts(single, format: "html"))
+    #expect(String(decoding: merged, as: UTF8.self).contains("effectsim run \(path) -"))
+    let swapped = try workspace.merge([others[0], parts[1]], format: "html")
+    #expect(String(decoding: swapped, as: UTF8.self).contains("effectsim run \(otherSpelling) -"))
+
+    try rewriteHeader(parts[0]) { header in
+      header.settings.removeAll { $0.key == "scenarioPath" }
+    }
+    let unnamed = try workspace.merge(parts, format: "html")
+    #expect(String(decoding: unnamed, as: UTF8.self).contains("effectsim run SCENARIO -"))
+  }
+
   /// Parts of different splits of the same run fit together too: the ranges are what count.
   @Test func partsOfDifferentSplitsCombine() throws {
     let workspace = try ShardWorkspace()

@@ -67,9 +67,9 @@ struct ShardWorkspace {
   }
 }
 
-/// What may differ between two equal runs: the JSON `run` section (time, threads), the HTML
-/// report's date line and its method note's command (a merge has no scenario path).
-/// Everything else must be byte for byte the same.
+/// What may differ between two equal runs: the JSON `run` section (time, threads) and the HTML
+/// report's date line. Everything else must be byte for byte the same, the method note's
+/// command naming the scenario file included.
 func withoutMachineFacts(_ bytes: [UInt8], format: String) -> String {
   let text = String(decoding: bytes, as: UTF8.self)
   switch format {
@@ -82,10 +82,6 @@ func withoutMachineFacts(_ bytes: [UInt8], format: String) -> String {
   case "html":
     return text.split(separator: "\n", omittingEmptySubsequences: false)
       .filter { !$0.hasPrefix("<dt>Date</dt>") && !$0.hasPrefix("<dt>Dato</dt>") }
-      // The method note's command names the scenario file a single run was given; a merge
-      // of parts knows the scenario, not the path it was read from.
-      .filter { !$0.hasPrefix("<p>Reproduce these numbers with:") }
-      .filter { !$0.hasPrefix("<p>Genskab tallene med:") }
       .joined(separator: "\n")
   default:
     return text

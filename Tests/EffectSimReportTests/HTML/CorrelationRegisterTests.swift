@@ -29,7 +29,9 @@ import Testing
       HTMLTestSupport.element(document, "tr", where: "data-pair", is: "team share"))
     let cells = HTMLTestSupport.elements(row, "td").map { $0.stringValue ?? "" }
     #expect(
-      cells == ["team – share", "-0,35", "a bigger team < & > a smaller effect", "workshop"])
+      cells == [
+        "team – share", "\u{2212}0,35", "a bigger team < & > a smaller effect", "workshop",
+      ])
     #expect(html.contains("Correlated parameters"))
     let danish = HTMLRenderer.render(summary, labels: Labels(language: .da), generated: nil)
     #expect(danish.contains("Korrelerede parametre") && danish.contains("Rangkorrelation"))

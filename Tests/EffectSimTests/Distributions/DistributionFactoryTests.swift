@@ -152,4 +152,14 @@ struct DistributionFactoryTests {
     #expect(field { () throws(DistributionError) in
       try .makeDiscrete(values: [1, 2], weights: [1e308, 1e308]) } == "weights")
   }
+
+  /// Issue 11: an infinite sum was quoted as "null", JSON's stand-in, in a message for people.
+  @Test func anOverflowingWeightSumIsCalledInfinity() {
+    do {
+      _ = try Distribution.makeDiscrete(values: [1, 2], weights: [1e308, 1e308])
+      Issue.record("expected the weights to be refused")
+    } catch {
+      #expect(error.message == "weights must have a positive, finite sum, not infinity")
+    }
+  }
 }

@@ -105,6 +105,32 @@ struct DistributionQuantileTests {
     #expect(zeroWeight.quantile(0.6) == 3)
   }
 
+  /// Issue 11, case 6: the register's quantiles of a discrete distribution evaluated the cdf
+  /// at every value (quadratic: 10,000 values took seconds). The one-pass quantile is the
+  /// definition's: the first value, in order, whose cdf reaches p.
+  @Test func discreteQuantilesMatchTheDefinitionWithTiesAndZeroWeights() {
+    var rng = Xoshiro256PlusPlus(seed: 11, stream: 0)
+    for _ in 0..<200 {
+      let count = 1 + Int(rng.next() % 12)
+      let values = (0..<count).map { _ in Double(rng.next() % 6) }
+      let raw = (0..<count).map { _ in Double(rng.next() % 4) }
+      let total = raw.reduce(0, +)
+      guard total > 0 else { continue }
+      let d = Distribution.discrete(values: values, weights: raw.map { $0 / total })
+      for p in [0.0, 0.05, 0.25, 0.5, 0.75, 0.95, 1] {
+        let definition = values.sorted().first { d.cdf($0) >= p - 1e-12 } ?? values.max()
+        #expect(d.quantile(p) == definition, "\(values) \(raw) p=\(p)")
+      }
+    }
+  }
+
+  @Test func tenThousandDiscreteValuesTakeOnePass() {
+    let n = 10_000
+    let d = Distribution.discrete(
+      values: (0..<n).map { Double(n - $0) }, weights: Array(repeating: 1 / Double(n), count: n))
+    #expect(d.quantile(0.5) == 5000)
+  }
+
   @Test func notationNamesTheFamilyAndItsNumbers() {
     #expect(Distribution.beta(alpha: 144, beta: 96).notation == "Beta(144, 96)")
     #expect(Distribution.pert(min: 0.15, mode: 0.3, max: 0.5, lambda: 4).notation

@@ -73,8 +73,9 @@ import Testing
   }
 
   /// Kinds of person (a discrete person-scope parameter) that change both transitions and
-  /// costs; a transition boundary at 6; an arm-only cost window [2, 14) that ends after every
-  /// other boundary and `occupancyAt` cycle; an `occupancyAt` cycle asked for twice.
+  /// costs; a transition boundary at 6; an arm-only cost that depends on the kind, in a window
+  /// [2, 14) that ends after every other boundary and `occupancyAt` cycle; an `occupancyAt`
+  /// cycle asked for twice.
   static func kinds(pairing: String) -> MarkovOracle {
     MarkovOracle(
       years: 2, occupancy: "end", pairing: pairing, states: ["benefit", "job"],
@@ -88,7 +89,9 @@ import Testing
       ],
       costs: [
         .init(state: 0, area: "Overførsler", amount: 1000, byKind: true),
-        .init(state: 0, area: "Service", amount: 400, arm: 0, window: .init(from: 2, to: 14)),
+        .init(
+          state: 0, area: "Service", amount: 400, byKind: true, arm: 0,
+          window: .init(from: 2, to: 14)),
       ],
       outcomes: [.init(state: 1, name: "employed", weight: 1)],
       intake: [.init(year: 0, count: 25, even: true)], occupancyAt: [3, 8, 3],

@@ -90,14 +90,15 @@ import Testing
   ) {
     let model = try Fixtures.model(json)
     let options = RunOptions(iterations: 3000, seed: seed, kernel: kernel)
-    return try Simulation.monteCarlo(model, options: options) { stores, layout, run in
+    return try Simulation.monteCarlo(model, options: options) {
+      stores, layout, run throws(RunError) in
       // The columns first: summarising reorders them.
       let columns = (0..<layout.count).map { Array(stores.metrics.column($0)) }
       let settings = RunSettings(
         mode: .montecarlo, iterations: options.iterations, seed: seed,
         pairing: model.pairing.rawValue, percentileLevels: model.percentiles)
       return (
-        Summarizer.summarize(
+        try Summarizer.summarize(
           model, layout: layout, columns: stores, settings: settings, run: run),
         columns
       )

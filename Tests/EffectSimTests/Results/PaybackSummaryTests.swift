@@ -33,7 +33,7 @@ import Testing
     let draws = ResultStore(
       metrics: ParameterRecord(model: model).slots.count, iterations: years.count)
     defer { draws.deallocate() }
-    return Summarizer.summarize(
+    return try Summarizer.summarize(
       model, layout: layout, columns: RunStores(metrics: store, parameterDraws: draws),
       settings: settings, run: run)
   }

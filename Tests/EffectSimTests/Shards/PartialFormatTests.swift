@@ -88,7 +88,8 @@ struct PartialFormatTests {
     #expect(header.kernel == .individual)
     #expect(header.columnSets.map(\.name) == ["metrics", "parameterDraws"])
     #expect(
-      header.settings.map(\.key) == ["overrides", "pairing", "percentiles", "varianceSplit"])
+      header.settings.map(\.key)
+        == ["overrides", "pairing", "percentiles", "scenarioPath", "varianceSplit"])
   }
 
   /// A merge of parts made in memory summarises as the run does: the library path without

@@ -17,44 +17,47 @@ enum StaircaseTrace {
   /// - Complexity: O(horizon × states × clock positions × (transitions + 1)) for the trace,
   ///   skipping empty cells (clock positions: at most about 50 × 25 monthly), plus
   ///   O(entry cycles × horizon × (states + transitions)) to place it.
-  static func run(_ model: Model, _ tables: IterationTables, into tally: inout Tally) {
+  static func run(
+    _ model: Model, _ plan: KernelPlan, _ tables: IterationTables, into tally: inout Tally
+  ) {
     guard let first = (0..<model.horizon).first(where: { tables.entries[$0] > 0 }) else {
       return
     }
     let states = model.stateCount
     let transitions = tally.moves.isEmpty ? 0 : model.transitionCount
-    let cycles = model.horizon - first
     for arm in 0..<2 {
-      let path = PersonTrace(model, tables, arm: arm, cycles: cycles)
+      let path = PersonTrace(model, plan, tables, arm: arm, longest: plan.segments(entry: first))
       for entry in first..<model.horizon where tables.entries[entry] > 0 {
         let people = Double(tables.entries[entry])
-        for k in 0..<(model.horizon - entry) {
-          let year = Int(model.yearOf[entry + k])
-          let chargeClass = Int(model.chargeClassOf[k])
-          for s in 0..<states {
-            let cell = tally.occupancyIndex(
-              arm: arm, year: year, state: s, chargeClass: chargeClass)
-            tally.occupancy[cell] += people * path.occupancy[k * states + s]
-            tally.staircase[cell] += people * path.staircase[k * states + s]
+        for index in plan.segments(entry: entry) {
+          let segment = plan.segments[index]
+          let year = Int(segment.year)
+          if segment.marker >= 0 {
+            let k = Int(segment.from)
+            for s in 0..<states {
+              tally.atCycle[tally.atCycleIndex(Int(segment.marker), arm: arm, state: s)] +=
+                people * path.held[k * states + s]
+            }
           }
-          for t in 0..<transitions {
-            tally.moves[t * model.years + year] += people * path.moves[k * transitions + t]
-          }
-        }
-        for (c, at) in model.occupancyAt.enumerated() where at < model.horizon - entry {
-          for s in 0..<states {
-            tally.atCycle[(c * 2 + arm) * states + s] += people * path.held[at * states + s]
+          for k in segment.cycles {
+            for s in 0..<states {
+              let cell = plan.cells.index(
+                arm: arm, year: year, state: s, chargeClass: Int(segment.chargeClass))
+              tally.occupancy[cell] += people * path.occupancy[k * states + s]
+              tally.staircase[cell] += people * path.staircase[k * states + s]
+            }
+            for t in 0..<transitions {
+              tally.moves[t * model.years + year] += people * path.moves[k * transitions + t]
+            }
           }
         }
       }
     }
     for entry in first..<model.horizon where tables.entries[entry] > 0 {
-      let people = Double(tables.entries[entry])
-      for (c, at) in model.occupancyAt.enumerated() where at < model.horizon - entry {
-        tally.eligible[c] += people
-      }
-      tally.personCycles += 2 * people * Double(model.horizon - entry)
+      plan.countEntering(tables.entries[entry], entry: entry, into: &tally)
+      tally.personCycles += 2 * Double(tables.entries[entry]) * Double(model.horizon - entry)
     }
+    plan.repeatShares(in: &tally)
   }
 
   /// One person's expected path in one arm, per cycle since entry: the state held at the start
@@ -69,22 +72,23 @@ enum StaircaseTrace {
     /// Per (cycle, transition): probability of moving along it at the end of the cycle.
     var moves: [Double]
 
-    init(_ model: Model, _ tables: IterationTables, arm: Int, cycles: Int) {
+    /// - Parameter longest: the plan's segments of the first entry cycle, which cover every
+    ///   cycle since entry any person reaches.
+    init(
+      _ model: Model, _ plan: KernelPlan, _ tables: IterationTables, arm: Int,
+      longest: Range<Int>
+    ) {
       let states = model.stateCount
-      let classes = model.transitionClasses.count
+      let cycles = longest.isEmpty ? 0 : Int(plan.segments[longest.upperBound - 1].to)
       let rule = RefusionClock.Rule(cyclesPerYear: model.cyclesPerYear)
       let space = ClockSpace(entry: RefusionClock(weeks: tables.entryWeeks, rule), rule: rule)
       let keys = space.count
       let kinds = StaircaseKinds(model: model)
       let slots = TransitionSlots(model: model)
       let transitions = model.transitionCharges.isEmpty ? 0 : model.transitionCount
-      // Which states the two halves of a cycle are counted in: from (0) or to (1).
-      let halves: (Int, Int)
-      switch model.occupancy {
-      case .start: halves = (0, 0)
-      case .end: halves = (1, 1)
-      case .average: halves = (0, 1)
-      }
+      // Which states the two halves of a cycle are counted in: from (0) or to (1); the plan's
+      // convention (`start` (2, 0): both from; `end` (0, 2): both to; `average`: one each).
+      let halves = (plan.halfCycles.end == 2 ? 1 : 0, plan.halfCycles.end > 0 ? 1 : 0)
       held = [Double](repeating: 0, count: cycles * states)
       occupancy = [Double](repeating: 0, count: cycles * states)
       staircase = [Double](repeating: 0, count: cycles * states)
@@ -99,8 +103,14 @@ enum StaircaseTrace {
           cumulative - previous
         previous = cumulative
       }
+      // The transition class of each cycle since entry, from the plan's segments.
+      var transitionClass = [Int](repeating: 0, count: cycles)
+      for index in longest {
+        let segment = plan.segments[index]
+        for k in segment.cycles { transitionClass[k] = Int(segment.transitionClass) }
+      }
       for k in 0..<cycles {
-        let table = (arm * classes + Int(model.transitionClassOf[k])) * states
+        let table = tables.table(arm: arm, transitionClass: transitionClass[k], state: 0)
         for i in next.indices { next[i] = 0 }
         for s in 0..<states {
           // The moves out of `s` this cycle, "stay" last.

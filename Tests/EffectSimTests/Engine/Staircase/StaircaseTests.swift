@@ -197,6 +197,40 @@ import Testing
     }
   }
 
+  /// Amounts that differ per person on the tracked path: a staircase benefit priced from the
+  /// person's share-weighted cycles, and a cost off the staircase from their plain cycles.
+  /// Everyone is covered from week 0, so each year's mean is a closed form (4 MCSE).
+  @Test func personDependentAmountsArePricedPerPerson() throws {
+    let json = """
+      {"format": "effectsim/1", "name": "per person", "start": 2020, "years": 2,
+       "parameters": {"benefit": {"uniform": {"min": 6000, "max": 18000}, "scope": "person"},
+                      "talks": {"uniform": {"min": 0, "max": 200}, "scope": "person"}},
+       "states": [
+         {"id": "benefit", "covered": true,
+          "costs": [{"area": "Overførsler", "perCycle": "benefit", "refusion": "staircase",
+                     "arm": "intervention"},
+                    {"area": "Service", "perCycle": "talks", "arm": "intervention"}]}],
+       "arms": {"intervention": {"transitions": []}, "control": {"transitions": []}},
+       "cohort": {"intake": [{"year": 2020, "count": 20}]}}
+      """
+    let summary = try Simulation.monteCarlo(
+      try Fixtures.model(json), options: RunOptions(iterations: 400, seed: 21, kernel: .individual))
+    let benefits = try #require(summary.areas.firstIndex(of: "Overførsler"))
+    let service = try #require(summary.areas.firstIndex(of: "Service"))
+    // Municipal months per year: (4·0.2 + 22·0.6 + 26·0.7)·12/52 in year 1, 12 · 0.8 later.
+    let months = [(4 * 0.2 + 22 * 0.6 + 26 * 0.7) * 12 / 52, 12 * 0.8]
+    for year in 0..<2 {
+      for (area, expected) in [
+        (benefits, 20 * 12_000 * months[year]), (service, 20 * 100 * 12.0),
+      ] {
+        let value = summary.netImpact.byArea[area].values[year]
+        #expect(
+          abs(value.mean - expected) <= 4 * value.mcse,
+          "area \(summary.areas[area]), year \(year): \(value.mean) vs \(expected)")
+      }
+    }
+  }
+
   /// People move at random (exits, relapse, subsidised work): the Monte Carlo mean of every
   /// year's staircase cost must match the expected trace over (state, clock, self-support).
   static let random = """
