@@ -1,5 +1,6 @@
 import BenchmarkSupport
 import EffectSim
+import Foundation
 
 // The kernels alone (draws, tables, cohort; no accounting) on fixed workloads, single-threaded,
 // in person-cycles per second with both arms counted, against the random-number limit
@@ -62,4 +63,17 @@ let largeIndependent = model(
 suite.measure(
   "aggregated, independent, 30,000 persons (even)", unit: "person-cycles",
   kernelRate(largeIndependent, .aggregated, iterations: 200))
+
+// The coupled workload with kontanthjælp priced on the refusion staircase: the individual
+// kernel's per-cycle path (`TrackedPath`), against the fast path on the same people.
+let plain = ReferenceWorkload.sixStates(persons: 300, pairing: "coupled")
+let priced = plain.replacingOccurrences(
+  of: #"{"id": "benefit", "costs": [{"area": "Overførsler", "perCycle": 11500}]}"#,
+  with: #"{"id": "benefit", "covered": true,"#
+    + #" "costs": [{"area": "Overførsler", "perCycle": 11500, "refusion": "staircase"}]}"#)
+guard priced != plain else { fatalError("the reference workload changed: no benefit state") }
+let staircaseRate = suite.measure(
+  "individual, coupled, 300 persons, refusion staircase", unit: "person-cycles",
+  kernelRate(model(priced), .individual, iterations: 300))
+suite.record("staircase / fast path", value: staircaseRate / coupledRate, unit: "×")
 suite.report()

@@ -35,12 +35,22 @@ enum Accounting {
         for year in 0..<model.years {
           var cycles = 0.0
           for cls in 0..<model.chargeClassCount where charge.active[cls] {
-            cycles += tally.occupancy[tally.occupancyIndex(
-              arm: arm, year: year, state: charge.state, chargeClass: cls)]
+            let cell = tally.occupancyIndex(
+              arm: arm, year: year, state: charge.state, chargeClass: cls)
+            // A staircase charge's amount is gross: the municipality pays its share per cycle.
+            cycles += charge.staircase ? tally.staircase[cell] : tally.occupancy[cell]
           }
           amounts[tally.amountIndex(arm: arm, year: year, target: charge.target)] +=
             cycles * rate
         }
+      }
+    }
+    // Amounts on transitions: once per move, in the year of the move.
+    for (index, charge) in model.transitionCharges.enumerated() {
+      let rate = tables.transitionChargeRates[index]
+      for year in 0..<model.years {
+        amounts[tally.amountIndex(arm: charge.arm, year: year, target: charge.target)] +=
+          tally.moves[charge.transition * model.years + year] * rate
       }
     }
   }

@@ -18,6 +18,11 @@
 ///   settled group, so settled groups are merged into one pool (exact).
 /// - Discrete person-scope parameters split the cohort into strata (`PersonStrata`), drawn as a
 ///   multinomial at entry; person-dependent charges are priced per stratum.
+/// - When transitions carry amounts, joint destinations reached along different transitions
+///   stay separate cells (the multinomial over finer cells is the same distribution), so each
+///   cell's draw is also the number of people moving along its transitions.
+/// - The refusion staircase gives every person a clock of their own; this kernel refuses such
+///   scenarios (`PersonStrata.make`).
 ///
 /// Markers, eligibility, the occupancy convention, count cells, settling and the
 /// person-charge cells come from the `KernelPlan`, which every kernel reads.
@@ -49,6 +54,14 @@ struct AggregatedKernel {
   private var cellCount: [Int32]
   private var cellDestination: [Int32]
   private var cellRatio: [Double]
+  /// Per cell, the transitions taken (`moveKey`); 0 when no transition carries an amount.
+  private var cellMoves: [Int32]
+  /// Whether moves are counted per transition, and their counts per (transition, year).
+  private let countMoves: Bool
+  private let slots: TransitionSlots
+  private let transitionCount: Int
+  private let years: Int
+  private var moves: [Int]
   private var initialCount: Int32 = 0
   private var initialDestination: [Int32]
   private var initialRatio: [Double]
@@ -68,6 +81,7 @@ struct AggregatedKernel {
   /// Scratch for building tables: probabilities and destinations of the cells.
   private var probabilityScratch: [Double]
   private var destinationScratch: [Int32]
+  private var moveScratch: [Int32]
 
   /// - Throws: `PersonStrata.Unsupported` when the kernel cannot be exact for `model`.
   init(model: Model) throws(PersonStrata.Unsupported) {
@@ -91,6 +105,12 @@ struct AggregatedKernel {
     cellCount = [Int32](repeating: 0, count: tables)
     cellDestination = [Int32](repeating: 0, count: tables * cellStride)
     cellRatio = [Double](repeating: 0, count: tables * cellStride)
+    cellMoves = [Int32](repeating: 0, count: tables * cellStride)
+    countMoves = !model.transitionCharges.isEmpty
+    slots = TransitionSlots(model: model)
+    transitionCount = model.transitionCount
+    years = model.years
+    moves = [Int](repeating: 0, count: countMoves ? model.transitionCount * model.years : 0)
     initialDestination = [Int32](repeating: 0, count: cellStride * states * states)
     initialRatio = [Double](repeating: 0, count: cellStride * states * states)
     personRates = [Double](repeating: 0, count: strata.count * plan.personCharges.count)
@@ -103,6 +123,7 @@ struct AggregatedKernel {
     let room = max(cellStride, states * states)
     probabilityScratch = [Double](repeating: 0, count: room)
     destinationScratch = [Int32](repeating: 0, count: room)
+    moveScratch = [Int32](repeating: 0, count: room)
   }
 
   /// Simulates one iteration's cohort into `tally`.
@@ -121,6 +142,7 @@ struct AggregatedKernel {
     for i in counts.indices { counts[i] = 0 }
     for i in atCounts.indices { atCounts[i] = 0 }
     for i in entering.indices { entering[i] = 0 }
+    for i in moves.indices { moves[i] = 0 }
 
     // Who enters when, and of which kind.
     var personCycles = 0
@@ -163,6 +185,7 @@ struct AggregatedKernel {
       simulateStratum(model, s, &rng)
     }
     finish(into: &tally)
+    for i in moves.indices { tally.moves[i] = Double(moves[i]) }
     tally.personCycles = Double(personCycles)
   }
 
@@ -243,7 +266,7 @@ struct AggregatedKernel {
       let table = tableBase + j
       split(
         n, cells: table * cellStride, count: Int(cellCount[table]),
-        destinations: cellDestination, ratios: cellRatio, into: -1, &rng)
+        destinations: cellDestination, ratios: cellRatio, into: -1, year: year, &rng)
     }
     for j in 0..<joint {
       let n = next[j]
@@ -262,10 +285,12 @@ struct AggregatedKernel {
 
   /// Splits `n` people over the cells `cells..<cells + count` by conditional binomials, adding
   /// them to `groups` from `target` on, or to `next` when `target` is −1.
+  /// - Parameter year: for a transition table when moves are counted, the year whose moves the
+  ///   cells' draws are; −1 otherwise.
   @inline(__always)
   private mutating func split(
     _ n: Int, cells: Int, count: Int, destinations: [Int32], ratios: [Double], into target: Int,
-    _ rng: inout Xoshiro256PlusPlus
+    year: Int = -1, _ rng: inout Xoshiro256PlusPlus
   ) {
     var left = n
     for cell in 0..<count {
@@ -275,10 +300,25 @@ struct AggregatedKernel {
       if x > 0 {
         let d = Int(destinations[cells + cell])
         if target < 0 { next[d] += x } else { groups[target + d] += x }
+        if countMoves && year >= 0 { addMoves(x, key: Int(cellMoves[cells + cell]), year: year) }
         left -= x
         if left == 0 { break }
       }
     }
+  }
+
+  /// The transitions a cell's people take, one per arm, as one key: 0 for no move in either.
+  private func moveKey(_ transitionI: Int, _ transitionC: Int) -> Int32 {
+    Int32((transitionI + 1) * (transitionCount + 1) + transitionC + 1)
+  }
+
+  /// Adds `x` people to the move counts of the transitions of `key` in `year`.
+  @inline(__always)
+  private mutating func addMoves(_ x: Int, key: Int, year: Int) {
+    let transitionI = key / (transitionCount + 1) - 1
+    let transitionC = key % (transitionCount + 1) - 1
+    if transitionI >= 0 { moves[transitionI * years + year] += x }
+    if transitionC >= 0 { moves[transitionC * years + year] += x }
   }
 
   /// Sums the strata into the tally, pricing person-dependent charges per stratum.
@@ -319,7 +359,7 @@ struct AggregatedKernel {
         let hiC = tables.initialThresholds[states + c]
         let stateC = Int(tables.initialStates[states + c])
         let p = Self.cellProbability(loI, hiI, loC, hiC, coupled: coupled)
-        if p > 0 { cells = add(p, Int32(stateI * states + stateC), cells) }
+        if p > 0 { cells = add(p, Int32(stateI * states + stateC), moves: 0, cells) }
         loC = hiC
       }
       loI = hiI
@@ -355,7 +395,12 @@ struct AggregatedKernel {
             let hiC = c < countC ? tables.thresholds[tableC * stride + c] : top
             let toC = c < countC ? Int(tables.destinations[tableC * stride + c]) : b
             let p = Self.cellProbability(loI, hiI, loC, hiC, coupled: coupled)
-            if p > 0 { cells = add(p, Int32(toI * states + toC), cells) }
+            let key =
+              countMoves
+              ? moveKey(
+                i < countI ? slots.transition(table: tableI, slot: i) : -1,
+                c < countC ? slots.transition(table: tableC, slot: c) : -1) : 0
+            if p > 0 { cells = add(p, Int32(toI * states + toC), moves: key, cells) }
             loC = max(loC, hiC)
           }
           loI = max(loI, hiI)
@@ -365,6 +410,7 @@ struct AggregatedKernel {
         for k in 0..<cells {
           cellDestination[table * cellStride + k] = destinationScratch[k]
           cellRatio[table * cellStride + k] = probabilityScratch[k]
+          cellMoves[table * cellStride + k] = moveScratch[k]
         }
         cellCount[table] = Int32(cells)
       }
@@ -386,14 +432,16 @@ struct AggregatedKernel {
     return Double(hiI - loI) * 0x1p-53 * (Double(hiC - loC) * 0x1p-53)
   }
 
-  /// Adds a cell to the scratch, merging it with an earlier cell of the same destination.
-  private mutating func add(_ p: Double, _ destination: Int32, _ cells: Int) -> Int {
-    for k in 0..<cells where destinationScratch[k] == destination {
+  /// Adds a cell to the scratch, merging it with an earlier cell of the same destination
+  /// reached along the same transitions (`moveKey`).
+  private mutating func add(_ p: Double, _ destination: Int32, moves: Int32, _ cells: Int) -> Int {
+    for k in 0..<cells where destinationScratch[k] == destination && moveScratch[k] == moves {
       probabilityScratch[k] += p
       return cells
     }
     probabilityScratch[cells] = p
     destinationScratch[cells] = destination
+    moveScratch[cells] = moves
     return cells + 1
   }
 
@@ -406,6 +454,7 @@ struct AggregatedKernel {
       while k > 0 && probabilityScratch[k - 1] < probabilityScratch[k] {
         probabilityScratch.swapAt(k - 1, k)
         destinationScratch.swapAt(k - 1, k)
+        moveScratch.swapAt(k - 1, k)
         k -= 1
       }
     }

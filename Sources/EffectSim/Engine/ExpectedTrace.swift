@@ -10,6 +10,23 @@ enum ExpectedTrace {
   static func run(
     _ model: Model, _ plan: KernelPlan, _ tables: IterationTables, into tally: inout Tally
   ) {
+    if model.usesStaircase {
+      StaircaseTrace.run(model, plan, tables, into: &tally)
+    } else if tally.moves.isEmpty {
+      trace(model, plan, tables, into: &tally, moves: NoMoves())
+    } else {
+      trace(
+        model, plan, tables, into: &tally, moves: SlotMoves(slots: TransitionSlots(model: model)))
+    }
+  }
+
+  /// The trace, with the counting of moves fixed at compile time: without amounts on
+  /// transitions (the common case, run often by the drivers) it counts nothing.
+  @inline(__always)
+  private static func trace<Moves: MoveCounter>(
+    _ model: Model, _ plan: KernelPlan, _ tables: IterationTables, into tally: inout Tally,
+    moves: Moves
+  ) {
     let states = model.stateCount
     // Half-cycles as fractions of a person-cycle: exactly 1, ½ or 0.
     let weightStart = Double(plan.halfCycles.start) * 0.5
@@ -49,6 +66,9 @@ enum ExpectedTrace {
                 let cumulative = tables.cumulative[table * tables.stride + j]
                 next[Int(tables.destinations[table * tables.stride + j])] +=
                   mass * (cumulative - previousCumulative)
+                moves.add(
+                  mass * (cumulative - previousCumulative), table: table, slot: j, year: year,
+                  years: model.years, into: &tally)
                 previousCumulative = cumulative
               }
               next[s] += mass * (1 - previousCumulative)
@@ -68,5 +88,28 @@ enum ExpectedTrace {
       }
     }
     plan.repeatShares(in: &tally)
+  }
+}
+
+/// How the expected trace counts moves per transition: not at all, or by table slot.
+protocol MoveCounter {
+  /// Adds `amount` expected persons moving along slot `slot` of `table` in `year`.
+  func add(_ amount: Double, table: Int, slot: Int, year: Int, years: Int, into tally: inout Tally)
+}
+
+struct NoMoves: MoveCounter {
+  @inline(__always)
+  func add(_ amount: Double, table: Int, slot: Int, year: Int, years: Int, into tally: inout Tally)
+  {}
+}
+
+struct SlotMoves: MoveCounter {
+  let slots: TransitionSlots
+
+  @inline(__always)
+  func add(_ amount: Double, table: Int, slot: Int, year: Int, years: Int, into tally: inout Tally)
+  {
+    // Expected persons moving along the transition, in the year of the move.
+    tally.moves[slots.transition(table: table, slot: slot) * years + year] += amount
   }
 }

@@ -49,6 +49,11 @@ struct IndividualKernel {
   private var kindRates: [Double]
   private let countBlocks: Int
 
+  /// The per-cycle path for the refusion staircase and amounts on transitions; `nil` for
+  /// scenarios without them, which stay on the paths above. It follows each person (their
+  /// clock, their moves), so it takes whole iterations.
+  private var tracked: TrackedPath?
+
   /// - Parameter usesKinds: whether discrete person-scope parameters are handled as kinds of
   ///   person (the default); `false` keeps the per-person path, which tests compare against.
   init(model: Model, usesKinds: Bool = true) {
@@ -67,6 +72,7 @@ struct IndividualKernel {
     atOffset = countBlocks * plan.cells.count
     scratch = [Int](repeating: 0, count: atOffset + model.occupancyAt.count * 2 * plan.states)
     before = [Int](repeating: 0, count: plan.personCells.count)
+    tracked = TrackedPath(model: model, plan: plan)
   }
 
   /// Simulates one iteration's cohort into `tally`.
@@ -77,6 +83,13 @@ struct IndividualKernel {
     _ model: Model, _ tables: inout IterationTables, _ streams: IterationStreams,
     into tally: inout Tally, iteration: Int
   ) throws(RunError) {
+    if var path = tracked {
+      // Moved out for the run, so that it is mutated in place; put back even on an error.
+      tracked = nil
+      defer { tracked = path }
+      try path.run(model, &tables, streams, into: &tally, iteration: iteration)
+      return
+    }
     for i in scratch.indices { scratch[i] = 0 }
     layout.load(tables, into: &fast)
     let coupled = model.pairing == .coupled
@@ -382,7 +395,7 @@ struct IndividualKernel {
   }
 
   @inline(__always)
-  private static func initialState(
+  static func initialState(
     _ tables: IterationTables, arm: Int, states: Int, x: UInt64
   ) -> Int {
     let count = Int(tables.initialCount[arm])

@@ -64,6 +64,13 @@ struct IterationTables {
   let personChargeIndices: [Int]
   let lineItemRoutines: Range<Int>
   let intakeRoutines: Range<Int>
+  /// Amounts counted once per move (`Model.transitionCharges`), and their values.
+  let transitionChargeRoutines: Range<Int>
+  var transitionChargeRates: [Double]
+  /// `cohort.weeksOnBenefitAtEntry` (empty when the scenario has none), and its value for the
+  /// current person: the start of the refusion staircase clock.
+  let entryClockRoutines: Range<Int>
+  var entryWeeks = 0.0
   /// Per intake (index in `intakeRoutines`): whether it spreads evenly over the year.
   let intakeEven: [Bool]
   let cyclesPerYear: Int
@@ -140,6 +147,11 @@ struct IterationTables {
     }
     intakeRoutines = group(model.intake) {
       ($0.count, $0.yearIndex * model.cyclesPerYear, $0.path)
+    }
+    transitionChargeRoutines = group(model.transitionCharges) { ($0.value, 0, $0.path) }
+    transitionChargeRates = [Double](repeating: 0, count: model.transitionCharges.count)
+    entryClockRoutines = group(model.entryClock.map { [$0] } ?? []) {
+      ($0, 0, "cohort.weeksOnBenefitAtEntry")
     }
     intakeEven = model.intake.map { $0.spread == .even }
     cyclesPerYear = model.cyclesPerYear
@@ -455,6 +467,29 @@ struct IterationTables {
     }
   }
 
+  /// Evaluates the amounts counted once per move along a transition.
+  mutating func evaluateTransitionCharges(_ model: Model, iteration: Int?) throws(RunError) {
+    try run(transitionChargeRoutines, model, iteration: iteration)
+    for index in transitionChargeRates.indices {
+      transitionChargeRates[index] = results[transitionChargeRoutines.lowerBound + index]
+    }
+  }
+
+  /// Evaluates the weeks on covered benefits at entry (per person when they depend on
+  /// person-scope parameters) into `entryWeeks`.
+  /// - Throws: `RunError` when the weeks are negative.
+  mutating func evaluateEntryClock(_ model: Model, iteration: Int?) throws(RunError) {
+    guard let r = entryClockRoutines.first else { return }
+    try run(entryClockRoutines, model, iteration: iteration)
+    guard results[r] >= 0 else {
+      throw RunError(
+        path: routineSources[r].path, message: "weeks on benefits at entry evaluate to"
+          + " \(results[r]), below 0, in \"\(routineSources[r].expression.source)\"",
+        iteration: iteration)
+    }
+    entryWeeks = results[r]
+  }
+
   /// Fills everything an iteration needs that does not depend on persons.
   mutating func prepareIteration(_ model: Model, iteration: Int?) throws(RunError) {
     try buildTransitions(model, iteration: iteration)
@@ -462,5 +497,7 @@ struct IterationTables {
     try evaluateCharges(model, personOnly: false, iteration: iteration)
     try evaluateLineItems(model, iteration: iteration)
     try evaluateIntake(model, iteration: iteration)
+    try evaluateTransitionCharges(model, iteration: iteration)
+    try evaluateEntryClock(model, iteration: iteration)
   }
 }

@@ -109,12 +109,19 @@ struct MemoryEstimate: Sendable, Equatable {
       + model.transitions.joined().count * (24 + model.transitionClasses.count)
   }
 
-  /// `Tally`: person-cycles per (arm, year, state, charge class), person-dependent amounts and
-  /// the `occupancyAt` counts.
+  /// `Tally`: person-cycles per (arm, year, state, charge class), person-dependent amounts,
+  /// the `occupancyAt` counts, and the staircase shares (indexed like the person-cycles) and
+  /// moves per (transition, year) when the scenario has them.
   static func tally(_ model: Model) -> Int {
-    (2 * model.years * model.stateCount * model.chargeClassCount
-      + 2 * model.years * model.targetCount
+    let occupancy = 2 * model.years * model.stateCount * model.chargeClassCount
+    let staircase = model.usesStaircase ? occupancy : 0
+    return (occupancy + staircase + moves(model) + 2 * model.years * model.targetCount
       + model.occupancyAt.count * (2 * model.stateCount + 1)) * 8
+  }
+
+  /// Moves per (transition, year), counted when a transition carries an amount.
+  private static func moves(_ model: Model) -> Int {
+    model.transitionCharges.isEmpty ? 0 : model.transitionCount * model.years
   }
 
   /// `KernelPlan`: the `occupancyAt` markers, the segments of every entry cycle and the cells
@@ -158,7 +165,24 @@ struct MemoryEstimate: Sendable, Equatable {
     let pricing = (kinds + 2 * model.years * model.chargeClassCount) * personCharges * 8
     return add(
       add(multiply(kernelPlan(model), 2), add(fast, bounds)),
-      add(add(counts, kindTables), pricing))
+      add(add(counts, kindTables), add(pricing, trackedPath(model))))
+  }
+
+  /// `TrackedPath` (scenarios with the staircase or amounts on transitions): its own plan,
+  /// tables and counts, the staircase shares, the moves and the map of slots to transitions.
+  static func trackedPath(_ model: Model) -> Int {
+    guard model.usesStaircase || !model.transitionCharges.isEmpty else { return 0 }
+    let states = model.stateCount
+    let tables = 2 * model.transitionClasses.count * states
+    let fast = (2 * tables * model.maxOutgoing + 3 * tables) * 8
+      + model.transitionClasses.count * states * states * 8
+    let cells = 2 * model.years * states * model.chargeClassCount
+    let counts = (cells + model.occupancyAt.count * 2 * states) * 8
+    let shares = model.usesStaircase ? cells * 8 : 0
+    let pricing = 2 * model.years * model.chargeClassCount * model.personCharges.count * 9
+    return add(
+      kernelPlan(model),
+      add(fast, counts + shares + moves(model) * 8 + tables * model.maxOutgoing * 4 + pricing))
   }
 
   /// `AggregatedKernel`: people per (stratum, entry cycle, joint state), the joint transition
@@ -178,8 +202,16 @@ struct MemoryEstimate: Sendable, Equatable {
     let cells = multiply(multiply(sets * classes, joint), 4 + cellStride * (4 + 8))
     let initial = multiply(cellStride, joint * 12)
     let counts = strata * 2 * model.years * states * model.chargeClassCount * 8
+    // With amounts on transitions: the transitions of each cell, the moves, the slot map.
+    let moveCells =
+      model.transitionCharges.isEmpty
+      ? 0
+      : add(
+        multiply(multiply(sets * classes, joint), cellStride * 4),
+        moves(model) * 8 + 2 * classes * states * model.maxOutgoing * 4)
     return add(
-      add(add(groups, cells), initial + counts + strata * model.horizon * 8 + joint * 24),
+      add(add(groups, add(cells, moveCells)),
+        initial + counts + strata * model.horizon * 8 + joint * 24),
       kernelPlan(model))
   }
 

@@ -30,6 +30,13 @@ struct PersonStrata: Sendable {
 
   /// The strata of `model`, or the reason there are none that keep the kernel exact.
   static func make(_ model: Model) -> Result<PersonStrata, Unsupported> {
+    if model.usesStaircase {
+      return .failure(
+        Unsupported(
+          message: "a cost on the refusion staircase follows each person's own clock of weeks"
+            + " on benefits; people on different clocks cannot be moved in groups; use"
+            + " --kernel individual"))
+    }
     let personCharges = !model.personCharges.isEmpty
     guard model.hasPersonScope, model.transitionsDependOnPerson || personCharges else {
       return .success(PersonStrata(values: [[]], probabilities: [1], split: false))

@@ -19,6 +19,12 @@ struct Tally {
   var eligible: [Double]
   /// Person-cycles simulated, both arms counted.
   var personCycles: Double = 0
+  /// Person-cycles weighted by the municipal share of the refusion staircase at each person's
+  /// clock, indexed like `occupancy`; empty when no charge uses the staircase.
+  var staircase: [Double]
+  /// Persons moving along each transition per year, index `transition · years + year`
+  /// (`Model.transitionCount` transitions); empty when no transition carries an amount.
+  var moves: [Double]
 
   init(model: Model) {
     cells = CountCells(
@@ -29,6 +35,9 @@ struct Tally {
     personAmounts = [Double](repeating: 0, count: amounts.count)
     atCycle = [Double](repeating: 0, count: model.occupancyAt.count * 2 * model.stateCount)
     eligible = [Double](repeating: 0, count: model.occupancyAt.count)
+    staircase = [Double](repeating: 0, count: model.usesStaircase ? occupancy.count : 0)
+    moves = [Double](
+      repeating: 0, count: model.transitionCharges.isEmpty ? 0 : model.transitionCount * model.years)
   }
 
   mutating func reset() {
@@ -36,6 +45,8 @@ struct Tally {
     for i in personAmounts.indices { personAmounts[i] = 0 }
     for i in atCycle.indices { atCycle[i] = 0 }
     for i in eligible.indices { eligible[i] = 0 }
+    for i in staircase.indices { staircase[i] = 0 }
+    for i in moves.indices { moves[i] = 0 }
     personCycles = 0
   }
 

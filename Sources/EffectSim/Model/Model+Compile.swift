@@ -101,15 +101,23 @@ extension Model {
     let chargeWindows = scenario.states.flatMap { $0.costs.map(\.cycles) }
     let chargePartition = CyclePartition(windows: chargeWindows, horizon: horizon)
 
+    let allTransitions = scenario.arms[0].transitions + scenario.arms[1].transitions
     let areas = Array(
       Set(
         scenario.states.flatMap { $0.costs.map(\.area) } + scenario.lineItems.map(\.area)
+          + allTransitions.flatMap { $0.costs.map(\.area) }
       )
     ).sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
     var outcomeNames: [String] = []
     var outcomeIndex: [String: Int] = [:]
     for state in scenario.states {
       for outcome in state.outcomes where outcomeIndex[outcome.name] == nil {
+        outcomeIndex[outcome.name] = outcomeNames.count
+        outcomeNames.append(outcome.name)
+      }
+    }
+    for transition in allTransitions {
+      for outcome in transition.outcomes where outcomeIndex[outcome.name] == nil {
         outcomeIndex[outcome.name] = outcomeNames.count
         outcomeNames.append(outcome.name)
       }
@@ -152,7 +160,7 @@ extension Model {
             active: chargePartition.classes.map { cost.cycles.covers($0) },
             value: compile(cost.perCycle, cost.path),
             dependsOnPerson: dependsOnPerson(cost.perCycle),
-            path: cost.path))
+            path: cost.path, staircase: cost.refusion == .staircase))
       }
       for outcome in state.outcomes {
         let path = "states[\(stateIndex)].outcomes.\(outcome.name)"
@@ -164,6 +172,27 @@ extension Model {
             value: compile(outcome.weight, path), dependsOnPerson: dependsOnPerson(outcome.weight),
             path: path))
       }
+    }
+
+    var transitionCharges: [TransitionCharge] = []
+    for (index, transition) in allTransitions.enumerated() {
+      let arm = index < scenario.arms[0].transitions.count ? 0 : 1
+      for cost in transition.costs {
+        transitionCharges.append(
+          TransitionCharge(
+            transition: index, arm: arm, target: areaIndex[cost.area] ?? 0,
+            value: compile(cost.amount, cost.path), path: cost.path))
+      }
+      for outcome in transition.outcomes {
+        transitionCharges.append(
+          TransitionCharge(
+            transition: index, arm: arm,
+            target: areas.count + (outcomeIndex[outcome.name] ?? 0),
+            value: compile(outcome.weight, outcome.path), path: outcome.path))
+      }
+    }
+    let entryClock = scenario.weeksOnBenefitAtEntry.map {
+      compile($0, "cohort.weeksOnBenefitAtEntry")
     }
 
     let intake = scenario.intake.map { entry in
@@ -213,6 +242,11 @@ extension Model {
     self.maxOutgoing = maxOutgoing
     self.transitionsDependOnPerson = transitionsDependOnPerson
     self.charges = charges
+    self.transitionCharges = transitionCharges
+    self.covered = scenario.states.map(\.covered)
+    self.selfSupport = scenario.states.map(\.selfSupport)
+    self.entryClock = entryClock
+    self.entryClockDependsOnPerson = scenario.weeksOnBenefitAtEntry.map(dependsOnPerson) ?? false
     self.personCharges = charges.indices.filter { charges[$0].dependsOnPerson }
     self.intake = intake
     self.lineItems = lineItems

@@ -56,6 +56,20 @@ public struct Model: Sendable {
   let maxOutgoing: Int
   let transitionsDependOnPerson: Bool
   let charges: [Charge]
+  /// Costs and outcomes counted once per move along a transition.
+  let transitionCharges: [TransitionCharge]
+  /// Transitions of both arms: arm 0's in listing order, then arm 1's.
+  var transitionCount: Int { transitions[0].count + transitions[1].count }
+  /// Per state: whether time in it counts on the refusion staircase, and whether time in it
+  /// counts as self-support when it does not (`RefusionClock`).
+  let covered: [Bool]
+  let selfSupport: [Bool]
+  /// Whether some charge is priced on the refusion staircase, so that each person's clock
+  /// must be followed.
+  var usesStaircase: Bool { charges.contains { $0.staircase } }
+  /// `cohort.weeksOnBenefitAtEntry`; `nil` means 0.
+  let entryClock: CompiledExpression?
+  let entryClockDependsOnPerson: Bool
   /// Indices into `charges` of those that depend on person-scope parameters, in order: what a
   /// kernel prices per person or kind of person, and deterministic mode at base values.
   let personCharges: [Int]
@@ -108,6 +122,20 @@ struct Charge: Sendable {
   var active: [Bool]
   var value: CompiledExpression
   var dependsOnPerson: Bool
+  var path: String
+  /// Whether the amount is the gross benefit, of which the municipality pays the share of the
+  /// person's position on the refusion staircase.
+  var staircase = false
+}
+
+/// A cost or outcome counted once per person moving along a transition.
+struct TransitionCharge: Sendable {
+  /// Index into the transitions of both arms (arm 0's, then arm 1's).
+  var transition: Int
+  var arm: Int
+  /// Area index, or `areas.count + outcome index`.
+  var target: Int
+  var value: CompiledExpression
   var path: String
 }
 

@@ -23,6 +23,9 @@ public struct Scenario: Sendable {
   public var payback: [PaybackDefinition]
   public var report: ReportOptions
   public var pairing: Pairing
+  /// `cohort.weeksOnBenefitAtEntry`: each person's weeks on covered benefits when they enter,
+  /// the starting point of their refusion staircase clock; `nil` means 0.
+  public var weeksOnBenefitAtEntry: Expression? = nil
   /// Outcome, area or payback definition name → the text reports show for it.
   public var labels: [String: String] = [:]
   /// The parameters replaced on the command line (`--set`), in the order given; the outputs
@@ -115,6 +118,11 @@ public struct State: Sendable {
   public var costs: [Cost]
   /// Outcome name → weight per cycle, in file order.
   public var outcomes: [(name: String, weight: Expression)]
+  /// Whether time in the state counts on the refusion staircase (a covered benefit).
+  public var covered = false
+  /// Whether time in a state that is not covered counts as self-support, towards the clock's
+  /// reset; `false` (subsidised work) pauses the clock instead.
+  public var selfSupport = true
 }
 
 public struct Cost: Sendable {
@@ -125,6 +133,15 @@ public struct Cost: Sendable {
   public var cycles: CycleWindow
   /// JSON path of `perCycle`, for run errors.
   public var path: String
+  /// How the amount is shared with the state; `nil`: the amount is the municipality's cost.
+  public var refusion: Refusion? = nil
+}
+
+/// How a cost entry's amount is shared between the municipality and the state.
+public enum Refusion: String, Sendable {
+  /// The amount is the gross benefit; the municipality pays the share for the person's weeks
+  /// on covered benefits (`RefusionClock`).
+  case staircase
 }
 
 public struct Arm: Sendable {
@@ -143,6 +160,18 @@ public struct Transition: Sendable {
   public var to: Int
   public var p: Expression
   public var cycles: CycleWindow
+  public var path: String
+  /// Amounts charged once per person moving along the transition.
+  public var costs: [TransitionCost] = []
+  /// Outcome name → weight counted once per move, in file order.
+  public var outcomes: [(name: String, weight: Expression, path: String)] = []
+}
+
+/// An amount charged once for each move along a transition, in the year of the move.
+public struct TransitionCost: Sendable {
+  public var area: String
+  public var amount: Expression
+  /// JSON path of `amount`, for run errors.
   public var path: String
 }
 

@@ -98,6 +98,11 @@ private struct Members {
 
   func int(_ key: String) -> Int? { number(key).map { Int($0) } }
 
+  func bool(_ key: String) -> Bool? {
+    if case .bool(let value)? = self[key] { return value }
+    return nil
+  }
+
   func array(_ key: String) -> [JSONValue] {
     if case .array(let elements)? = self[key] { return elements }
     return []
@@ -212,10 +217,13 @@ private struct Reader {
     let arms = Arm.Kind.allCases.map { kind in
       arm(Members(armMembers[kind.name] ?? .null, path: armMembers.path(kind.name)))
     }
-    let intake = self.intake(Members(top["cohort"] ?? .null, path: "cohort"))
+    let cohort = Members(top["cohort"] ?? .null, path: "cohort")
+    let intake = self.intake(cohort)
+    let entryClock = weeksOnBenefitAtEntry(cohort)
     let lineItems = self.lineItems(top.array("lineItems"))
     var areas = Set(states.flatMap { $0.costs.map(\.area) })
     areas.formUnion(lineItems.map(\.area))
+    areas.formUnion(arms.flatMap { $0.transitions.flatMap { $0.costs.map(\.area) } })
     let payback = self.payback(top.array("payback"), areas: areas)
     let claim = top["claim"].map { self.claim(Members($0, path: "claim"), payback: payback) }
     let report = self.report(Members(top["report"] ?? .null, path: "report"))
@@ -227,7 +235,9 @@ private struct Reader {
       fail(discountMembers.path("firstYear"), "must be 0 or 1, found \(discount.firstYear)")
     }
     let labels = self.labels(
-      top.map("labels"), outcomes: states.flatMap { $0.outcomes.map(\.name) },
+      top.map("labels"),
+      outcomes: states.flatMap { $0.outcomes.map(\.name) }
+        + arms.flatMap { $0.transitions.flatMap { $0.outcomes.map(\.name) } },
       areas: areas.sorted(), payback: payback.map(\.name))
     guard errors.isEmpty else { return nil }
     return Scenario(
@@ -239,7 +249,8 @@ private struct Reader {
       discount: discount, parameters: parameters, states: states, arms: arms, intake: intake,
       lineItems: lineItems, payback: payback, report: report,
       pairing: Pairing(rawValue: top.string("pairing") ?? "coupled") ?? .coupled,
-      labels: labels, claim: claim, correlations: correlations)
+      weeksOnBenefitAtEntry: entryClock, labels: labels, claim: claim,
+      correlations: correlations)
   }
 
   /// `labels`: each key must name an outcome, an area or a payback definition, so a typo
@@ -450,8 +461,13 @@ private struct Reader {
   // MARK: - Expressions
 
   /// Parses an expression and checks its names and function calls.
-  /// - Parameter allowPerson: whether person-scope parameters may appear.
-  mutating func expression(_ text: String, at path: String, allowPerson: Bool = true) -> Expression? {
+  /// - Parameters:
+  ///   - allowPerson: whether person-scope parameters may appear.
+  ///   - personReason: why they may not, for the message.
+  mutating func expression(
+    _ text: String, at path: String, allowPerson: Bool = true,
+    personReason: String = Reader.beforePersons
+  ) -> Expression? {
     guard text.utf8.count <= ScenarioLimits.expressionLength else {
       fail(path, "the expression has \(text.utf8.count) characters; EffectSim accepts at most"
         + " \(ScenarioLimits.expressionLength) (see docs/limits.md)")
@@ -482,16 +498,21 @@ private struct Reader {
       }
     }
     if !allowPerson, let name = expression.referencedNames.sorted().first(where: names.personScoped.contains) {
-      fail(path, "cannot depend on the person-scope parameter \"\(name)\": it is drawn once per"
-        + " iteration, before there are persons")
+      fail(path, "cannot depend on the person-scope parameter \"\(name)\": \(personReason)")
     }
     return expression
   }
 
-  mutating func expression(_ value: JSONValue?, at path: String, allowPerson: Bool = true) -> Expression? {
+  static let beforePersons = "it is drawn once per iteration, before there are persons"
+
+  mutating func expression(
+    _ value: JSONValue?, at path: String, allowPerson: Bool = true,
+    personReason: String = Reader.beforePersons
+  ) -> Expression? {
     switch value {
     case .number(let number)?: return .constant(number)
-    case .string(let text)?: return expression(text, at: path, allowPerson: allowPerson)
+    case .string(let text)?:
+      return expression(text, at: path, allowPerson: allowPerson, personReason: personReason)
     default: return nil
     }
   }
@@ -514,7 +535,22 @@ private struct Reader {
       let outcomes = members.map("outcomes").compactMap { name, weight in
         expression(weight, at: members.path("outcomes").jsonPath(name)).map { (name, $0) }
       }
-      return State(id: id, label: members.string("label"), costs: costs, outcomes: outcomes)
+      let covered = members.bool("covered") ?? false
+      let selfSupport = members.bool("selfSupport")
+      if covered, selfSupport == true {
+        fail(members.path("selfSupport"), "a covered state is time on benefits, not"
+          + " self-support; leave out \"selfSupport\" or set \"covered\" to false")
+      }
+      for (costIndex, costValue) in members.array("costs").enumerated() where !covered {
+        if Members(costValue, path: "").string("refusion") != nil {
+          fail(members.path("costs").jsonPath(costIndex).jsonPath("refusion"),
+            "the refusion staircase needs a state whose time counts on it: mark the state"
+              + " \"\(id)\" \"covered\": true")
+        }
+      }
+      return State(
+        id: id, label: members.string("label"), costs: costs, outcomes: outcomes,
+        covered: covered, selfSupport: covered ? false : selfSupport ?? true)
     }
   }
 
@@ -528,7 +564,8 @@ private struct Reader {
     guard let perCycle else { return nil }
     return Cost(
       area: area, perCycle: perCycle, arm: members.string("arm").flatMap(armKind),
-      cycles: window, path: members.path("perCycle"))
+      cycles: window, path: members.path("perCycle"),
+      refusion: members.string("refusion").flatMap(Refusion.init(rawValue:)))
   }
 
   func armKind(_ name: String) -> Arm.Kind? { Arm.Kind.allCases.first { $0.name == name } }
@@ -588,12 +625,42 @@ private struct Reader {
         fail(transitionMembers.path("p"), "a probability must lie in [0, 1], found \(JSONValue.format(constant))")
       }
       let window = self.window(transitionMembers)
+      let (costs, outcomes) = transitionCharges(transitionMembers)
       if let from, let to, let p {
         transitions.append(Transition(
-          from: from, to: to, p: p, cycles: window, path: transitionMembers.path("p")))
+          from: from, to: to, p: p, cycles: window, path: transitionMembers.path("p"),
+          costs: costs, outcomes: outcomes))
       }
     }
     return Arm(label: members.string("label"), initial: initial, transitions: transitions)
+  }
+
+  /// The costs and outcomes counted once per move along a transition: iteration scope, because
+  /// moves are counted per year and priced after the simulation.
+  mutating func transitionCharges(_ members: Members) -> (
+    [TransitionCost], [(name: String, weight: Expression, path: String)]
+  ) {
+    let reason = "amounts on a transition are iteration scope (moves are counted, then priced)"
+    var costs: [TransitionCost] = []
+    for (index, value) in members.array("cost").enumerated() {
+      let entry = Members(value, path: members.path("cost").jsonPath(index))
+      let area = entry.string("area") ?? ""
+      if area.trimmingCharacters(in: .whitespaces).isEmpty {
+        fail(entry.path("area"), "an area needs a name")
+      }
+      if let amount = expression(
+        entry["amount"], at: entry.path("amount"), allowPerson: false, personReason: reason)
+      {
+        costs.append(TransitionCost(area: area, amount: amount, path: entry.path("amount")))
+      }
+    }
+    let outcomes = members.map("outcomes").compactMap { name, weight in
+      let path = members.path("outcomes").jsonPath(name)
+      return expression(weight, at: path, allowPerson: false, personReason: reason).map {
+        (name: name, weight: $0, path: path)
+      }
+    }
+    return (costs, outcomes)
   }
 
   func constantValue(_ expression: Expression) -> Double? {
@@ -628,6 +695,16 @@ private struct Reader {
         spread: Intake.Spread(rawValue: members.string("spread") ?? "start") ?? .start,
         path: members.path("count"))
     }
+  }
+
+  /// `cohort.weeksOnBenefitAtEntry`, checked for a negative constant.
+  mutating func weeksOnBenefitAtEntry(_ cohort: Members) -> Expression? {
+    let path = cohort.path("weeksOnBenefitAtEntry")
+    guard let clock = expression(cohort["weeksOnBenefitAtEntry"], at: path) else { return nil }
+    if let constant = constantValue(clock), constant < 0 {
+      fail(path, "weeks on benefits cannot be negative, found \(JSONValue.format(constant))")
+    }
+    return clock
   }
 
   mutating func lineItems(_ elements: [JSONValue]) -> [LineItem] {

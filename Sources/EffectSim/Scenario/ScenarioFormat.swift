@@ -20,6 +20,9 @@ public enum ScenarioFormat {
     KeyShape("perCycle", .expression, required: true, "amount per cycle spent in the state"),
     KeyShape("arm", .string(enumeration: ["intervention", "control"]), "apply in this arm only"),
     KeyShape("cycles", cycleWindow, "[from, to): cycles since entry when the cost applies"),
+    KeyShape("refusion", .string(enumeration: [Refusion.staircase.rawValue]),
+      "staircase: the amount is the gross benefit; the municipality pays 20/60/70/80 % by"
+        + " the person's weeks on covered benefits (1–4/5–26/27–52/53+)"),
   ])
 
   static let state = ObjectShape(title: "State", keys: [
@@ -28,6 +31,17 @@ public enum ScenarioFormat {
     KeyShape("costs", .array(of: .object(cost)), "amounts per cycle in this state"),
     KeyShape("outcomes", .map(of: .expression, keyPattern: identifierPattern),
       "outcome name → weight per cycle in this state"),
+    KeyShape("covered", .boolean,
+      "time here counts on the refusion staircase (a covered benefit); default false"),
+    KeyShape("selfSupport", .boolean,
+      "false: time here (subsidised work) neither advances nor resets the staircase clock;"
+        + " default true for a state that is not covered"),
+  ])
+
+  static let transitionCost = ObjectShape(title: "TransitionCost", keys: [
+    KeyShape("area", .string(), required: true, "budget area charged"),
+    KeyShape("amount", .expression, required: true,
+      "amount per person moving (iteration scope), in the year of the move"),
   ])
 
   static let transition = ObjectShape(title: "Transition", keys: [
@@ -35,6 +49,10 @@ public enum ScenarioFormat {
     KeyShape("to", .string(pattern: stateIDPattern), required: true, "state entered"),
     KeyShape("p", .expression, required: true, "probability per cycle"),
     KeyShape("cycles", cycleWindow, "[from, to): cycles since entry when the move is possible"),
+    KeyShape("cost", .array(of: .object(transitionCost)),
+      "amounts charged once per person moving along the transition"),
+    KeyShape("outcomes", .map(of: .expression, keyPattern: identifierPattern),
+      "outcome name → weight counted once per move (e.g. jobs started)"),
   ])
 
   static let arm = ObjectShape(title: "Arm", keys: [
@@ -59,6 +77,9 @@ public enum ScenarioFormat {
   static let cohort = ObjectShape(title: "Cohort", keys: [
     KeyShape("intake", .array(of: .object(intake), minItems: 1), required: true,
       "who enters when"),
+    KeyShape("weeksOnBenefitAtEntry", .expression,
+      "each person's weeks on covered benefits at entry (the refusion staircase clock);"
+        + " person-scope parameters allowed; default 0"),
   ])
 
   static let lineItem = ObjectShape(title: "LineItem", keys: [

@@ -20,7 +20,10 @@ public enum ScenarioLimits {
   public static let transitionsPerArm = 10_000
   /// Cost entries and outcome weights of all states together: each is priced every iteration.
   public static let charges = 10_000
-  /// Distinct budget areas (of costs and line items together).
+  /// Cost entries and outcome weights of all transitions together: each is priced every
+  /// iteration, and each adds a move count per year.
+  public static let transitionCharges = 10_000
+  /// Distinct budget areas (of costs, transition costs and line items together).
   public static let areas = 1_000
   /// Distinct outcome names.
   public static let outcomes = 1_000
@@ -101,13 +104,27 @@ public enum ScenarioLimits {
       for (name, _) in weights { outcomes.insert(name) }
     }
     over("states", charges, Self.charges, "cost entries and outcome weights")
-    over("states", outcomes.count, Self.outcomes, "distinct outcomes")
 
+    var transitionCharges = 0
     for arm in ["intervention", "control"] {
       let transitions = top["arms"]?[arm]?["transitions"]?.elements ?? []
       over("arms".jsonPath(arm).jsonPath("transitions"), transitions.count,
         transitionsPerArm, "transitions")
+      for transition in transitions {
+        let costs = transition["cost"]?.elements ?? []
+        transitionCharges += costs.count
+        for cost in costs {
+          if case .string(let area)? = cost["area"] { areas.insert(area) }
+        }
+        let weights = transition["outcomes"]?.nameMap ?? []
+        transitionCharges += weights.count
+        for (name, _) in weights { outcomes.insert(name) }
+      }
     }
+    over(
+      "arms", transitionCharges, Self.transitionCharges,
+      "cost entries and outcome weights on transitions")
+    over("states", outcomes.count, Self.outcomes, "distinct outcomes")
     let intake = top["cohort"]?["intake"]?.elements ?? []
     over("cohort.intake", intake.count, intakes, "intake entries")
     var people = 0.0
@@ -127,7 +144,9 @@ public enum ScenarioLimits {
     for item in items {
       if case .string(let area)? = item["area"] { areas.insert(area) }
     }
-    over("states", areas.count, Self.areas, "distinct budget areas (of costs and line items)")
+    over(
+      "states", areas.count, Self.areas,
+      "distinct budget areas (of costs, transition costs and line items)")
     over("payback", top["payback"]?.elements.count ?? 0, paybackDefinitions, "definitions")
     let report = top["report"]
     over(

@@ -50,8 +50,6 @@ struct MergeRefusalTests {
     let cases: [(scenario: String, options: [String], expected: String)] = [
       (Self.scenario, ["-n", "90", "-s", "3"], "other seed (3) than \(base[0]) (2)"),
       (Self.scenario, ["-n", "91", "-s", "2"], "other iteration total (91) than \(base[0]) (90)"),
-      (Self.scenario, Self.options + ["--kernel", "aggregated"],
-       "other kernel (aggregated) than \(base[0]) (individual)"),
       (Self.scenario, Self.options + ["--percentiles", "5,50,95"],
        "other percentiles (5.0,50.0,95.0) than \(base[0]) (5.0,10.0,25.0,50.0,75.0,90.0,95.0)"),
       (ShardWorkspace.scenario("kk-ips-2019.json"), Self.options, "other scenario (SHA-256 "),
@@ -65,6 +63,18 @@ struct MergeRefusalTests {
       let message = refused([base[0], other[1]])
       #expect(message.contains("\(other[1]): \(entry.expected)"), "\(message)")
     }
+    // The kernel, on a scenario both kernels run (the bundled ones are on the refusion
+    // staircase, which only the individual kernel simulates).
+    let fixture = ShardWorkspace.fixture("two-kernel-cohort.json")
+    let individual = workspace.shards(
+      fixture, Self.options + ["--kernel", "individual"], count: 2, prefix: "individual")
+    let aggregated = workspace.shards(
+      fixture, Self.options + ["--kernel", "aggregated"], count: 2, prefix: "aggregated")
+    let message = refused([individual[0], aggregated[1]])
+    #expect(
+      message.contains(
+        "\(aggregated[1]): other kernel (aggregated) than \(individual[0]) (individual)"),
+      "\(message)")
   }
 
   @Test func otherEngineVersion() throws {

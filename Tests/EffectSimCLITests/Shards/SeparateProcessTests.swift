@@ -35,7 +35,7 @@ struct SeparateProcessTests {
       Self.executable, "build the executable first: swift build --build-tests")
     let workspace = try ShardWorkspace()
     defer { workspace.remove() }
-    let scenario = ShardWorkspace.scenario("kk-rusmiddel-ips-2018.json")
+    let scenario = ShardWorkspace.fixture("two-kernel-cohort.json")
     let run = "'\(effectsim.path)' run '\(scenario)' -n 250 -s 9 -q"
     let script = """
       set -e

@@ -9,20 +9,25 @@ import Testing
 struct ShardMergeTests {
   static let formats = ["table", "markdown", "csv", "json", "html"]
 
-  /// Bundled scenarios, each with person-scope parameters; the kernel auto picks or forced.
+  /// Scenarios with person-scope parameters, bundled (on the refusion staircase: the
+  /// individual kernel's per-cycle path) and one both kernels run; the kernel auto picks or
+  /// forced.
   static let cases: [(scenario: String, options: [String], kernel: String)] = [
-    ("rebild-ips-2022.json", ["-n", "200", "-s", "3"], "individual"),
-    ("kk-rusmiddel-ips-2018.json", ["-n", "200", "-s", "4"], "aggregated"),
-    ("kk-ips-expansion-2020.json", ["-n", "150", "-s", "5", "--kernel", "aggregated"],
-     "aggregated"),
-    ("kk-ips-2019.json", ["-n", "130", "-s", "6", "--kernel", "individual"], "individual"),
+    (ShardWorkspace.scenario("rebild-ips-2022.json"), ["-n", "200", "-s", "3"], "individual"),
+    (ShardWorkspace.fixture("two-kernel-cohort.json"), ["-n", "200", "-s", "4"], "aggregated"),
+    (ShardWorkspace.fixture("two-kernel-cohort.json"),
+     ["-n", "150", "-s", "5", "--kernel", "individual"], "individual"),
+    (ShardWorkspace.scenario("kk-ips-expansion-2020.json"), ["-n", "40", "-s", "5"],
+     "individual"),
+    (ShardWorkspace.scenario("kk-ips-2019.json"),
+     ["-n", "130", "-s", "6", "--kernel", "individual"], "individual"),
   ]
 
   @Test(arguments: cases)
   func shardsMergeToTheSingleRun(scenario: String, options: [String], kernel: String) throws {
     let workspace = try ShardWorkspace()
     defer { workspace.remove() }
-    let path = ShardWorkspace.scenario(scenario)
+    let path = scenario
     let singles = try Self.formats.map { format in
       (format, try workspace.single(path, options, format: format))
     }

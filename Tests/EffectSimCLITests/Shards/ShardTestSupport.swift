@@ -20,6 +20,12 @@ struct ShardWorkspace {
     repository.appendingPathComponent("scenarios/\(name)").path
   }
 
+  /// A scenario of the test fixtures: `two-kernel-cohort.json` is one both kernels can run,
+  /// which no bundled scenario is since they price benefits on the refusion staircase.
+  static func fixture(_ name: String) -> String {
+    repository.appendingPathComponent("Tests/EffectSimCLITests/Fixtures/\(name)").path
+  }
+
   func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
 
   /// `effectsim run` of all iterations in `format`; the file's bytes.

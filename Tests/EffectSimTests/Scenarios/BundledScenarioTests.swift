@@ -72,6 +72,37 @@ import Testing
   }
 
   /// The example in README.md is a scenario a reader will copy: it must stay valid.
+  /// The transition models are calibrated to the trial's intention-to-treat shares: whatever
+  /// their structure (dropouts as a mixture of kinds of entrant, the staircase), the share in
+  /// job, education or fleksjob 18 months after entry is `ipsShare` under IPS and
+  /// `controlShare` under usual services, at the base values.
+  @Test(arguments: files)
+  func holdsTheTrialsShareAt18Months(file: String) throws {
+    let model = try Self.model(file)
+    func base(_ name: String) -> Double? {
+      guard let parameter = model.scenario.parameters.first(where: { $0.name == name }) else {
+        return nil
+      }
+      switch parameter.definition {
+      case .fixed(let value): return value
+      case .distributed(_, let base): return base
+      case .derived: return nil
+      }
+    }
+    // The spreadsheet encoding of document 004 has no states to move between.
+    guard model.scenario.states.contains(where: { $0.id == "job" }),
+      let ips = base("ipsShare"), let control = base("controlShare")
+    else { return }
+    let summary = try Simulation.deterministic(model)
+    let at18 = try #require(summary.occupancy.first { $0.cycle == 18 })
+    let exits: Set<String> = ["job", "education", "flexjob"]
+    func share(_ states: [(state: String, share: Statistic)]) -> Double {
+      states.filter { exits.contains($0.state) }.reduce(0) { $0 + $1.share.mean }
+    }
+    #expect(abs(share(at18.intervention) - ips) < 1e-9, "\(file): intervention")
+    #expect(abs(share(at18.control) - control) < 1e-9, "\(file): control")
+  }
+
   @Test func readmeExampleIsValid() throws {
     let readme = try String(
       contentsOf: Self.directory.deletingLastPathComponent().appendingPathComponent("README.md"),
