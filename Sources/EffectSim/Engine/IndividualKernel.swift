@@ -36,8 +36,12 @@ struct IndividualKernel {
   private var scratch: [Int]
   private let atOffset: Int
 
-  /// Person-dependent charges are priced per person from the change of the count cells they
-  /// read (`KernelPlan.personCells`); `before` holds those cells before the person.
+  /// Person-dependent charges are priced per person from the count cells the person occupied
+  /// (`PersonPricing`): the cost does not grow with the cells those charges could price.
+  private var pricing: PersonPricing
+  /// The reference the tests compare `pricing` with: a pass over every cell a person charge
+  /// prices, before and after each person (`before` holds those cells before the person).
+  private let pricesEveryCell: Bool
   private var before: [Int]
 
   /// When every person-scope parameter is discrete: the kinds of person (`PersonKinds`),
@@ -49,9 +53,13 @@ struct IndividualKernel {
   private var kindRates: [Double]
   private let countBlocks: Int
 
-  /// - Parameter usesKinds: whether discrete person-scope parameters are handled as kinds of
-  ///   person (the default); `false` keeps the per-person path, which tests compare against.
-  init(model: Model, usesKinds: Bool = true) {
+  /// - Parameters:
+  ///   - usesKinds: whether discrete person-scope parameters are handled as kinds of person
+  ///     (the default); `false` keeps the per-person path, which tests compare against.
+  ///   - pricesEveryCell: whether the per-person path prices a person by a pass over every cell
+  ///     the person charges price (the reference for tests) rather than over the cells the
+  ///     person occupied (the default; the same numbers, bit for bit).
+  init(model: Model, usesKinds: Bool = true, pricesEveryCell: Bool = false) {
     plan = KernelPlan(model: model)
     segments = plan.segments
     personCharges = plan.personCharges
@@ -66,7 +74,9 @@ struct IndividualKernel {
     kindRates = [Double](repeating: 0, count: kindCount * personCharges.count)
     atOffset = countBlocks * plan.cells.count
     scratch = [Int](repeating: 0, count: atOffset + model.occupancyAt.count * 2 * plan.states)
-    before = [Int](repeating: 0, count: plan.personCells.count)
+    pricing = PersonPricing(plan: plan)
+    self.pricesEveryCell = pricesEveryCell
+    before = [Int](repeating: 0, count: pricesEveryCell ? plan.personCells.count : 0)
   }
 
   /// Simulates one iteration's cohort into `tally`.
@@ -94,6 +104,7 @@ struct IndividualKernel {
     }
     var personCycles = 0
     var person = 0
+    if trackPerson { pricing.reset() }
 
     for entry in 0..<model.horizon where tables.entries[entry] > 0 {
       let cycles = model.horizon - entry
@@ -111,25 +122,36 @@ struct IndividualKernel {
           }
           if trackPerson {
             try tables.evaluateCharges(model, indices: personCharges, iteration: iteration)
-            for (t, term) in personCells.enumerated() { before[t] = scratch[term.cell] }
+            if pricesEveryCell {
+              for (t, term) in personCells.enumerated() { before[t] = scratch[term.cell] }
+            }
           }
         }
         let x = rng.next53()
         let stateI = Self.initialState(tables, arm: 0, states: states, x: x)
         let stateC = Self.initialState(
           tables, arm: 1, states: states, x: coupled ? x : rng.next53())
-        fast.withUnsafeBufferPointer { fast in
-          segments.withUnsafeBufferPointer { segments in
-            scratch.withUnsafeMutableBufferPointer { scratch in
-              Self.simulate(
-                from: (stateI, stateC), segments: segments, range: segmentRange,
-                counting: counting, coupled: coupled, fast: layout.handle(fast), scratch: scratch,
-                rng: &rng)
+        func simulate<Watch: CellWatch>(_ watch: inout Watch) {
+          fast.withUnsafeBufferPointer { fast in
+            segments.withUnsafeBufferPointer { segments in
+              scratch.withUnsafeMutableBufferPointer { scratch in
+                Self.simulate(
+                  from: (stateI, stateC), segments: segments, range: segmentRange,
+                  counting: counting, coupled: coupled, fast: layout.handle(fast),
+                  scratch: scratch, rng: &rng, watch: &watch)
+              }
             }
           }
         }
+        if trackPerson && !pricesEveryCell {
+          pricing.watching(person: person - 1) { simulate(&$0) }
+          pricing.price(counts: scratch, rates: tables.chargeRates, into: &tally.personAmounts)
+        } else {
+          var watch = NoWatch()
+          simulate(&watch)
+        }
         personCycles += 2 * cycles
-        if trackPerson {
+        if trackPerson && pricesEveryCell {
           for (t, term) in personCells.enumerated() where scratch[term.cell] != before[t] {
             tally.personAmounts[term.amount] +=
               Double(scratch[term.cell] - before[t]) * 0.5 * tables.chargeRates[term.charge]
@@ -207,9 +229,11 @@ struct IndividualKernel {
               let tablesStart = byKind ? kind * fastSize : 0
               let fast = layout.handle(
                 UnsafeBufferPointer(rebasing: allFast[tablesStart..<tablesStart + fastSize]))
+              var watch = NoWatch()
               Self.simulate(
                 from: (stateI, stateC), segments: segments, range: segmentRange,
-                counting: counting, coupled: coupled, fast: fast, scratch: scratch, rng: &rng)
+                counting: counting, coupled: coupled, fast: fast, scratch: scratch, rng: &rng,
+                watch: &watch)
               personCycles += 2 * cycles
             }
           }
@@ -278,12 +302,13 @@ struct IndividualKernel {
     }
   }
 
-  /// One person through all their segments.
+  /// One person through all their segments; `watch` hears of every count cell before the
+  /// person adds to it.
   @inline(__always)
-  private static func simulate(
+  private static func simulate<Watch: CellWatch>(
     from initial: (Int, Int), segments: UnsafeBufferPointer<Segment>, range: Range<Int>,
     counting: Counting, coupled: Bool, fast: FastTables.Handle,
-    scratch: UnsafeMutableBufferPointer<Int>, rng: inout Xoshiro256PlusPlus
+    scratch: UnsafeMutableBufferPointer<Int>, rng: inout Xoshiro256PlusPlus, watch: inout Watch
   ) {
     var (a, b) = initial
     var generator = rng
@@ -319,11 +344,13 @@ struct IndividualKernel {
             let nextI = fast.step(table: tableI + a, from: a, x: x)
             let nextC = fast.step(table: tableC + b, from: b, x: x)
             if nextI != a {
+              watch.willAdd(to: baseI + a * stateStride, in: scratch)
               scratch[baseI + a * stateStride] += 2 * (k + 1 - runI)
               runI = k + 1
               a = nextI
             }
             if nextC != b {
+              watch.willAdd(to: baseC + b * stateStride, in: scratch)
               scratch[baseC + b * stateStride] += 2 * (k + 1 - runC)
               runC = k + 1
               b = nextC
@@ -340,18 +367,21 @@ struct IndividualKernel {
           if leaveI != 0 {
             moveAlone(
               &a, leave: &leaveI, run: &runI, table: tableI, base: baseI, cycle: k, fast,
-              stateStride, scratch, &generator)
+              stateStride, scratch, &generator, &watch)
           }
           if leaveC != 0 {
             moveAlone(
               &b, leave: &leaveC, run: &runC, table: tableC, base: baseC, cycle: k, fast,
-              stateStride, scratch, &generator)
+              stateStride, scratch, &generator, &watch)
           }
           k += 1
         }
       }
-      // Close the stretches; the `end` counts are the `start` counts shifted by one cycle.
+      // Close the stretches; the `end` counts are the `start` counts shifted by one cycle
+      // (into the cells of the first and last state, which the closed stretches listed).
+      watch.willAdd(to: baseI + a * stateStride, in: scratch)
       scratch[baseI + a * stateStride] += 2 * (to - runI)
+      watch.willAdd(to: baseC + b * stateStride, in: scratch)
       scratch[baseC + b * stateStride] += 2 * (to - runC)
       if counting.weightEnd != 0 {
         scratch[baseI + firstI * stateStride] -= counting.weightEnd
@@ -366,15 +396,16 @@ struct IndividualKernel {
   /// One arm's cycle under independent pairing: its own uniform, and on a move the stretch of
   /// the state left is counted.
   @inline(__always)
-  private static func moveAlone(
+  private static func moveAlone<Watch: CellWatch>(
     _ state: inout Int, leave: inout UInt64, run: inout Int, table: Int, base: Int, cycle: Int,
     _ fast: FastTables.Handle, _ stateStride: Int, _ scratch: UnsafeMutableBufferPointer<Int>,
-    _ generator: inout Xoshiro256PlusPlus
+    _ generator: inout Xoshiro256PlusPlus, _ watch: inout Watch
   ) {
     let x = generator.next53()
     guard x < leave else { return }
     let next = fast.step(table: table + state, from: state, x: x)
     guard next != state else { return }
+    watch.willAdd(to: base + state * stateStride, in: scratch)
     scratch[base + state * stateStride] += 2 * (cycle + 1 - run)
     run = cycle + 1
     state = next
