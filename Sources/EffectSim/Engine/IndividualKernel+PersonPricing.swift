@@ -73,6 +73,17 @@ extension IndividualKernel {
       marks = [UInt64](repeating: 0, count: (personCells.count + 63) / 64)
     }
 
+    /// Whether pricing the cells a person occupied is cheaper for `plan` than a pass over every
+    /// cell its person charges price. Measured with callgrind (Benchmarks/README.md): the pass
+    /// costs about 9 instructions per priced cell and person; listing and pricing the occupied
+    /// cells about 35 per cell a person adds to — two per segment and one per move, about 2.5
+    /// per segment. So the occupied cells win when the priced cells outnumber about 8 × the
+    /// segments of a person: many person-dependent charges (areas), or many charge windows.
+    static func prefersOccupiedCells(_ plan: KernelPlan) -> Bool {
+      let segmentsPerPerson = Double(plan.segments.count) / Double(max(plan.horizon, 1))
+      return Double(plan.personCells.count) > 8 * segmentsPerPerson
+    }
+
     /// Forgets the last iteration's people (`PersonWatch` tells people apart by their index in
     /// the iteration).
     mutating func reset() {

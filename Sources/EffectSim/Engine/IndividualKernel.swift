@@ -39,8 +39,9 @@ struct IndividualKernel {
   /// Person-dependent charges are priced per person from the count cells the person occupied
   /// (`PersonPricing`): the cost does not grow with the cells those charges could price.
   private var pricing: PersonPricing
-  /// The reference the tests compare `pricing` with: a pass over every cell a person charge
-  /// prices, before and after each person (`before` holds those cells before the person).
+  /// Whether a person is priced by a pass over every cell a person charge prices, before and
+  /// after the person (`before` holds those cells before the person) rather than by `pricing`:
+  /// cheaper when the charges price few cells (`PersonPricing.prefersOccupiedCells`).
   private let pricesEveryCell: Bool
   private var before: [Int]
 
@@ -57,9 +58,9 @@ struct IndividualKernel {
   ///   - usesKinds: whether discrete person-scope parameters are handled as kinds of person
   ///     (the default); `false` keeps the per-person path, which tests compare against.
   ///   - pricesEveryCell: whether the per-person path prices a person by a pass over every cell
-  ///     the person charges price (the reference for tests) rather than over the cells the
-  ///     person occupied (the default; the same numbers, bit for bit).
-  init(model: Model, usesKinds: Bool = true, pricesEveryCell: Bool = false) {
+  ///     the person charges price rather than over the cells the person occupied (the same
+  ///     numbers, bit for bit); `nil` (the default) picks the cheaper for the model.
+  init(model: Model, usesKinds: Bool = true, pricesEveryCell: Bool? = nil) {
     plan = KernelPlan(model: model)
     segments = plan.segments
     personCharges = plan.personCharges
@@ -75,8 +76,9 @@ struct IndividualKernel {
     atOffset = countBlocks * plan.cells.count
     scratch = [Int](repeating: 0, count: atOffset + model.occupancyAt.count * 2 * plan.states)
     pricing = PersonPricing(plan: plan)
-    self.pricesEveryCell = pricesEveryCell
-    before = [Int](repeating: 0, count: pricesEveryCell ? plan.personCells.count : 0)
+    let everyCell = pricesEveryCell ?? !PersonPricing.prefersOccupiedCells(plan)
+    self.pricesEveryCell = everyCell
+    before = [Int](repeating: 0, count: everyCell ? plan.personCells.count : 0)
   }
 
   /// Simulates one iteration's cohort into `tally`.
@@ -121,7 +123,7 @@ struct IndividualKernel {
             layout.load(tables, into: &fast)
           }
           if trackPerson {
-            try tables.evaluateCharges(model, indices: personCharges, iteration: iteration)
+            try tables.evaluatePersonCharges(model, iteration: iteration)
             if pricesEveryCell {
               for (t, term) in personCells.enumerated() { before[t] = scratch[term.cell] }
             }
@@ -131,24 +133,30 @@ struct IndividualKernel {
         let stateI = Self.initialState(tables, arm: 0, states: states, x: x)
         let stateC = Self.initialState(
           tables, arm: 1, states: states, x: coupled ? x : rng.next53())
-        func simulate<Watch: CellWatch>(_ watch: inout Watch) {
-          fast.withUnsafeBufferPointer { fast in
-            segments.withUnsafeBufferPointer { segments in
-              scratch.withUnsafeMutableBufferPointer { scratch in
+        let watched = trackPerson && !pricesEveryCell
+        fast.withUnsafeBufferPointer { fast in
+          segments.withUnsafeBufferPointer { segments in
+            scratch.withUnsafeMutableBufferPointer { scratch in
+              let fast = layout.handle(fast)
+              if watched {
+                pricing.watching(person: person - 1) { watch in
+                  Self.simulate(
+                    from: (stateI, stateC), segments: segments, range: segmentRange,
+                    counting: counting, coupled: coupled, fast: fast, scratch: scratch, rng: &rng,
+                    watch: &watch)
+                }
+              } else {
+                var watch = NoWatch()
                 Self.simulate(
                   from: (stateI, stateC), segments: segments, range: segmentRange,
-                  counting: counting, coupled: coupled, fast: layout.handle(fast),
-                  scratch: scratch, rng: &rng, watch: &watch)
+                  counting: counting, coupled: coupled, fast: fast, scratch: scratch, rng: &rng,
+                  watch: &watch)
               }
             }
           }
         }
-        if trackPerson && !pricesEveryCell {
-          pricing.watching(person: person - 1) { simulate(&$0) }
+        if watched {
           pricing.price(counts: scratch, rates: tables.chargeRates, into: &tally.personAmounts)
-        } else {
-          var watch = NoWatch()
-          simulate(&watch)
         }
         personCycles += 2 * cycles
         if trackPerson && pricesEveryCell {
@@ -273,7 +281,7 @@ struct IndividualKernel {
       for i in fast.indices { kindFast[start + i] = fast[i] }
     }
     if !personCharges.isEmpty {
-      try tables.evaluateCharges(model, indices: personCharges, iteration: iteration)
+      try tables.evaluatePersonCharges(model, iteration: iteration)
       for (j, index) in personCharges.enumerated() {
         kindRates[kind * personCharges.count + j] = tables.chargeRates[index]
       }

@@ -125,7 +125,10 @@ import Testing
       #expect(Set(people.map(\.level)).count == 14)
       let transfers = try #require(model.areas.firstIndex(of: "Overførsler"))
       let service = try #require(model.areas.firstIndex(of: "Service"))
-      let tally = try Self.tally(model, iteration: iteration, everyCell: false)
+      let tallies = try [false, true].map {
+        try Self.tally(model, iteration: iteration, everyCell: $0)
+      }
+      let tally = tallies[0]
       var expected = [Double](repeating: 0, count: tally.personAmounts.count)
       for person in people {
         for k in 0..<(model.horizon - person.entry) {
@@ -144,9 +147,25 @@ import Testing
           }
         }
       }
-      for (index, (got, want)) in zip(tally.personAmounts, expected).enumerated() {
-        #expect(abs(got - want) <= 1e-12 * max(abs(want), 1), "amount \(index): \(got) vs \(want)")
+      for tally in tallies {
+        for (index, (got, want)) in zip(tally.personAmounts, expected).enumerated() {
+          #expect(
+            abs(got - want) <= 1e-12 * max(abs(want), 1), "amount \(index): \(got) vs \(want)")
+        }
       }
     }
+  }
+
+  /// The kernel prices the cells a person occupied only where that is cheaper than a pass over
+  /// every priced cell: when the person charges price many cells per segment of a person.
+  @Test func occupiedCellsArePickedForManyPricedCells() throws {
+    let few = try Fixtures.model(Self.paths(pairing: "coupled", occupancy: "start"))
+    #expect(!IndividualKernel.PersonPricing.prefersOccupiedCells(KernelPlan(model: few)))
+    let costs = (0..<12).map { #"{"area": "Area \#($0)", "perCycle": "level * \#($0 + 1)"}"# }
+    let many = try Fixtures.model(
+      Self.paths(pairing: "coupled", occupancy: "start").replacingOccurrences(
+        of: #"{"area": "Service", "perCycle": "2 * level", "arm": "control"}"#,
+        with: costs.joined(separator: ", ")))
+    #expect(IndividualKernel.PersonPricing.prefersOccupiedCells(KernelPlan(model: many)))
   }
 }
