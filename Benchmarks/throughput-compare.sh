@@ -55,7 +55,8 @@ instructions)
     for b in "$before" "$after"; do
       valgrind --tool=callgrind --callgrind-out-file="$out" \
         "$b" bench $arg --kernel individual --threads 1 --iterations 50 > /dev/null 2>&1
-      ir=$(callgrind_annotate --inclusive=yes "$out" | grep -m1 WorkerV7iterate | awk '{print $1}')
+      # Reads the whole listing: an early exit (grep -m1) would fail the pipe under pipefail.
+      ir=$(callgrind_annotate --inclusive=yes "$out" | awk '/WorkerV7iterate/ && !n++ {print $1}')
       echo "$(basename "$w" .json) $b $ir"
     done
   done

@@ -125,7 +125,14 @@ struct IndividualKernel {
           if trackPerson {
             try tables.evaluatePersonCharges(model, iteration: iteration)
             if pricesEveryCell {
-              for (t, term) in personCells.enumerated() { before[t] = scratch[term.cell] }
+              // Through unsafe buffers: a write to a stored array checks its uniqueness each time.
+              personCells.withUnsafeBufferPointer { terms in
+                scratch.withUnsafeBufferPointer { scratch in
+                  before.withUnsafeMutableBufferPointer { before in
+                    for t in terms.indices { before[t] = scratch[terms[t].cell] }
+                  }
+                }
+              }
             }
           }
         }
@@ -160,9 +167,20 @@ struct IndividualKernel {
         }
         personCycles += 2 * cycles
         if trackPerson && pricesEveryCell {
-          for (t, term) in personCells.enumerated() where scratch[term.cell] != before[t] {
-            tally.personAmounts[term.amount] +=
-              Double(scratch[term.cell] - before[t]) * 0.5 * tables.chargeRates[term.charge]
+          personCells.withUnsafeBufferPointer { terms in
+            scratch.withUnsafeBufferPointer { scratch in
+              before.withUnsafeBufferPointer { before in
+                tables.chargeRates.withUnsafeBufferPointer { chargeRates in
+                  tally.personAmounts.withUnsafeMutableBufferPointer { amounts in
+                    for t in terms.indices where scratch[terms[t].cell] != before[t] {
+                      let term = terms[t]
+                      amounts[term.amount] +=
+                        Double(scratch[term.cell] - before[t]) * 0.5 * chargeRates[term.charge]
+                    }
+                  }
+                }
+              }
+            }
           }
         }
       }
