@@ -140,30 +140,32 @@ struct IndividualKernel {
         let stateI = Self.initialState(tables, arm: 0, states: states, x: x)
         let stateC = Self.initialState(
           tables, arm: 1, states: states, x: coupled ? x : rng.next53())
-        let watched = trackPerson && !pricesEveryCell
-        fast.withUnsafeBufferPointer { fast in
-          segments.withUnsafeBufferPointer { segments in
-            scratch.withUnsafeMutableBufferPointer { scratch in
-              let fast = layout.handle(fast)
-              if watched {
-                pricing.watching(person: person - 1) { watch in
+        if trackPerson && !pricesEveryCell {
+          pricing.watching(person: person - 1) { watch in
+            fast.withUnsafeBufferPointer { fast in
+              segments.withUnsafeBufferPointer { segments in
+                scratch.withUnsafeMutableBufferPointer { scratch in
                   Self.simulate(
                     from: (stateI, stateC), segments: segments, range: segmentRange,
-                    counting: counting, coupled: coupled, fast: fast, scratch: scratch, rng: &rng,
-                    watch: &watch)
+                    counting: counting, coupled: coupled, fast: layout.handle(fast),
+                    scratch: scratch, rng: &rng, watch: &watch)
                 }
-              } else {
-                var watch = NoWatch()
-                Self.simulate(
-                  from: (stateI, stateC), segments: segments, range: segmentRange,
-                  counting: counting, coupled: coupled, fast: fast, scratch: scratch, rng: &rng,
-                  watch: &watch)
               }
             }
           }
-        }
-        if watched {
           pricing.price(counts: scratch, rates: tables.chargeRates, into: &tally.personAmounts)
+        } else {
+          fast.withUnsafeBufferPointer { fast in
+            segments.withUnsafeBufferPointer { segments in
+              scratch.withUnsafeMutableBufferPointer { scratch in
+                var watch = NoWatch()
+                Self.simulate(
+                  from: (stateI, stateC), segments: segments, range: segmentRange,
+                  counting: counting, coupled: coupled, fast: layout.handle(fast),
+                  scratch: scratch, rng: &rng, watch: &watch)
+              }
+            }
+          }
         }
         personCycles += 2 * cycles
         if trackPerson && pricesEveryCell {
