@@ -6,11 +6,32 @@
 #   Benchmarks/throughput-compare.sh instructions BEFORE AFTER
 #     instructions per person-cycle in Worker.iterate, counted by callgrind (repeatable on a
 #     loaded machine); prints workload, binary, instructions, iterations run
+# Besides the reference workload and the bundled scenarios, two continuous variants: the
+# bundled scenario with each discrete person-scope parameter replaced by a uniform over the
+# same range (same mean as base), which takes the individual kernel's per-person path.
 set -euo pipefail
 mode=$1 before=$2 after=$3
+variants=$(mktemp -d)
+continuous() { # scenario → its continuous variant in $variants
+  python3 - "$1" "$variants/$(basename "$1" .json)-continuous.json" <<'PY'
+import json, sys
+scenario = json.load(open(sys.argv[1]))
+for parameter in scenario["parameters"].values():
+    if isinstance(parameter, dict) and parameter.get("scope") == "person" \
+            and "discrete" in parameter and len(set(parameter["discrete"]["values"])) > 1:
+        values = parameter["discrete"]["values"]
+        parameter["uniform"] = {"min": min(values), "max": max(values)}
+        parameter["base"] = (min(values) + max(values)) / 2
+        del parameter["discrete"]
+json.dump(scenario, open(sys.argv[2], "w"))
+PY
+  echo "$variants/$(basename "$1" .json)-continuous.json"
+}
 workloads=(reference scenarios/kk-ips-2019.json scenarios/kk-ips-business-case-2017.json
   scenarios/kk-ips-expansion-2020.json scenarios/kk-rusmiddel-ips-2018-spreadsheet.json
-  scenarios/kk-rusmiddel-ips-2018.json scenarios/rebild-ips-2022.json)
+  scenarios/kk-rusmiddel-ips-2018.json scenarios/rebild-ips-2022.json
+  "$(continuous scenarios/kk-ips-expansion-2020.json)"
+  "$(continuous scenarios/rebild-ips-2022.json)")
 bench() { # binary workload iterations
   local arg=$2; [ "$2" = reference ] && arg=""
   "$1" bench $arg --kernel individual --threads 1 --iterations "$3"
@@ -34,9 +55,11 @@ instructions)
     for b in "$before" "$after"; do
       valgrind --tool=callgrind --callgrind-out-file="$out" \
         "$b" bench $arg --kernel individual --threads 1 --iterations 50 > /dev/null 2>&1
-      ir=$(callgrind_annotate --inclusive=yes "$out" | grep -m1 WorkerV7iterate | awk '{print $1}')
+      # Reads the whole listing: an early exit (grep -m1) would fail the pipe under pipefail.
+      ir=$(callgrind_annotate --inclusive=yes "$out" | awk '/WorkerV7iterate/ && !n++ {print $1}')
       echo "$(basename "$w" .json) $b $ir"
     done
   done
   rm -f "$out" ;;
 esac
+rm -rf "$variants"

@@ -36,8 +36,13 @@ struct IndividualKernel {
   private var scratch: [Int]
   private let atOffset: Int
 
-  /// Person-dependent charges are priced per person from the change of the count cells they
-  /// read (`KernelPlan.personCells`); `before` holds those cells before the person.
+  /// Person-dependent charges are priced per person from the count cells the person occupied
+  /// (`PersonPricing`): the cost does not grow with the cells those charges could price.
+  private var pricing: PersonPricing
+  /// Whether a person is priced by a pass over every cell a person charge prices, before and
+  /// after the person (`before` holds those cells before the person) rather than by `pricing`:
+  /// cheaper when the charges price few cells (`PersonPricing.prefersOccupiedCells`).
+  private let pricesEveryCell: Bool
   private var before: [Int]
 
   /// When every person-scope parameter is discrete: the kinds of person (`PersonKinds`),
@@ -54,9 +59,13 @@ struct IndividualKernel {
   /// clock, their moves), so it takes whole iterations.
   private var tracked: TrackedPath?
 
-  /// - Parameter usesKinds: whether discrete person-scope parameters are handled as kinds of
-  ///   person (the default); `false` keeps the per-person path, which tests compare against.
-  init(model: Model, usesKinds: Bool = true) {
+  /// - Parameters:
+  ///   - usesKinds: whether discrete person-scope parameters are handled as kinds of person
+  ///     (the default); `false` keeps the per-person path, which tests compare against.
+  ///   - pricesEveryCell: whether the per-person path prices a person by a pass over every cell
+  ///     the person charges price rather than over the cells the person occupied (the same
+  ///     numbers, bit for bit); `nil` (the default) picks the cheaper for the model.
+  init(model: Model, usesKinds: Bool = true, pricesEveryCell: Bool? = nil) {
     plan = KernelPlan(model: model)
     segments = plan.segments
     personCharges = plan.personCharges
@@ -71,7 +80,10 @@ struct IndividualKernel {
     kindRates = [Double](repeating: 0, count: kindCount * personCharges.count)
     atOffset = countBlocks * plan.cells.count
     scratch = [Int](repeating: 0, count: atOffset + model.occupancyAt.count * 2 * plan.states)
-    before = [Int](repeating: 0, count: plan.personCells.count)
+    pricing = PersonPricing(plan: plan)
+    let everyCell = pricesEveryCell ?? !PersonPricing.prefersOccupiedCells(plan)
+    self.pricesEveryCell = everyCell
+    before = [Int](repeating: 0, count: everyCell ? plan.personCells.count : 0)
     tracked = TrackedPath(model: model, plan: plan)
   }
 
@@ -107,6 +119,7 @@ struct IndividualKernel {
     }
     var personCycles = 0
     var person = 0
+    if trackPerson { pricing.reset() }
 
     for entry in 0..<model.horizon where tables.entries[entry] > 0 {
       let cycles = model.horizon - entry
@@ -123,29 +136,66 @@ struct IndividualKernel {
             layout.load(tables, into: &fast)
           }
           if trackPerson {
-            try tables.evaluateCharges(model, indices: personCharges, iteration: iteration)
-            for (t, term) in personCells.enumerated() { before[t] = scratch[term.cell] }
+            try tables.evaluatePersonCharges(model, iteration: iteration)
+            if pricesEveryCell {
+              // Through unsafe buffers: a write to a stored array checks its uniqueness each time.
+              personCells.withUnsafeBufferPointer { terms in
+                scratch.withUnsafeBufferPointer { scratch in
+                  before.withUnsafeMutableBufferPointer { before in
+                    for t in terms.indices { before[t] = scratch[terms[t].cell] }
+                  }
+                }
+              }
+            }
           }
         }
         let x = rng.next53()
         let stateI = Self.initialState(tables, arm: 0, states: states, x: x)
         let stateC = Self.initialState(
           tables, arm: 1, states: states, x: coupled ? x : rng.next53())
-        fast.withUnsafeBufferPointer { fast in
-          segments.withUnsafeBufferPointer { segments in
-            scratch.withUnsafeMutableBufferPointer { scratch in
-              Self.simulate(
-                from: (stateI, stateC), segments: segments, range: segmentRange,
-                counting: counting, coupled: coupled, fast: layout.handle(fast), scratch: scratch,
-                rng: &rng)
+        if trackPerson && !pricesEveryCell {
+          pricing.watching(person: person - 1) { watch in
+            fast.withUnsafeBufferPointer { fast in
+              segments.withUnsafeBufferPointer { segments in
+                scratch.withUnsafeMutableBufferPointer { scratch in
+                  Self.simulate(
+                    from: (stateI, stateC), segments: segments, range: segmentRange,
+                    counting: counting, coupled: coupled, fast: layout.handle(fast),
+                    scratch: scratch, rng: &rng, watch: &watch)
+                }
+              }
+            }
+          }
+          pricing.price(counts: scratch, rates: tables.chargeRates, into: &tally.personAmounts)
+        } else {
+          fast.withUnsafeBufferPointer { fast in
+            segments.withUnsafeBufferPointer { segments in
+              scratch.withUnsafeMutableBufferPointer { scratch in
+                var watch = NoWatch()
+                Self.simulate(
+                  from: (stateI, stateC), segments: segments, range: segmentRange,
+                  counting: counting, coupled: coupled, fast: layout.handle(fast),
+                  scratch: scratch, rng: &rng, watch: &watch)
+              }
             }
           }
         }
         personCycles += 2 * cycles
-        if trackPerson {
-          for (t, term) in personCells.enumerated() where scratch[term.cell] != before[t] {
-            tally.personAmounts[term.amount] +=
-              Double(scratch[term.cell] - before[t]) * 0.5 * tables.chargeRates[term.charge]
+        if trackPerson && pricesEveryCell {
+          personCells.withUnsafeBufferPointer { terms in
+            scratch.withUnsafeBufferPointer { scratch in
+              before.withUnsafeBufferPointer { before in
+                tables.chargeRates.withUnsafeBufferPointer { chargeRates in
+                  tally.personAmounts.withUnsafeMutableBufferPointer { amounts in
+                    for t in terms.indices where scratch[terms[t].cell] != before[t] {
+                      let term = terms[t]
+                      amounts[term.amount] +=
+                        Double(scratch[term.cell] - before[t]) * 0.5 * chargeRates[term.charge]
+                    }
+                  }
+                }
+              }
+            }
           }
         }
       }
@@ -220,9 +270,11 @@ struct IndividualKernel {
               let tablesStart = byKind ? kind * fastSize : 0
               let fast = layout.handle(
                 UnsafeBufferPointer(rebasing: allFast[tablesStart..<tablesStart + fastSize]))
+              var watch = NoWatch()
               Self.simulate(
                 from: (stateI, stateC), segments: segments, range: segmentRange,
-                counting: counting, coupled: coupled, fast: fast, scratch: scratch, rng: &rng)
+                counting: counting, coupled: coupled, fast: fast, scratch: scratch, rng: &rng,
+                watch: &watch)
               personCycles += 2 * cycles
             }
           }
@@ -262,7 +314,7 @@ struct IndividualKernel {
       for i in fast.indices { kindFast[start + i] = fast[i] }
     }
     if !personCharges.isEmpty {
-      try tables.evaluateCharges(model, indices: personCharges, iteration: iteration)
+      try tables.evaluatePersonCharges(model, iteration: iteration)
       for (j, index) in personCharges.enumerated() {
         kindRates[kind * personCharges.count + j] = tables.chargeRates[index]
       }
@@ -291,12 +343,13 @@ struct IndividualKernel {
     }
   }
 
-  /// One person through all their segments.
+  /// One person through all their segments; `watch` hears of every count cell before the
+  /// person adds to it.
   @inline(__always)
-  private static func simulate(
+  private static func simulate<Watch: CellWatch>(
     from initial: (Int, Int), segments: UnsafeBufferPointer<Segment>, range: Range<Int>,
     counting: Counting, coupled: Bool, fast: FastTables.Handle,
-    scratch: UnsafeMutableBufferPointer<Int>, rng: inout Xoshiro256PlusPlus
+    scratch: UnsafeMutableBufferPointer<Int>, rng: inout Xoshiro256PlusPlus, watch: inout Watch
   ) {
     var (a, b) = initial
     var generator = rng
@@ -332,11 +385,13 @@ struct IndividualKernel {
             let nextI = fast.step(table: tableI + a, from: a, x: x)
             let nextC = fast.step(table: tableC + b, from: b, x: x)
             if nextI != a {
+              watch.willAdd(to: baseI + a * stateStride, in: scratch)
               scratch[baseI + a * stateStride] += 2 * (k + 1 - runI)
               runI = k + 1
               a = nextI
             }
             if nextC != b {
+              watch.willAdd(to: baseC + b * stateStride, in: scratch)
               scratch[baseC + b * stateStride] += 2 * (k + 1 - runC)
               runC = k + 1
               b = nextC
@@ -353,18 +408,21 @@ struct IndividualKernel {
           if leaveI != 0 {
             moveAlone(
               &a, leave: &leaveI, run: &runI, table: tableI, base: baseI, cycle: k, fast,
-              stateStride, scratch, &generator)
+              stateStride, scratch, &generator, &watch)
           }
           if leaveC != 0 {
             moveAlone(
               &b, leave: &leaveC, run: &runC, table: tableC, base: baseC, cycle: k, fast,
-              stateStride, scratch, &generator)
+              stateStride, scratch, &generator, &watch)
           }
           k += 1
         }
       }
-      // Close the stretches; the `end` counts are the `start` counts shifted by one cycle.
+      // Close the stretches; the `end` counts are the `start` counts shifted by one cycle
+      // (into the cells of the first and last state, which the closed stretches listed).
+      watch.willAdd(to: baseI + a * stateStride, in: scratch)
       scratch[baseI + a * stateStride] += 2 * (to - runI)
+      watch.willAdd(to: baseC + b * stateStride, in: scratch)
       scratch[baseC + b * stateStride] += 2 * (to - runC)
       if counting.weightEnd != 0 {
         scratch[baseI + firstI * stateStride] -= counting.weightEnd
@@ -379,15 +437,16 @@ struct IndividualKernel {
   /// One arm's cycle under independent pairing: its own uniform, and on a move the stretch of
   /// the state left is counted.
   @inline(__always)
-  private static func moveAlone(
+  private static func moveAlone<Watch: CellWatch>(
     _ state: inout Int, leave: inout UInt64, run: inout Int, table: Int, base: Int, cycle: Int,
     _ fast: FastTables.Handle, _ stateStride: Int, _ scratch: UnsafeMutableBufferPointer<Int>,
-    _ generator: inout Xoshiro256PlusPlus
+    _ generator: inout Xoshiro256PlusPlus, _ watch: inout Watch
   ) {
     let x = generator.next53()
     guard x < leave else { return }
     let next = fast.step(table: table + state, from: state, x: x)
     guard next != state else { return }
+    watch.willAdd(to: base + state * stateStride, in: scratch)
     scratch[base + state * stateStride] += 2 * (cycle + 1 - run)
     run = cycle + 1
     state = next

@@ -60,8 +60,9 @@ struct IterationTables {
   let transitionActive: [Bool]
   let initialRoutines: [Range<Int>]
   let chargeRoutines: Range<Int>
-  /// The charges that depend on person-scope parameters.
+  /// The charges that depend on person-scope parameters, and their routines.
   let personChargeIndices: [Int]
+  let personChargeRoutines: [Int]
   let lineItemRoutines: Range<Int>
   let intakeRoutines: Range<Int>
   /// Amounts counted once per move (`Model.transitionCharges`), and their values.
@@ -142,6 +143,8 @@ struct IterationTables {
     }
     chargeRoutines = group(model.charges) { ($0.value, 0, $0.path) }
     personChargeIndices = model.personCharges
+    let firstCharge = chargeRoutines.lowerBound
+    personChargeRoutines = model.personCharges.map { firstCharge + $0 }
     lineItemRoutines = group(model.lineItems) {
       ($0.amount, $0.yearIndex * model.areas.count + $0.area, $0.path)
     }
@@ -169,6 +172,11 @@ struct IterationTables {
     _ range: Range<Int>, derived: Bool = false, _ model: Model, iteration: Int?
   ) throws(RunError) {
     guard let failed = runProgram(range, derived: derived) else { return }
+    try explainFailure(of: failed, model, iteration: iteration)
+  }
+
+  /// Throws the error of routine `failed`, which `runProgram` reported.
+  private func explainFailure(of failed: Int, _ model: Model, iteration: Int?) throws(RunError) {
     // `values` holds what the failing routine read; its own expression explains the failure.
     let source = routineSources[failed]
     _ = try value(of: source.expression, at: source.path, model, iteration: iteration)
@@ -177,9 +185,11 @@ struct IterationTables {
       iteration: iteration)
   }
 
-  /// The routines of `range` through unsafe buffers obtained once.
+  /// The routines of `range` (in its order) through unsafe buffers obtained once.
   /// - Returns: the first routine whose expression would throw, or `nil` when all ran.
-  private mutating func runProgram(_ range: Range<Int>, derived: Bool) -> Int? {
+  private mutating func runProgram<Routines: Collection<Int>>(
+    _ range: Routines, derived: Bool
+  ) -> Int? {
     if range.isEmpty { return nil }
     return withUnsafeTemporaryAllocation(of: Double.self, capacity: program.stackDepth) {
       stack in
@@ -414,7 +424,7 @@ struct IterationTables {
   /// depend on person-scope parameters.
   mutating func evaluateCharges(_ model: Model, personOnly: Bool, iteration: Int?) throws(RunError) {
     if personOnly {
-      try evaluateCharges(model, indices: personChargeIndices, iteration: iteration)
+      try evaluatePersonCharges(model, iteration: iteration)
       return
     }
     try run(chargeRoutines, model, iteration: iteration)
@@ -423,13 +433,21 @@ struct IterationTables {
     }
   }
 
-  /// Evaluates the per-cycle amounts of the charges at `indices`.
-  mutating func evaluateCharges(_ model: Model, indices: [Int], iteration: Int?) throws(RunError) {
-    for index in indices {
-      let r = chargeRoutines.lowerBound + index
-      try run(r..<r + 1, model, iteration: iteration)
-      chargeRates[index] = results[r]
+  /// Evaluates the per-cycle amounts of the charges that depend on person-scope parameters
+  /// (`Model.personCharges`), in one pass of the program: the per-person path runs this for
+  /// every person.
+  mutating func evaluatePersonCharges(_ model: Model, iteration: Int?) throws(RunError) {
+    try evaluateCharges(
+      model, personChargeIndices, routines: personChargeRoutines, iteration: iteration)
+  }
+
+  private mutating func evaluateCharges(
+    _ model: Model, _ indices: [Int], routines: [Int], iteration: Int?
+  ) throws(RunError) {
+    if let failed = runProgram(routines, derived: false) {
+      try explainFailure(of: failed, model, iteration: iteration)
     }
+    for (index, routine) in zip(indices, routines) { chargeRates[index] = results[routine] }
   }
 
   /// Evaluates the line items into their year × area cells.
