@@ -3,8 +3,8 @@ import Testing
 
 @testable import EffectSim
 
-/// The aggregated kernel against the individual one: different random streams, the same
-/// distribution. Tolerances are four combined Monte Carlo standard errors and a two-sample
+/// The aggregated and the jump kernel against the individual (per-cycle) one: different random
+/// streams, the same distribution. Tolerances are four combined Monte Carlo standard errors and a two-sample
 /// Kolmogorov–Smirnov test at the 0.1 % level; seeds are fixed.
 @Suite struct KernelAgreementTests {
   static let recurrent = """
@@ -105,13 +105,14 @@ import Testing
     }
   }
 
-  @Test(arguments: scenarios)
-  func kernelsAgreeInDistribution(name: String, json: String) throws {
+  @Test(arguments: scenarios, [KernelChoice.aggregated, .jump])
+  func kernelsAgreeInDistribution(scenario: (String, String), kernel: KernelChoice) throws {
+    let (name, json) = scenario
     let model = try Fixtures.model(json)
     let (individual, individualColumns) = try Self.run(json, .individual, seed: 21)
-    let (aggregated, aggregatedColumns) = try Self.run(json, .aggregated, seed: 22)
+    let (aggregated, aggregatedColumns) = try Self.run(json, kernel, seed: 22)
     #expect(individual.run.kernel == "individual")
-    #expect(aggregated.run.kernel == "aggregated")
+    #expect(aggregated.run.kernel == kernel.rawValue)
     func agree(_ a: Statistic, _ b: Statistic, _ what: String) {
       let tolerance = 4 * (a.mcse * a.mcse + b.mcse * b.mcse).squareRoot()
       #expect(

@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+
+@testable import EffectSim
+
+/// The jump kernel's own arithmetic: the geometric wait tables against the closed form, the
+/// guide against a plain scan, and occupancy counted exactly (every person-cycle once, in
+/// whole half-cycles). Its agreement in distribution with the per-cycle kernel is in
+/// `KernelAgreementTests`, `ClosedFormKernelTests` and `PairingTests`.
+@Suite struct JumpKernelTests {
+  typealias Tables = JumpKernel.JumpTables
+
+  /// One wait row and guide row for leaving threshold `leave`.
+  static func waitRow(_ leave: UInt64) -> [UInt64] {
+    var storage = [UInt64](repeating: 0, count: 2 * Tables.row)
+    Tables.fillWait(leave: leave, storage: &storage, wait: 0, guide: Tables.row)
+    return storage
+  }
+
+  static let leaves: [UInt64] = [
+    1 << 53, (1 << 53) - 1, 1 << 52, UInt64(0.054 * 0x1p53), UInt64(0.009 * 0x1p53),
+    UInt64(1e-6 * 0x1p53), 1,
+  ]
+
+  @Test(arguments: leaves)
+  func waitsAreGeometric(leave: UInt64) {
+    let row = Self.waitRow(leave)
+    let q = Double(leave) * 0x1p-53
+    for w in 0..<Tables.cap {
+      // P(W ≤ w) = 1 − (1 − q)^(w+1), computed without cancellation.
+      let exact = -expm1(Double(w + 1) * log1p(-q))
+      let table = row[w] == .max ? 1 : (Double(row[w]) + 1) * 0x1p-64
+      #expect(
+        abs(table - exact) <= 1e-13 * exact + 0x1p-64,
+        "leave \(leave), w \(w): \(table) vs \(exact)")
+      if w > 0 { #expect(row[w] >= row[w - 1]) }
+    }
+    #expect(row[Tables.cap] == .max)
+  }
+
+  @Test(arguments: leaves)
+  func theGuideFindsWhatAScanFinds(leave: UInt64) {
+    // A one-table layout: waits at 0, guides at `row`.
+    let storage = Self.waitRow(leave)
+    func scan(_ r: UInt64) -> Int {
+      var w = 0
+      while r > storage[w] { w += 1 }
+      return w
+    }
+    var rng = Xoshiro256PlusPlus(seed: leave, stream: 3)
+    var samples: [UInt64] = (0..<Tables.row).flatMap { bucket in
+      let low = UInt64(bucket) << 58
+      return [low, low | ((1 << 58) - 1)]
+    }
+    samples += storage[0..<Tables.cap].flatMap { [$0, $0 &+ 1] }
+    samples += (0..<2000).map { _ in rng.next() }
+    storage.withUnsafeBufferPointer { buffer in
+      let jumps = Tables.Handle(
+        storage: buffer, states: 1, waitOffset: 0, guideOffset: Tables.row, jointOffset: 0)
+      for r in samples {
+        #expect(jumps.wait(0, r) == scan(r), "leave \(leave), r \(r)")
+      }
+    }
+  }
+
+  @Test func aCertainMoveWaitsNoCycle() {
+    let row = Self.waitRow(1 << 53)
+    #expect(row[0] == .max)
+  }
+
+  /// Person-cycles each (arm, year) must hold, from the entries alone.
+  static func personCyclesPerYear(_ model: Model, entries: [Int]) -> [Double] {
+    var perYear = [Double](repeating: 0, count: model.years)
+    for (entry, n) in entries.enumerated() where n > 0 {
+      for cycle in entry..<model.horizon { perYear[Int(model.yearOf[cycle])] += Double(n) }
+    }
+    return perYear
+  }
+
+  static let scenarios: [(String, String)] =
+    KernelAgreementTests.scenarios + [
+      (
+        "start, coupled",
+        ClosedFormKernelTests.offGrid(occupancy: "start", pairing: "coupled").json
+      ),
+      (
+        "end, independent",
+        ClosedFormKernelTests.offGrid(occupancy: "end", pairing: "independent").json
+      ),
+    ]
+
+  @Test(arguments: scenarios)
+  func occupancyIsCountedExactly(name: String, json: String) throws {
+    let model = try Fixtures.model(json)
+    var worker = try Worker(model: model, layout: MetricLayout(model: model), kernel: .jump)
+    let cells = CountCells(
+      years: model.years, states: model.stateCount, chargeClasses: model.chargeClassCount)
+    for iteration in 0..<25 {
+      try worker.simulate(model, iteration, seed: 5)
+      let tally = worker.tally
+      let expected = Self.personCyclesPerYear(model, entries: worker.tables.entries)
+      for arm in 0..<2 {
+        for year in 0..<model.years {
+          var total = 0.0
+          for state in 0..<model.stateCount {
+            for cls in 0..<model.chargeClassCount {
+              let value = tally.occupancy[
+                cells.index(arm: arm, year: year, state: state, chargeClass: cls)]
+              #expect(value >= 0 && (2 * value).rounded() == 2 * value, "\(name): \(value)")
+              total += value
+            }
+          }
+          #expect(total == expected[year], "\(name), iteration \(iteration), arm \(arm), \(year)")
+        }
+        for c in model.occupancyAt.indices {
+          let persons = (0..<model.stateCount).reduce(0.0) {
+            $0 + tally.atCycle[tally.atCycleIndex(c, arm: arm, state: $1)]
+          }
+          #expect(persons == tally.eligible[c], "\(name): at \(model.occupancyAt[c])")
+        }
+      }
+      #expect(tally.personCycles == 2 * expected.reduce(0, +))
+    }
+  }
+
+  @Test func continuousPersonScopeThatChangesSomethingIsRefused() throws {
+    let json = Fixtures.twoState(
+      pIntervention: "0.1 * grit", pControl: "0.05",
+      parameters: #"{"grit": {"uniform": {"min": 0.5, "max": 1.5}, "scope": "person"}}"#)
+    let model = try Fixtures.model(json)
+    #expect {
+      _ = try Simulation.kernel(for: model, choice: .jump)
+    } throws: { error in
+      "\(error)".contains("\"grit\"") && "\(error)".contains("jump kernel")
+    }
+    #expect(try Simulation.kernel(for: model, choice: .auto) == .individual)
+    let inert = Fixtures.twoState(
+      pIntervention: "0.1", pControl: "0.05",
+      parameters: #"{"grit": {"uniform": {"min": 0.5, "max": 1.5}, "scope": "person"}}"#)
+    #expect(try Simulation.kernel(for: try Fixtures.model(inert), choice: .jump) == .jump)
+  }
+}
