@@ -4,7 +4,7 @@ extension JumpKernel {
   /// per table its geometric wait, then per joint state the table whose wait it draws:
   ///
   /// ```
-  /// | FastTables | waits T · 64 | guides T · 64 | joint classes · states · states |
+  /// | FastTables | waits T · 64 | guides T · 64 | joint classes · states · states | filled T |
   /// ```
   /// T = 2 · classes · states tables, numbered as `IterationTables.table(arm:transitionClass:
   /// state:)`. A table whose leaving threshold is B (probability q = B / 2^53 of drawing a
@@ -18,7 +18,9 @@ extension JumpKernel {
   ///
   /// Under coupled pairing joint state (a, b) in class c waits for the larger of the two
   /// arms' leaving thresholds (`FastTables.bound`); `joint(c, a, b)` names the table holding
-  /// that threshold, whose wait row is the joint state's.
+  /// that threshold, whose wait row is the joint state's. `filled(t)` is the leaving threshold
+  /// table t's rows were last computed for: a row whose threshold did not change since the
+  /// last iteration (a window without uncertain parameters) is not computed again.
   struct JumpTables {
     /// Longest wait drawn at once; a wait row has `cap + 1` entries (the sentinel last).
     static let cap = 63
@@ -30,6 +32,7 @@ extension JumpKernel {
     let waitOffset: Int
     let guideOffset: Int
     let jointOffset: Int
+    let filledOffset: Int
     /// Values of storage one table set needs.
     let count: Int
 
@@ -41,7 +44,8 @@ extension JumpKernel {
       waitOffset = fast.count
       guideOffset = waitOffset + tables * Self.row
       jointOffset = guideOffset + tables * Self.row
-      count = jointOffset + classes * states * states
+      filledOffset = jointOffset + classes * states * states
+      count = filledOffset + tables
     }
 
     /// Fills `storage[start..<start + count]` from the iteration's (or a kind's) tables.
@@ -51,23 +55,26 @@ extension JumpKernel {
       scratch: inout [UInt64]
     ) {
       fast.load(tables, into: &scratch)
-      for i in 0..<fast.count { storage[start + i] = scratch[i] }
       scratch.withUnsafeBufferPointer { buffer in
-        let handle = fast.handle(buffer)
-        for t in 0..<self.tables {
-          let leave = handle.leave(t)
-          guard leave > 0 else { continue }
-          Self.fillWait(
-            leave: leave, storage: &storage, wait: start + waitOffset + t * Self.row,
-            guide: start + guideOffset + t * Self.row)
-        }
-        for c in 0..<classes {
-          for a in 0..<states {
-            for b in 0..<states {
-              let i = handle.table(arm: 0, transitionClass: c, state: a)
-              let j = handle.table(arm: 1, transitionClass: c, state: b)
-              storage[start + jointOffset + (c * states + a) * states + b] =
-                UInt64(handle.leave(i) >= handle.leave(j) ? i : j)
+        storage.withUnsafeMutableBufferPointer { storage in
+          for i in 0..<fast.count { storage[start + i] = buffer[i] }
+          let handle = fast.handle(buffer)
+          for t in 0..<self.tables {
+            let leave = handle.leave(t)
+            guard leave > 0, storage[start + filledOffset + t] != leave else { continue }
+            Self.fillWait(
+              leave: leave, storage: storage, wait: start + waitOffset + t * Self.row,
+              guide: start + guideOffset + t * Self.row)
+            storage[start + filledOffset + t] = leave
+          }
+          for c in 0..<classes {
+            for a in 0..<states {
+              for b in 0..<states {
+                let i = handle.table(arm: 0, transitionClass: c, state: a)
+                let j = handle.table(arm: 1, transitionClass: c, state: b)
+                storage[start + jointOffset + (c * states + a) * states + b] =
+                  UInt64(handle.leave(i) >= handle.leave(j) ? i : j)
+              }
             }
           }
         }
@@ -79,7 +86,9 @@ extension JumpKernel {
     /// P(W ≤ w) is summed as q Σ (1 − q)^i, all terms positive, so it keeps its relative
     /// accuracy for tiny q (1 − (1 − q)^(w+1) would cancel); 1 − q = (2^53 − B) / 2^53 is
     /// exact in a `Double`.
-    static func fillWait(leave: UInt64, storage: inout [UInt64], wait: Int, guide: Int) {
+    static func fillWait(
+      leave: UInt64, storage: UnsafeMutableBufferPointer<UInt64>, wait: Int, guide: Int
+    ) {
       let q = Double(leave) * 0x1p-53
       let stay = 1 - q
       var tail = 1.0
@@ -99,11 +108,13 @@ extension JumpKernel {
     }
 
     /// ⌈p · 2^64⌉ − 1, the largest 64-bit r with r / 2^64 < p; 2^64 − 1 for p ≥ 1.
-    /// - Precondition: p ≥ 2^-53 (a threshold's probability), so p · 2^64 ≥ 1.
+    /// - Precondition: p ≥ 2^-53 (a threshold's probability), so p · 2^64 ≥ 2^11.
+    @inline(__always)
     static func last(_ p: Double) -> UInt64 {
-      let scaled = (p * 0x1p64).rounded(.up)
+      let scaled = p * 0x1p64
       guard scaled < 0x1p64 else { return .max }
-      return UInt64(scaled) - 1
+      let whole = UInt64(scaled)
+      return Double(whole) == scaled ? whole - 1 : whole
     }
 
     /// A handle on one table set in `storage` (made inside `withUnsafeBufferPointer`; it must

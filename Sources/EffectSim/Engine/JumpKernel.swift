@@ -329,7 +329,8 @@ struct JumpKernel {
       years: UnsafeBufferPointer<Int32>, scratch: UnsafeMutableBufferPointer<Int>
     ) {
       guard weightEnd != 0 else { return }
-      let base = countBase + cells.base(arm: arm, year: Int(years[cycle]), chargeClass: chargeClass)
+      let year = Int(years[cycle])
+      let base = countBase + cells.base(arm: arm, year: year, chargeClass: chargeClass)
       scratch[base + from * cells.stateStride] -= weightEnd
       scratch[base + to * cells.stateStride] += weightEnd
     }

@@ -13,7 +13,9 @@ import Testing
   /// One wait row and guide row for leaving threshold `leave`.
   static func waitRow(_ leave: UInt64) -> [UInt64] {
     var storage = [UInt64](repeating: 0, count: 2 * Tables.row)
-    Tables.fillWait(leave: leave, storage: &storage, wait: 0, guide: Tables.row)
+    storage.withUnsafeMutableBufferPointer { storage in
+      Tables.fillWait(leave: leave, storage: storage, wait: 0, guide: Tables.row)
+    }
     return storage
   }
 
@@ -120,6 +122,50 @@ import Testing
         }
       }
       #expect(tally.personCycles == 2 * expected.reduce(0, +))
+    }
+  }
+
+  /// Moves of probability 1 in short windows, 0 elsewhere: every path is fixed, so the jump
+  /// kernel must count exactly what the per-cycle kernel counts, cell for cell — moves in the
+  /// last and first cycle of a year, across cost windows, at `occupancyAt` cycles.
+  static func certainMoves(occupancy: String, pairing: String) -> String {
+    """
+    {"format": "effectsim/1", "name": "certain moves", "start": 2020, "years": 3,
+     "occupancy": "\(occupancy)", "pairing": "\(pairing)",
+     "states": [
+       {"id": "a", "costs": [{"area": "Overførsler", "perCycle": 1000}]},
+       {"id": "b", "costs": [{"area": "Service", "perCycle": 300, "cycles": [3, 20]}]},
+       {"id": "c", "costs": [{"area": "Overførsler", "perCycle": 700}]}],
+     "arms": {
+       "intervention": {"transitions": [
+         {"from": "a", "to": "b", "p": 1, "cycles": [11, 12]},
+         {"from": "b", "to": "c", "p": 1, "cycles": [23, 24]},
+         {"from": "c", "to": "a", "p": 1, "cycles": [24, 25]}]},
+       "control": {"initial": {"a": 1, "c": 1}, "transitions": [
+         {"from": "a", "to": "c", "p": 1, "cycles": [0, 1]},
+         {"from": "c", "to": "b", "p": 1, "cycles": [12, 13]},
+         {"from": "b", "to": "a", "p": 1, "cycles": [30]}]}},
+     "cohort": {"intake": [{"year": 2020, "count": 12, "spread": "even"},
+                           {"year": 2021, "count": 3}]},
+     "report": {"occupancyAt": [0, 11, 12, 24, 12]}}
+    """
+  }
+
+  @Test(arguments: ["start", "end", "average"], ["coupled", "independent"])
+  func certainPathsAreCountedAsThePerCycleKernelCountsThem(
+    occupancy: String, pairing: String
+  ) throws {
+    let model = try Fixtures.model(Self.certainMoves(occupancy: occupancy, pairing: pairing))
+    let layout = MetricLayout(model: model)
+    var jump = try Worker(model: model, layout: layout, kernel: .jump)
+    var individual = try Worker(model: model, layout: layout, kernel: .individual)
+    for iteration in 0..<4 {
+      try jump.simulate(model, iteration, seed: 3)
+      try individual.simulate(model, iteration, seed: 3)
+      #expect(jump.tally.occupancy == individual.tally.occupancy, "iteration \(iteration)")
+      #expect(jump.tally.atCycle == individual.tally.atCycle)
+      #expect(jump.tally.eligible == individual.tally.eligible)
+      #expect(jump.tally.personCycles == individual.tally.personCycles)
     }
   }
 

@@ -183,7 +183,24 @@ import Testing
       Fixtures.twoState(pIntervention: "0.1", pControl: "0.05", count: "15"))
     let large = try Fixtures.model(
       Fixtures.twoState(pIntervention: "0.1", pControl: "0.05", count: "30000", spread: "even"))
-    #expect(try Simulation.kernel(for: small, choice: .auto) == .individual)
+    #expect(try Simulation.kernel(for: small, choice: .auto) != .aggregated)
     #expect(try Simulation.kernel(for: large, choice: .auto) == .aggregated)
+  }
+
+  /// The jump kernel pays per move, the per-cycle kernel per cycle: `auto` takes the jump
+  /// kernel where people move rarely (the reference workload: a few moves in 120 cycles) and
+  /// the per-cycle kernel where they move in most cycles.
+  @Test func autoPicksTheJumpKernelWhereMovesAreRare() throws {
+    let reference = try Fixtures.model(
+      ReferenceWorkload.sixStates(persons: 300, pairing: "coupled"))
+    #expect(try Simulation.kernel(for: reference, choice: .auto) == .jump)
+    // Back and forth in nine cycles of ten.
+    let back = #"{"from": "job", "to": "benefit", "p": 0.9}, "#
+    let restless = try Fixtures.model(
+      Fixtures.twoState(pIntervention: "0.9", pControl: "0.8", count: "300")
+        .replacingOccurrences(of: #""transitions": ["#, with: #""transitions": ["# + back))
+    #expect(try Simulation.kernel(for: restless, choice: .auto) != .jump)
+    let jump = try #require(KernelCostModel.jumpNanoseconds(restless))
+    #expect(jump > KernelCostModel.individualNanoseconds(restless))
   }
 }
