@@ -169,6 +169,29 @@ import Testing
     }
   }
 
+  /// Waits longer than a wait row (63 cycles) are continued by skipping exactly 63 cycles: a
+  /// rare move over ten years of monthly cycles, in one span (no `occupancyAt` cut before
+  /// cycle 119), has the closed-form survival (1 − p)^k. Skipping one cycle too many would
+  /// leave about p · (1 − p)^k more people in `benefit` at k = 119: 0.003 at p = 0.008, some
+  /// 7 standard errors of this run.
+  @Test(arguments: ["coupled", "independent"])
+  func longWaitsSkipExactlyOneRow(pairing: String) throws {
+    let json = Fixtures.twoState(
+      pIntervention: "0.008", pControl: "0.004", years: 10, count: "300",
+      extra: #", "pairing": "\#(pairing)", "report": {"occupancyAt": [119]}"#)
+    let summary = try Simulation.monteCarlo(
+      try Fixtures.model(json), options: RunOptions(iterations: 4000, seed: 12, kernel: .jump))
+    for (at, cycle) in zip(summary.occupancy, [119.0]) {
+      for (arm, p) in [(at.intervention, 0.008), (at.control, 0.004)] {
+        let share = try #require(arm.first { $0.0 == "benefit" }).1
+        let expected = pow(1 - p, cycle)
+        #expect(
+          abs(share.mean - expected) <= 4 * share.mcse,
+          "\(pairing), cycle \(cycle), p \(p): \(share.mean) vs \(expected) ± \(share.mcse)")
+      }
+    }
+  }
+
   @Test func continuousPersonScopeThatChangesSomethingIsRefused() throws {
     let json = Fixtures.twoState(
       pIntervention: "0.1 * grit", pControl: "0.05",
