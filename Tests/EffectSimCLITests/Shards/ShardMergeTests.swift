@@ -12,7 +12,7 @@ struct ShardMergeTests {
   /// Bundled scenarios, each with person-scope parameters; the kernel auto picks or forced.
   static let cases: [(scenario: String, options: [String], kernel: String)] = [
     ("rebild-ips-2022.json", ["-n", "200", "-s", "3"], "individual"),
-    ("kk-rusmiddel-ips-2018.json", ["-n", "200", "-s", "4"], "aggregated"),
+    ("kk-rusmiddel-ips-2018.json", ["-n", "200", "-s", "4"], "jump"),
     ("kk-ips-expansion-2020.json", ["-n", "150", "-s", "5", "--kernel", "aggregated"],
      "aggregated"),
     ("kk-ips-2019.json", ["-n", "130", "-s", "6", "--kernel", "individual"], "individual"),

@@ -137,7 +137,8 @@ import Testing
         cases.append(
           Case(name: "recurrent, \(pairing)", kernel: kernel) { recurrent(pairing: pairing) })
         cases.append(Case(name: "kinds, \(pairing)", kernel: kernel) { kinds(pairing: pairing) })
-        // The aggregated kernel refuses continuous person-scope parameters (it moves groups).
+        // The aggregated and jump kernels refuse continuous person-scope parameters that
+        // change a cost (groups; wait tables per person).
         if kernel == .individual {
           cases.append(
             Case(name: "continuous person factor, \(pairing)", kernel: kernel) {
