@@ -85,7 +85,8 @@ extension JumpKernel {
     ///
     /// P(W ≤ w) is summed as q Σ (1 − q)^i, all terms positive, so it keeps its relative
     /// accuracy for tiny q (1 − (1 − q)^(w+1) would cancel); 1 − q = (2^53 − B) / 2^53 is
-    /// exact in a `Double`.
+    /// exact in a `Double`. The guide is filled in the same pass: bucket b starts its scan at
+    /// the first w with last(w) ≥ b · 2^58.
     static func fillWait(
       leave: UInt64, storage: UnsafeMutableBufferPointer<UInt64>, wait: Int, guide: Int
     ) {
@@ -93,17 +94,22 @@ extension JumpKernel {
       let stay = 1 - q
       var tail = 1.0
       var p = 0.0
+      var bucket = 0
       for w in 0..<cap {
         p += q * tail
         tail *= stay
-        storage[wait + w] = last(p)
+        let value = last(p)
+        storage[wait + w] = value
+        let top = Int(value >> 58)
+        while bucket <= top {
+          storage[guide + bucket] = UInt64(w)
+          bucket += 1
+        }
       }
       storage[wait + cap] = .max
-      var w = 0
-      for bucket in 0..<row {
-        let low = UInt64(bucket) << 58
-        while storage[wait + w] < low { w += 1 }
-        storage[guide + bucket] = UInt64(w)
+      while bucket < row {
+        storage[guide + bucket] = UInt64(cap)
+        bucket += 1
       }
     }
 
@@ -113,8 +119,13 @@ extension JumpKernel {
     static func last(_ p: Double) -> UInt64 {
       let scaled = p * 0x1p64
       guard scaled < 0x1p64 else { return .max }
-      let whole = UInt64(scaled)
-      return Double(whole) == scaled ? whole - 1 : whole
+      // Signed conversions are single instructions; the unsigned ones are not.
+      if scaled < 0x1p63 {
+        let whole = Int64(scaled)
+        return UInt64(Double(whole) == scaled ? whole - 1 : whole)
+      }
+      // At or above 2^63 every `Double` is a whole number, and the subtraction exact.
+      return (UInt64(Int64(scaled - 0x1p63)) | (1 << 63)) - 1
     }
 
     /// A handle on one table set in `storage` (made inside `withUnsafeBufferPointer`; it must

@@ -65,6 +65,18 @@ import Testing
     }
   }
 
+  /// `last(p)` = ⌈p · 2^64⌉ − 1, on both sides of 2^63 (where its conversion changes).
+  @Test func lastIsTheLargestIntegerBelowTheProbability() {
+    let one: UInt64 = 1
+    #expect(Tables.last(0x1p-53) == (one << 11) - 1)
+    #expect(Tables.last(1e-16) == 1844)  // 1e-16 · 2^64 = 1844.67…
+    #expect(Tables.last(0.5) == (one << 63) - 1)
+    #expect(Tables.last(0.3) == UInt64(0.3 * 0x1p64) - 1)
+    #expect(Tables.last(0.75) == (3 * one << 62) - 1)
+    #expect(Tables.last(1 - 0x1p-53) == UInt64.max - (one << 11))
+    #expect(Tables.last(1) == .max)
+  }
+
   @Test func aCertainMoveWaitsNoCycle() {
     let row = Self.waitRow(1 << 53)
     #expect(row[0] == .max)
