@@ -35,6 +35,8 @@ let package = Package(
       name: "Drivers", dependencies: ["EffectSim", "BenchmarkSupport"], path: "Benchmarks/Drivers"),
     .executableTarget(
       name: "HostileInputs", dependencies: ["EffectSim"], path: "Benchmarks/HostileInputs"),
+    .executableTarget(
+      name: "KernelChoice", dependencies: ["EffectSim"], path: "Benchmarks/KernelChoice"),
 
     // MARK: - Unit test bundles
 

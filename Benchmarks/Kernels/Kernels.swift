@@ -45,6 +45,16 @@ suite.record(
   "individual independent / limit", value: independentRate / limit, unit: "×",
   note: "target ≥ 0.6")
 
+let jumpCoupled = suite.measure(
+  "jump, coupled, 300 persons", unit: "person-cycles",
+  kernelRate(coupled, .jump, iterations: 300))
+let jumpIndependent = suite.measure(
+  "jump, independent, 300 persons", unit: "person-cycles",
+  kernelRate(independent, .jump, iterations: 300))
+suite.record(
+  "jump coupled / limit", value: jumpCoupled / limit, unit: "×", note: "target ≥ 1.5, stretch 2")
+suite.record("jump independent / limit", value: jumpIndependent / limit, unit: "×")
+
 suite.measure(
   "aggregated, coupled, 300 persons", unit: "person-cycles",
   kernelRate(coupled, .aggregated, iterations: 300))
@@ -55,6 +65,9 @@ let largeIndividual = suite.measure(
 let largeAggregated = suite.measure(
   "aggregated, coupled, 30,000 persons (even)", unit: "person-cycles",
   kernelRate(large, .aggregated, iterations: 200))
+suite.measure(
+  "jump, coupled, 30,000 persons (even)", unit: "person-cycles",
+  kernelRate(large, .jump, iterations: 4))
 suite.record(
   "aggregated / individual at 30,000", value: largeAggregated / largeIndividual, unit: "×",
   note: "target ≥ 4")

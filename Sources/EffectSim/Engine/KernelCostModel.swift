@@ -15,6 +15,10 @@ enum KernelCostModel {
   /// transitions depend on person-scope parameters.
   static let individualPerPerson = 20.0
   static let individualPerPersonScope = 120.0
+  /// Per person and discrete person-scope parameter when people come in kinds
+  /// (`PersonKinds`: one mixed key and a threshold scan; no expression per person). Both
+  /// person-level kernels pay it.
+  static let individualPerKindDraw = 6.0
   static let individualPerPersonTransition = 25.0
   /// Aggregated kernel, per group-cycle and joint state (scanning), and per binomial draw.
   static let aggregatedPerJointState = 0.36
@@ -26,13 +30,29 @@ enum KernelCostModel {
   /// scenario alone.
   static let aggregatedScratchLimit = 256 << 20
 
-  /// The kernel `auto` runs for `model`.
+  /// Jump kernel: per person (stream, entry state, kind), per span walked, per draw (a wait,
+  /// and for a move the uniform below the bound, the destinations and the counts); per table
+  /// whose waits are computed, and per cell of the difference arrays turned into counts.
+  static let jumpPerPerson = 25.0
+  static let jumpPerSpan = 4.0
+  static let jumpPerDraw = 9.0
+  static let jumpPerTable = 60.0
+  static let jumpPerFlushCell = 0.6
+
+  /// The kernel `auto` runs for `model`: the fastest by the predictions below.
   static func choose(_ model: Model) -> Kernel {
-    guard MemoryEstimate.aggregatedKernel(model) <= aggregatedScratchLimit else {
-      return .individual
+    var best = (kernel: Kernel.individual, nanoseconds: individualNanoseconds(model))
+    if MemoryEstimate.aggregatedKernel(model) <= aggregatedScratchLimit,
+      let aggregated = aggregatedNanoseconds(model), aggregated < best.nanoseconds
+    {
+      best = (.aggregated, aggregated)
     }
-    guard let aggregated = aggregatedNanoseconds(model) else { return .individual }
-    return aggregated < individualNanoseconds(model) ? .aggregated : .individual
+    if MemoryEstimate.jumpKernel(model) <= aggregatedScratchLimit,
+      let jump = jumpNanoseconds(model), jump < best.nanoseconds
+    {
+      best = (.jump, jump)
+    }
+    return best.kernel
   }
 
   /// The cohort's entries at the base values, or `nil` when they cannot be evaluated.
@@ -60,13 +80,116 @@ enum KernelCostModel {
       model.pairing == .coupled
       ? individualPerPersonCycle.coupled : individualPerPersonCycle.independent
     var perPerson = individualPerPerson
-    if model.hasPersonScope {
+    if PersonKinds(model: model) != nil {
+      perPerson += individualPerKindDraw * Double(model.personDraws.count)
+    } else if model.hasPersonScope {
       perPerson += individualPerPersonScope
       if model.transitionsDependOnPerson {
         perPerson += individualPerPersonTransition * Double(model.transitions.joined().count)
       }
     }
     return perIteration + personCycles * perCycle + persons * perPerson
+  }
+
+  /// Predicted nanoseconds of one iteration of the jump kernel, or `nil` when it cannot
+  /// simulate `model` (or its base values cannot be evaluated).
+  static func jumpNanoseconds(_ model: Model) -> Double? {
+    guard JumpKernel.unsupportedReason(model) == nil, let draws = jumpDraws(model) else {
+      return nil
+    }
+    var tables = IterationTables(model: model)
+    do throws(RunError) {
+      try tables.setBaseValues(model)
+      try tables.evaluateIntake(model, iteration: nil)
+    } catch {
+      return nil
+    }
+    let horizon = model.horizon
+    // Cuts of the spans, in cycles since entry: window classes and `occupancyAt` cycles.
+    var spansBefore = [Double](repeating: 1, count: horizon + 1)
+    var spans = 1.0
+    for k in 1..<max(horizon, 1) {
+      if model.transitionClassOf[k] != model.transitionClassOf[k - 1]
+        || model.chargeClassOf[k] != model.chargeClassOf[k - 1] || model.occupancyAt.contains(k)
+      {
+        spans += 1
+      }
+      spansBefore[k + 1] = spans
+    }
+    let arms = model.pairing == .coupled ? 1.0 : 2.0
+    let kinds = Double(PersonKinds(model: model)?.count ?? 1)
+    let kindDraws = Double(model.personDraws.count)
+    let sets = model.transitionsDependOnPerson ? kinds : 1
+    let blocks = model.personCharges.isEmpty ? 1 : kinds
+    var nanoseconds =
+      perIteration + sets * Double(2 * model.transitionClasses.count * model.stateCount)
+      * jumpPerTable
+      + blocks * Double(2 * model.chargeClassCount * model.stateCount * (horizon + 1))
+      * jumpPerFlushCell
+    for (entry, n) in tables.entries.enumerated() where n > 0 {
+      let cycles = horizon - entry
+      nanoseconds +=
+        Double(n)
+        * (jumpPerPerson + kindDraws * individualPerKindDraw
+          + arms * spansBefore[cycles] * jumpPerSpan + draws[cycles] * jumpPerDraw)
+    }
+    return nanoseconds
+  }
+
+  /// The jump kernel's expected draws per person by cycles lived (`draws[c]`: in the first c
+  /// cycles since entry), at the parameters' base values: the expected moves of each arm's
+  /// Markov chain — under coupled pairing the larger of the two arms' (one draw serves both) —
+  /// plus one draw per 63 cycles in a state that can be left (a wait longer than a table).
+  static func jumpDraws(_ model: Model) -> [Double]? {
+    var tables = IterationTables(model: model)
+    do throws(RunError) {
+      try tables.setBaseValues(model)
+      try tables.prepareIteration(model, iteration: nil)
+    } catch {
+      return nil
+    }
+    let states = model.stateCount
+    let stride = tables.stride
+    var distribution = [[Double]](repeating: [Double](repeating: 0, count: states), count: 2)
+    for arm in 0..<2 {
+      var previous = 0.0
+      for j in 0..<Int(tables.initialCount[arm]) {
+        let cumulative = tables.initialCumulative[arm * states + j]
+        distribution[arm][Int(tables.initialStates[arm * states + j])] += cumulative - previous
+        previous = cumulative
+      }
+    }
+    var draws = [Double](repeating: 0, count: model.horizon + 1)
+    var next = [Double](repeating: 0, count: states)
+    for k in 0..<model.horizon {
+      let transitionClass = Int(model.transitionClassOf[k])
+      var moves = [0.0, 0.0]
+      var live = [0.0, 0.0]
+      for arm in 0..<2 {
+        for s in 0..<states { next[s] = 0 }
+        for s in 0..<states where distribution[arm][s] > 0 {
+          let mass = distribution[arm][s]
+          let table = tables.table(arm: arm, transitionClass: transitionClass, state: s)
+          let count = Int(tables.outgoingCount[table])
+          var previous = 0.0
+          for j in 0..<count {
+            let cumulative = tables.cumulative[table * stride + j]
+            next[Int(tables.destinations[table * stride + j])] += mass * (cumulative - previous)
+            previous = cumulative
+          }
+          next[s] += mass * (1 - previous)
+          moves[arm] += mass * previous
+          if previous > 0 { live[arm] += mass }
+        }
+        distribution[arm] = next
+      }
+      let perCycle =
+        model.pairing == .coupled
+        ? max(moves[0], moves[1]) + max(live[0], live[1]) / 63
+        : moves[0] + moves[1] + (live[0] + live[1]) / 63
+      draws[k + 1] = draws[k] + perCycle
+    }
+    return draws
   }
 
   /// Predicted nanoseconds of one iteration of the aggregated kernel, or `nil` when it cannot
@@ -111,14 +234,15 @@ enum KernelCostModel {
 
 extension Simulation {
   /// The cost model's prediction of one iteration's kernel time in seconds, per kernel
-  /// (`aggregated` is `nil` when that kernel cannot simulate `model` exactly). Relative
+  /// (`aggregated` and `jump` are `nil` when that kernel cannot simulate `model`). Relative
   /// figures: they decide `--kernel auto`, they do not promise a wall time.
   public static func predictedKernelSeconds(_ model: Model) -> (
-    individual: Double, aggregated: Double?
+    individual: Double, aggregated: Double?, jump: Double?
   ) {
     (
       KernelCostModel.individualNanoseconds(model) * 1e-9,
-      KernelCostModel.aggregatedNanoseconds(model).map { $0 * 1e-9 }
+      KernelCostModel.aggregatedNanoseconds(model).map { $0 * 1e-9 },
+      KernelCostModel.jumpNanoseconds(model).map { $0 * 1e-9 }
     )
   }
 }

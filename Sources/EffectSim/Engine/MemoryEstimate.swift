@@ -43,6 +43,7 @@ struct MemoryEstimate: Sendable, Equatable {
     switch kernel {
     case .individual?: kernelBytes = Self.individualKernel(model)
     case .aggregated?: kernelBytes = Self.aggregatedKernel(model)
+    case .jump?: kernelBytes = Self.jumpKernel(model)
     case nil: kernelBytes = 0
     }
     perWorker = Self.add(
@@ -183,6 +184,35 @@ struct MemoryEstimate: Sendable, Equatable {
     return add(
       kernelPlan(model),
       add(fast, counts + shares + moves(model) * 8 + tables * model.maxOutgoing * 4 + pricing))
+  }
+
+  /// `JumpKernel`: its plan and spans, one table set (per-cycle tables, 64 wait and guide
+  /// values per table, the joint-state tables) or one per kind when transitions depend on the
+  /// person, its counts and difference arrays (one block per kind when person-dependent charges
+  /// are priced per kind), and the kinds' rates.
+  static func jumpKernel(_ model: Model) -> Int {
+    let states = model.stateCount
+    let classes = model.transitionClasses.count
+    let tables = 2 * classes * states
+    let set = add(
+      (2 * tables * model.maxOutgoing + 3 * tables + 2 * 64 * tables) * 8,
+      multiply(multiply(classes, states), states * 16))
+    let kinds: Int
+    switch PersonStrata.make(model) {
+    case .success(let made) where model.hasPersonScope: kinds = made.count
+    default: kinds = 1
+    }
+    let personCharges = model.personCharges.count
+    let blocks = personCharges > 0 ? kinds : 1
+    let sets = model.transitionsDependOnPerson ? kinds : 1
+    let counts = multiply(
+      blocks * 2 * model.years * states * model.chargeClassCount
+        + model.occupancyAt.count * 2 * states, 8)
+    let stretches = multiply(
+      multiply(blocks * 2 * model.chargeClassCount * states, model.horizon + 1), 8)
+    return add(
+      add(multiply(kernelPlan(model), 2), multiply(sets, set)),
+      add(add(counts, stretches), (kinds + 2) * personCharges * 8 + model.horizon * 16))
   }
 
   /// `AggregatedKernel`: people per (stratum, entry cycle, joint state), the joint transition

@@ -89,7 +89,7 @@ public enum Simulation {
   }
 
   /// The kernel a run with `choice` uses for `model`.
-  /// - Throws: `RunError` when `choice` is `.aggregated` and the aggregated kernel cannot
+  /// - Throws: `RunError` when `choice` is `.aggregated` or `.jump` and that kernel cannot
   ///   simulate `model` exactly; the message says why.
   public static func kernel(for model: Model, choice: KernelChoice) throws(RunError) -> Kernel {
     switch choice {
@@ -102,6 +102,13 @@ public enum Simulation {
             + reason, iteration: nil)
       }
       return .aggregated
+    case .jump:
+      if let reason = JumpKernel.unsupportedReason(model) {
+        throw RunError(
+          path: "", message: "the jump kernel cannot simulate this scenario: " + reason,
+          iteration: nil)
+      }
+      return .jump
     }
   }
 
@@ -335,9 +342,10 @@ struct Worker {
   let layout: MetricLayout
   var tables: IterationTables
   var tally: Tally
-  /// The kernel in use; the other is `nil`.
+  /// The kernel in use; the others are `nil`.
   var individual: IndividualKernel?
   var aggregated: AggregatedKernel?
+  var jump: JumpKernel?
   var amounts: [Double]
   /// The metrics of the current block, iteration by iteration.
   var blockMetrics: [Double]
@@ -355,6 +363,7 @@ struct Worker {
     switch kernel {
     case .individual: individual = IndividualKernel(model: model)
     case .aggregated: aggregated = try AggregatedKernel(model: model)
+    case .jump: jump = try JumpKernel(model: model)
     }
     amounts = [Double](repeating: 0, count: 2 * model.years * model.targetCount)
     blockMetrics = [Double](repeating: 0, count: Simulation.blockSize * layout.count)
@@ -378,6 +387,7 @@ struct Worker {
     // Optional chaining mutates the kernel in place: no copy of its scratch.
     try individual?.run(model, &tables, streams, into: &tally, iteration: iteration)
     try aggregated?.run(model, &tables, streams, into: &tally, iteration: iteration)
+    try jump?.run(model, &tables, streams, into: &tally, iteration: iteration)
   }
 
   /// Simulates `iteration` and records its metrics in row `slot` of the block.

@@ -259,7 +259,7 @@ public struct RunInfo: Sendable {
   /// Person-cycles simulated, both arms counted.
   public var personCycles: Double
   public var personCyclesPerSecond: Double
-  /// `"individual"`, `"aggregated"` or `"expected"` (deterministic trace).
+  /// `"individual"`, `"aggregated"`, `"jump"` or `"expected"` (deterministic trace).
   public var kernel: String
   /// Seconds the summary spent on what drives the risk (sensitivity, one-way swings, value of
   /// information, variance split, claim); not part of `seconds`, which times the simulation.

@@ -102,6 +102,7 @@ extension KernelChoice {
     switch kernel {
     case .individual: self = .individual
     case .aggregated: self = .aggregated
+    case .jump: self = .jump
     }
   }
 }

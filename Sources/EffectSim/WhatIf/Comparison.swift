@@ -126,15 +126,19 @@ public enum Comparison {
     do throws(RunError) {
       switch choice {
       case .individual: return .individual
-      case .aggregated:
+      case .aggregated, .jump:
         for scenario in scenarios { _ = try Simulation.kernel(for: scenario.model, choice: choice) }
-        return .aggregated
+        return choice
       case .auto:
-        guard let first = scenarios.first,
-          try Simulation.kernel(for: first.model, choice: .auto) == .aggregated,
-          scenarios.allSatisfy({ PersonStrata.unsupportedReason($0.model) == nil })
-        else { return .individual }
-        return .aggregated
+        guard let first = scenarios.first else { return .individual }
+        switch try Simulation.kernel(for: first.model, choice: .auto) {
+        case .aggregated
+        where scenarios.allSatisfy({ PersonStrata.unsupportedReason($0.model) == nil }):
+          return .aggregated
+        case .jump where scenarios.allSatisfy({ JumpKernel.unsupportedReason($0.model) == nil }):
+          return .jump
+        default: return .individual
+        }
       }
     } catch {
       throw ComparisonError(message: "\(error)")

@@ -84,7 +84,8 @@ enum BenchCommand {
       (
         "Cost model",
         "individual " + micro(predicted.individual) + ", aggregated "
-          + (predicted.aggregated.map(micro) ?? "not exact for this scenario") + " per iteration"
+          + (predicted.aggregated.map(micro) ?? "not exact for this scenario") + ", jump "
+          + (predicted.jump.map(micro) ?? "not for this scenario") + " per iteration"
       ))
     let width = rows.map(\.0.count).max() ?? 0
     for (label, value) in rows {

@@ -109,7 +109,8 @@ enum Commands {
 
   static let kernelOption = OptionSpec(
     name: "kernel", valueName: "KERNEL",
-    help: "individual persons, aggregated groups (large cohorts), or the faster for the scenario",
+    help: "individual persons cycle by cycle, aggregated groups (large cohorts), jump (persons"
+      + " from move to move), or the fastest for the scenario",
     allowedValues: kernelNames, defaultDescription: "auto")
 
   static let bench = CommandSpec(

@@ -52,6 +52,7 @@ struct Labels: Sendable {
     switch kernel {
     case "individual": pick("individual", "individuel")
     case "aggregated": pick("aggregated", "aggregeret")
+    case "jump": pick("jump", "spring")
     case "expected": pick("expected trace", "forventet forløb")
     default: kernel
     }

@@ -14,7 +14,7 @@ import Testing
     return String(decoding: data, as: UTF8.self)
   }
 
-  @Test(arguments: ["individual", "aggregated", "auto"])
+  @Test(arguments: ["individual", "aggregated", "jump", "auto"])
   func outputIsIdenticalForAnyThreadCount(kernel: String) throws {
     let outputs = try ["1", "2", "5"].map { threads in
       let result = effectsim(
@@ -38,15 +38,17 @@ import Testing
     #expect(result.out.contains("Kernel") && result.out.contains("aggregated"))
   }
 
-  @Test func aggregatedOnAContinuousPersonParameterExits65WithItsName() {
+  @Test(arguments: ["aggregated", "jump"])
+  func aContinuousPersonParameterExits65WithItsName(kernel: String) {
     let scenario = smallScenario.replacingOccurrences(
       of: #"{"discrete": {"values": [11000, 15000], "weights": [1, 1]}, "scope": "person"}"#,
       with: #"{"uniform": {"min": 11000, "max": 15000}, "scope": "person"}"#)
     #expect(scenario != smallScenario)
     let result = effectsim(
-      ["run", "-", "--iterations", "50", "--kernel", "aggregated"], input: scenario)
+      ["run", "-", "--iterations", "50", "--kernel", kernel], input: scenario)
     #expect(result.code == 65)
     #expect(result.err.contains("\"level\""), "\(result.err)")
+    #expect(result.err.contains(kernel), "\(result.err)")
     let unknown = effectsim(["run", "-", "--kernel", "fast"], input: smallScenario)
     #expect(unknown.code == 64)
   }

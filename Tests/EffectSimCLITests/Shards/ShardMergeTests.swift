@@ -21,6 +21,8 @@ struct ShardMergeTests {
      "individual"),
     (ShardWorkspace.scenario("kk-ips-2019.json"),
      ["-n", "130", "-s", "6", "--kernel", "individual"], "individual"),
+    (ShardWorkspace.fixture("two-kernel-cohort.json"),
+     ["-n", "150", "-s", "7", "--kernel", "jump"], "jump"),
   ]
 
   @Test(arguments: cases)

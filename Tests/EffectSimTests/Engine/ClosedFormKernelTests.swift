@@ -124,7 +124,7 @@ import Testing
 
   static let monteCarloCases: [Case] = {
     var cases: [Case] = []
-    for kernel in [KernelChoice.individual, .aggregated] {
+    for kernel in [KernelChoice.individual, .aggregated, .jump] {
       for occupancy in ["start", "end", "average"] {
         for pairing in ["coupled", "independent"] {
           cases.append(
@@ -137,7 +137,8 @@ import Testing
         cases.append(
           Case(name: "recurrent, \(pairing)", kernel: kernel) { recurrent(pairing: pairing) })
         cases.append(Case(name: "kinds, \(pairing)", kernel: kernel) { kinds(pairing: pairing) })
-        // The aggregated kernel refuses continuous person-scope parameters (it moves groups).
+        // The aggregated and jump kernels refuse continuous person-scope parameters that
+        // change a cost (groups; wait tables per person).
         if kernel == .individual {
           cases.append(
             Case(name: "continuous person factor, \(pairing)", kernel: kernel) {
@@ -213,7 +214,7 @@ import Testing
   /// The three-line scenario by hand: 100 people at 1,000 a cycle, half leave in each of
   /// cycles 0, 1 and 2. Counted at the start: 1 + ½ + ¼ + ⅛ · 9 = 2.875 person-cycles each.
   @Test(
-    arguments: [KernelChoice.individual, .aggregated],
+    arguments: [KernelChoice.individual, .aggregated, .jump],
     [("start", 287_500.0), ("end", 200_000), ("average", 243_750)])
   func threeLineWindowHasItsClosedForm(kernel: KernelChoice, occupancy: (String, Double)) throws {
     let oracle = Self.threeLines(occupancy: occupancy.0)

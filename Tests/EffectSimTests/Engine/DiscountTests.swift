@@ -74,7 +74,7 @@ import Testing
     #expect(summary.payback[1].probabilityByYear == [0, 0, 0, 0, 0, 1, 1])
   }
 
-  @Test(arguments: [KernelChoice.individual, .aggregated])
+  @Test(arguments: [KernelChoice.individual, .aggregated, .jump])
   func monteCarloPaybackYearsAreTheDeterministicOnes(kernel: KernelChoice) throws {
     let summary = try Simulation.monteCarlo(
       try Fixtures.model(Self.paysBackLate),

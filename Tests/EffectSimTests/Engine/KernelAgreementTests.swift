@@ -3,8 +3,8 @@ import Testing
 
 @testable import EffectSim
 
-/// The aggregated kernel against the individual one: different random streams, the same
-/// distribution. Tolerances are four combined Monte Carlo standard errors and a two-sample
+/// The aggregated and the jump kernel against the individual (per-cycle) one: different random
+/// streams, the same distribution. Tolerances are four combined Monte Carlo standard errors and a two-sample
 /// Kolmogorov–Smirnov test at the 0.1 % level; seeds are fixed.
 @Suite struct KernelAgreementTests {
   static let recurrent = """
@@ -105,13 +105,14 @@ import Testing
     }
   }
 
-  @Test(arguments: scenarios)
-  func kernelsAgreeInDistribution(name: String, json: String) throws {
+  @Test(arguments: scenarios, [KernelChoice.aggregated, .jump])
+  func kernelsAgreeInDistribution(scenario: (String, String), kernel: KernelChoice) throws {
+    let (name, json) = scenario
     let model = try Fixtures.model(json)
     let (individual, individualColumns) = try Self.run(json, .individual, seed: 21)
-    let (aggregated, aggregatedColumns) = try Self.run(json, .aggregated, seed: 22)
+    let (aggregated, aggregatedColumns) = try Self.run(json, kernel, seed: 22)
     #expect(individual.run.kernel == "individual")
-    #expect(aggregated.run.kernel == "aggregated")
+    #expect(aggregated.run.kernel == kernel.rawValue)
     func agree(_ a: Statistic, _ b: Statistic, _ what: String) {
       let tolerance = 4 * (a.mcse * a.mcse + b.mcse * b.mcse).squareRoot()
       #expect(
@@ -182,7 +183,24 @@ import Testing
       Fixtures.twoState(pIntervention: "0.1", pControl: "0.05", count: "15"))
     let large = try Fixtures.model(
       Fixtures.twoState(pIntervention: "0.1", pControl: "0.05", count: "30000", spread: "even"))
-    #expect(try Simulation.kernel(for: small, choice: .auto) == .individual)
+    #expect(try Simulation.kernel(for: small, choice: .auto) != .aggregated)
     #expect(try Simulation.kernel(for: large, choice: .auto) == .aggregated)
+  }
+
+  /// The jump kernel pays per move, the per-cycle kernel per cycle: `auto` takes the jump
+  /// kernel where people move rarely (the reference workload: a few moves in 120 cycles) and
+  /// the per-cycle kernel where they move in most cycles.
+  @Test func autoPicksTheJumpKernelWhereMovesAreRare() throws {
+    let reference = try Fixtures.model(
+      ReferenceWorkload.sixStates(persons: 300, pairing: "coupled"))
+    #expect(try Simulation.kernel(for: reference, choice: .auto) == .jump)
+    // Back and forth in nine cycles of ten.
+    let back = #"{"from": "job", "to": "benefit", "p": 0.9}, "#
+    let restless = try Fixtures.model(
+      Fixtures.twoState(pIntervention: "0.9", pControl: "0.8", count: "300")
+        .replacingOccurrences(of: #""transitions": ["#, with: #""transitions": ["# + back))
+    #expect(try Simulation.kernel(for: restless, choice: .auto) != .jump)
+    let jump = try #require(KernelCostModel.jumpNanoseconds(restless))
+    #expect(jump > KernelCostModel.individualNanoseconds(restless))
   }
 }

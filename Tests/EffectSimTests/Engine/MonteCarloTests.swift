@@ -7,7 +7,7 @@ import Testing
 /// four Monte Carlo standard errors and fixed seeds. Every test that simulates people names
 /// its kernel, so that a change of `--kernel auto`'s choice cannot change what it tests.
 @Suite struct MonteCarloTests {
-  static let kernels: [KernelChoice] = [.individual, .aggregated]
+  static let kernels: [KernelChoice] = [.individual, .aggregated, .jump]
 
   static let fixedScenarios: [(String, String)] = [
     ("start, monthly", Fixtures.twoState(pIntervention: "0.1", pControl: "0.05")),

@@ -33,7 +33,7 @@ import Testing
       """
   }
 
-  @Test(arguments: [KernelChoice.individual, .aggregated])
+  @Test(arguments: [KernelChoice.individual, .aggregated, .jump])
   func coupledIdenticalArmsCancelInEveryIteration(kernel: KernelChoice) throws {
     let model = try Fixtures.model(Self.identicalArms(pairing: "coupled"))
     let summary = try Simulation.monteCarlo(
@@ -48,7 +48,7 @@ import Testing
     }
   }
 
-  @Test(arguments: [KernelChoice.individual, .aggregated])
+  @Test(arguments: [KernelChoice.individual, .aggregated, .jump])
   func independentArmsAddTheirVariances(kernel: KernelChoice) throws {
     let model = try Fixtures.model(Self.identicalArms(pairing: "independent"))
     let n = 4000

@@ -35,7 +35,7 @@ import Testing
     }
   }
 
-  static let kernels: [KernelChoice?] = [nil, .individual, .aggregated]
+  static let kernels: [KernelChoice?] = [nil, .individual, .aggregated, .jump]
 
   @Test(arguments: kernels)
   func aNegativeProbabilityIsARunError(kernel: KernelChoice?) throws {
