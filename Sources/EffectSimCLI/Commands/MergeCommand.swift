@@ -21,9 +21,10 @@ enum MergeCommand {
     let merge: PartialMerge
     do {
       merge = try PartialMerge(sources)
+      let keepDraws = arguments.value("draws") != nil
       summary = try merge.summarize(
-        threads: threads ?? defaultThreads(merge.iterations),
-        keepDraws: arguments.value("draws") != nil)
+        threads: try merge.threads(requested: threads, keepDraws: keepDraws),
+        keepDraws: keepDraws)
     } catch {
       throw CommandFailure(
         code: error.kind == .unreadable ? .ioError : .dataError,
@@ -33,13 +34,5 @@ enum MergeCommand {
       summary, model: merge.model, format: format, scenarioPath: merge.scenarioPath, arguments)
     try RunCommand.writeDraws(summary, to: drawsTarget, arguments)
     try RunCommand.deliver(text, to: target, console: console)
-  }
-
-  /// Every core, but no more column buffers (8 bytes × iterations each) than fit in a
-  /// quarter of the machine's memory; at least one.
-  static func defaultThreads(_ iterations: Int) -> Int {
-    let perThread = UInt64(max(1, iterations)) * 8
-    let fit = ProcessInfo.processInfo.physicalMemory / 4 / perThread
-    return max(1, min(ProcessInfo.processInfo.activeProcessorCount, Int(min(fit, 1024))))
   }
 }
