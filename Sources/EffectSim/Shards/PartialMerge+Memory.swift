@@ -20,7 +20,8 @@ extension PartialMerge {
     let metrics = parts.first?.header.columnSets.first?.columns ?? 1
     let statistics = MemoryEstimate.multiply(column, max(1, min(threads, metrics)))
     let analysis = SensitivityAnalysis.peakBytes(
-      iterations: n, columns: model.iterationDraws.count + model.payback.count)
+      iterations: n, columns: model.iterationDraws.count + model.payback.count,
+      rankCache: rankCache)
     let split = layout.cohorts == 2 ? MemoryEstimate.multiply(column, 2) : 0
     var bytes = max(statistics, max(analysis, split))
     if keepDraws {
@@ -73,7 +74,8 @@ extension PartialMerge {
     let needed = memoryNeeded(threads: threads, keepDraws: keepDraws)
     let column = MemoryEstimate.multiply(iterations, MemoryLayout<Double>.stride)
     let analysis = SensitivityAnalysis.peakBytes(
-      iterations: iterations, columns: model.iterationDraws.count + model.payback.count)
+      iterations: iterations, columns: model.iterationDraws.count + model.payback.count,
+      rankCache: rankCache)
     return PartialFileError(
       file: "",
       "this merge needs about \(gib(needed)) with \(threads) thread\(threads == 1 ? "" : "s")"

@@ -84,6 +84,9 @@ public struct PartialMerge: Sendable {
   public let scenarioPath: String?
   let layout: MetricLayout
   private let started: ContinuousClock.Instant
+  /// Bytes of rank columns the risk-driver analysis may keep at once: less memory for more
+  /// sorting, never another number. Default 256 MiB (`SensitivityAnalysis.rankCache`).
+  public var rankCache = SensitivityAnalysis.rankCache
 
   /// The run's iteration total.
   public var iterations: Int { options.iterations }
@@ -155,7 +158,7 @@ public struct PartialMerge: Sendable {
     do throws(RunError) {
       summary = try Summarizer.summarize(
         model, layout: layout, columns: columns, settings: Simulation.settings(model, options),
-        run: run, keepDraws: keepDraws)
+        run: run, keepDraws: keepDraws, rankCache: rankCache)
     } catch {
       // A damaged column explains a statistic that cannot be computed: it comes first.
       if let failure = columns.firstFailure { throw failure }

@@ -57,4 +57,21 @@ struct MergeMemoryTests {
       #expect(error.message.contains("without --draws"), "\(error.message)")
     }
   }
+
+  /// A merge that may keep one rank column gives the numbers of one that keeps them all, and
+  /// of the single run (rebild-ips-2022, several uncertain parameters, 90 iterations in 3 parts).
+  @Test func aLeanMergeGivesTheSameNumbers() throws {
+    let (merge, _) = try MergedColumnsTests.merge()
+    var lean = merge
+    lean.rankCache = 0
+    #expect(lean.memoryNeeded(threads: 1) < merge.memoryNeeded(threads: 1))
+    let full = try merge.summarize(threads: 1).sensitivity
+    let least = try lean.summarize(threads: 2).sensitivity
+    let single = try Simulation.monteCarlo(
+      Model.load(PartialFormatTests.scenarioBytes), options: MergedColumnsTests.options
+    ).sensitivity
+    #expect(full.first.map { $0.parameters.count >= 3 } == true)
+    #expect(DriverMemoryTests.bits(least) == DriverMemoryTests.bits(full))
+    #expect(DriverMemoryTests.bits(single) == DriverMemoryTests.bits(full))
+  }
 }
