@@ -98,6 +98,23 @@ import Testing
       kinds: [(1, 2), (0.5, 1)])
   }
 
+  /// A continuous person-scope factor on a cost (each person priced by their own draw, no
+  /// kinds), beside a kind that moves people: half-cycle occupancy, windows off the grid, an
+  /// arm-only cost; what the per-person pricing path must get right.
+  static func personFactor(pairing: String) -> MarkovOracle {
+    var oracle = kinds(pairing: pairing)
+    oracle.occupancy = "average"
+    oracle.personFactor = (low: 0.5, high: 2.5)
+    oracle.costs = [
+      .init(state: 0, area: "Overførsler", amount: 1000, byKind: true, byFactor: true),
+      .init(
+        state: 1, area: "Service", amount: 400, byFactor: true, arm: 0,
+        window: .init(from: 3, to: 13)),
+      .init(state: 0, area: "Service", amount: 250),
+    ]
+    return oracle
+  }
+
   struct Case: CustomTestStringConvertible, Sendable {
     var name: String
     var kernel: KernelChoice
@@ -120,6 +137,13 @@ import Testing
         cases.append(
           Case(name: "recurrent, \(pairing)", kernel: kernel) { recurrent(pairing: pairing) })
         cases.append(Case(name: "kinds, \(pairing)", kernel: kernel) { kinds(pairing: pairing) })
+        // The aggregated kernel refuses continuous person-scope parameters (it moves groups).
+        if kernel == .individual {
+          cases.append(
+            Case(name: "continuous person factor, \(pairing)", kernel: kernel) {
+              personFactor(pairing: pairing)
+            })
+        }
       }
     }
     return cases

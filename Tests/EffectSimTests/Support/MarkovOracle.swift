@@ -37,6 +37,8 @@ struct MarkovOracle {
     var area: String
     var amount: Double
     var byKind = false
+    /// Multiplied by the person's continuous `factor` (see `personFactor`).
+    var byFactor = false
     /// 0 intervention, 1 control, nil both.
     var arm: Int?
     var window = Window.always
@@ -71,6 +73,10 @@ struct MarkovOracle {
   /// A discrete person-scope parameter `kind` (values and weights); probabilities and amounts
   /// marked `byKind` are multiplied by it.
   var kinds: [(value: Double, weight: Double)]?
+  /// A continuous person-scope parameter `factor`, uniform on [low, high]; amounts marked
+  /// `byFactor` are multiplied by it. It prices and moves nobody, so the expected cost is the
+  /// trace's at its mean: E[factor · occupancy] = E[factor] · E[occupancy].
+  var personFactor: (low: Double, high: Double)?
   /// Extra top-level JSON members, each starting with a comma.
   var extra = ""
 
@@ -85,7 +91,10 @@ struct MarkovOracle {
     let stateJSON = states.indices.map { s in
       let costs = self.costs.filter { $0.state == s }.map { cost in
         let arm = cost.arm.map { #", "arm": "\#($0 == 0 ? "intervention" : "control")""# } ?? ""
-        return #"{"area": "\#(cost.area)", "perCycle": \#(scaled(cost.amount, cost.byKind))"#
+        let amount = cost.byFactor
+          ? "\"\(cost.amount) * factor\(cost.byKind ? " * kind" : "")\""
+          : scaled(cost.amount, cost.byKind)
+        return #"{"area": "\#(cost.area)", "perCycle": \#(amount)"#
           + arm + cost.window.json + "}"
       }
       let outcomes = self.outcomes.filter { $0.state == s }.map { #""\#($0.name)": \#($0.weight)"# }
@@ -106,13 +115,20 @@ struct MarkovOracle {
       #"{"year": \#(2020 + entry.year), "count": \#(entry.count), "#
         + #""spread": "\#(entry.even ? "even" : "start")"}"#
     }
-    var parameters = "{}"
+    var members: [String] = []
     if let kinds {
       let values = kinds.map { number($0.value) }.joined(separator: ", ")
       let weights = kinds.map { number($0.weight) }.joined(separator: ", ")
-      parameters = #"{"kind": {"discrete": {"values": [\#(values)], "weights": [\#(weights)]}, "#
-        + #""scope": "person"}}"#
+      members.append(
+        #""kind": {"discrete": {"values": [\#(values)], "weights": [\#(weights)]}, "#
+          + #""scope": "person"}"#)
     }
+    if let personFactor {
+      members.append(
+        #""factor": {"uniform": {"min": \#(personFactor.low), "max": \#(personFactor.high)}, "#
+          + #""scope": "person"}"#)
+    }
+    let parameters = "{" + members.joined(separator: ", ") + "}"
     return """
       {"format": "effectsim/1", "name": "oracle", "start": 2020, "years": \(years),
        "cycle": "\(yearly ? "year" : "month")", "occupancy": "\(occupancy)",
@@ -195,7 +211,9 @@ struct MarkovOracle {
               where cost.state == s && (cost.arm == nil || cost.arm == arm)
                 && cost.window.contains(k)
               {
-                let amount = counted * cost.amount * (cost.byKind ? kind.value : 1)
+                let factor = cost.byFactor
+                  ? personFactor.map { ($0.low + $0.high) / 2 } ?? 1 : 1
+                let amount = counted * cost.amount * (cost.byKind ? kind.value : 1) * factor
                 result.armCost[arm][year] += amount
                 result.areaCost[arm][year][cost.area, default: 0] += amount
               }
