@@ -37,8 +37,8 @@ merge() { # BINARY DIR → "MB B/iteration seconds drivers-seconds"
   /usr/bin/time -f '%M %e' -o "$work/time" \
     "$1" merge "$2"/part-*.espart --threads 1 -f json -o "$work/merged.json"
   read -r kib seconds <"$work/time"
-  drivers=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["run"].get("driversSeconds", "?"))' \
-    "$work/merged.json")
+  drivers=$(python3 -c 'import json, sys
+print(json.load(open(sys.argv[1]))["run"].get("driversSeconds", "?"))' "$work/merged.json")
   printf '%9.1f MB %6.1f B %8s s %8.1f s' "$(echo "$kib * 1024 / 1000000" | bc -l)" \
     "$(echo "$kib * 1024 / $n" | bc -l)" "$seconds" "$drivers"
 }

@@ -76,11 +76,12 @@ extension PartialMerge {
     let analysis = SensitivityAnalysis.peakBytes(
       iterations: iterations, columns: model.iterationDraws.count + model.payback.count,
       rankCache: rankCache)
+    let draws = keepDraws ? "; every draw and target for --draws" : ""
     return PartialFileError(
       file: "",
       "this merge needs about \(gib(needed)) with \(threads) thread\(threads == 1 ? "" : "s")"
         + " (\(gib(column)) per column of \(iterations) iterations, one per thread;"
-        + " \(gib(analysis)) for the risk-driver analysis\(keepDraws ? "; every draw and target for --draws" : ""))"
-        + ", more than half this machine's memory (\(gib(limit * 2))); \(advice)")
+        + " \(gib(analysis)) for the risk-driver analysis\(draws)), more than half this"
+        + " machine's memory (\(gib(limit * 2))); \(advice)")
   }
 }
