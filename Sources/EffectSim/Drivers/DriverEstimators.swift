@@ -61,12 +61,12 @@ enum DriverEstimators {
   }
 
   /// The mean of `target` over the positions `range` of `order`.
-  static func mean(
-    of target: UnsafeBufferPointer<Double>, order: [Int], range: Range<Int>
+  static func mean<Index: FixedWidthInteger & UnsignedInteger>(
+    of target: UnsafeBufferPointer<Double>, order: [Index], range: Range<Int>
   ) -> Double {
     guard !range.isEmpty else { return .nan }
     var sum = 0.0
-    for position in range { sum += target[order[position]] }
+    for position in range { sum += target[Int(order[position])] }
     return sum / Double(range.count)
   }
 }

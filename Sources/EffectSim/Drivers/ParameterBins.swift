@@ -23,7 +23,7 @@ struct ParameterBins {
 
   /// Cuts `column` at the positions round(*k*·*n*/*B*), each moved forward past any run of
   /// values equal to the one before it, so that one value of θ lies in one bin.
-  init(_ column: SortedColumn, bins: Int) {
+  init<Index>(_ column: SortedColumn<Index>, bins: Int) {
     let n = column.count
     let bins = max(1, min(bins, n))
     func target(_ k: Int) -> Int { (k * n + bins / 2) / bins }
@@ -50,8 +50,8 @@ struct ParameterBins {
   /// The mean of `target` in each bin, with the bin's size.
   /// - Parameter target: one value per iteration, indexed as `column.order` indexes.
   /// - Complexity: O(*n*).
-  func means(
-    of target: UnsafeBufferPointer<Double>, order: [Int]
+  func means<Index: FixedWidthInteger & UnsignedInteger>(
+    of target: UnsafeBufferPointer<Double>, order: [Index]
   ) -> (means: [Double], counts: [Int]) {
     var means: [Double] = []
     var counts: [Int] = []
@@ -60,7 +60,7 @@ struct ParameterBins {
     var start = 0
     for end in ends {
       var sum = 0.0
-      for position in start..<end { sum += target[order[position]] }
+      for position in start..<end { sum += target[Int(order[position])] }
       means.append(sum / Double(end - start))
       counts.append(end - start)
       start = end

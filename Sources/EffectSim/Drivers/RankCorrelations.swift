@@ -1,29 +1,28 @@
 /// Spearman and partial rank correlations between the uncertain parameters and the targets.
 ///
 /// Every column is replaced by its average ranks, centred; Spearman's coefficient is then the
-/// Pearson correlation of two such columns, and the partial rank correlation coefficient
+/// Pearson correlation of two such columns (their cross product over the product of their
+/// norms, from `RankCrossProducts`), and the partial rank correlation coefficient
 /// (PRCC; Marino, Hogue, Ray & Kirschner 2008, J Theor Biol 254:178–196) of parameter *j* with
 /// target *Y* is −*P*_jY / √(*P*_jj *P*_YY) for *P* the inverse of the rank correlation matrix
 /// of (θ₁, …, θ_p, *Y*): the correlation of θ_j's and *Y*'s ranks once the linear effect of
 /// the other parameters' ranks is removed from both.
 struct RankCorrelations {
-  /// Centred ranks of each parameter, and their Euclidean norms.
-  private let parameters: [[Double]]
+  /// The parameters' rank norms, √ of their centred cross products with themselves.
   private let parameterNorms: [Double]
   /// Rank correlations among the parameters, row-major p × p.
   private let among: [Double]
 
-  /// - Parameter ranks: the average ranks of each uncertain parameter, one per iteration.
-  /// - Complexity: O(*n* *p*²).
-  init(parameterRanks ranks: [[Double]]) {
-    parameters = ranks.map(Self.centred)
-    parameterNorms = parameters.map(Self.norm)
-    let p = parameters.count
+  /// - Parameter products: the centred cross products of the parameters' ranks (the first
+  ///   `parameters` columns of `products`).
+  /// - Complexity: O(*p*²).
+  init(_ products: RankCrossProducts, parameters p: Int) {
+    parameterNorms = (0..<p).map { products[$0, $0].squareRoot() }
     var among = [Double](repeating: 0, count: p * p)
     for j in 0..<p {
       among[j * p + j] = 1
       for k in 0..<j {
-        let r = Self.dot(parameters[j], parameters[k]) / (parameterNorms[j] * parameterNorms[k])
+        let r = products[j, k] / (parameterNorms[j] * parameterNorms[k])
         among[j * p + k] = r
         among[k * p + j] = r
       }
@@ -32,16 +31,19 @@ struct RankCorrelations {
   }
 
   /// Spearman's and the partial rank correlation of each parameter with a target.
-  /// - Parameter targetRanks: the target's average ranks, one per iteration.
-  /// - Returns: per parameter, in the order given to `init`; NaN where a coefficient is not
+  /// - Parameters:
+  ///   - products: the centred rank cross products, the target among their columns.
+  ///   - target: the target's column in `products`.
+  /// - Returns: per parameter, in the order of `products`; NaN where a coefficient is not
   ///   defined (a constant target, a singular correlation matrix).
-  /// - Complexity: O(*n* *p* + *p*³).
-  func coefficients(targetRanks: [Double]) -> [(spearman: Double, prcc: Double)] {
-    let target = Self.centred(targetRanks)
-    let targetNorm = Self.norm(target)
-    let p = parameters.count
+  /// - Complexity: O(*p*³).
+  func coefficients(
+    _ products: RankCrossProducts, target: Int
+  ) -> [(spearman: Double, prcc: Double)] {
+    let targetNorm = products[target, target].squareRoot()
+    let p = parameterNorms.count
     let spearman = (0..<p).map { j in
-      Self.dot(parameters[j], target) / (parameterNorms[j] * targetNorm)
+      products[j, target] / (parameterNorms[j] * targetNorm)
     }
     // The (p + 1) × (p + 1) correlation matrix, the target last.
     let size = p + 1
@@ -66,19 +68,6 @@ struct RankCorrelations {
   }
 
   // MARK: - Linear algebra
-
-  private static func centred(_ values: [Double]) -> [Double] {
-    let mean = values.reduce(0, +) / Double(max(values.count, 1))
-    return values.map { $0 - mean }
-  }
-
-  private static func norm(_ values: [Double]) -> Double { dot(values, values).squareRoot() }
-
-  private static func dot(_ a: [Double], _ b: [Double]) -> Double {
-    var sum = 0.0
-    for index in a.indices { sum += a[index] * b[index] }
-    return sum
-  }
 
   /// The inverse of a symmetric positive definite `size` × `size` matrix by Gauss–Jordan
   /// elimination with partial pivoting; `nil` when a pivot falls below 1e-10 (the matrix is

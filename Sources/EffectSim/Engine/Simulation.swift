@@ -135,14 +135,18 @@ public enum Simulation {
     let range = range ?? 0..<options.iterations
     precondition(range.lowerBound >= 0 && range.upperBound <= options.iterations)
     let threads = max(1, min(options.threads ?? ProcessInfo.processInfo.activeProcessorCount, 512))
-    // Beside the metrics: the recorded draws, a rank column per uncertain parameter and
-    // target, one parameter's sort scratch (value-index pairs, order, sorted values), and the
-    // copy `keepDraws` makes of the draws and targets. A shard writes its columns out instead
-    // of summarising them: it holds the recorded draws alone.
+    // Beside the metrics: the recorded draws, what the risk-driver analysis holds at its peak
+    // (a sorted column and the rank columns it keeps, `SensitivityAnalysis.peakBytes`, in
+    // columns of 8 bytes, one more for the rounding), and the copy `keepDraws` makes of the
+    // draws and targets. A shard writes its columns out instead of summarising them: it holds the
+    // recorded draws alone.
     let recorded = ParameterRecord(model: model).slots.count
+    let column = MemoryEstimate.multiply(max(1, range.count), MemoryLayout<Double>.stride)
+    let analysis = SensitivityAnalysis.peakBytes(
+      iterations: range.count, columns: model.iterationDraws.count + model.payback.count)
     let extraColumns = shard
       ? recorded
-      : recorded + model.iterationDraws.count + model.payback.count + 4
+      : recorded + analysis / column + 1
         + (options.keepDraws ? recorded + layout.cohorts * model.payback.count : 0)
     // The whole range (with a precision target, the cap): the most the run can need, known
     // before it starts. What every run needs is checked before choosing the kernel (which

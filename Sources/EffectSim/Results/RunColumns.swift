@@ -40,9 +40,22 @@ protocol RunColumns {
   func withColumns<T>(
     _ set: ColumnSet, _ columns: [Int], _ body: ([UnsafeBufferPointer<Double>]) -> T
   ) -> T
+
+  /// Calls `body` with column `column` of `set` in consecutive pieces, the first iterations
+  /// first, each with the number of its first iteration: to copy a column elsewhere (a sort)
+  /// without a second buffer of its length. A merge hands over pieces of a fixed size.
+  func readColumn(
+    _ set: ColumnSet, _ column: Int, _ body: (Int, UnsafeBufferPointer<Double>) -> Void)
 }
 
 extension RunColumns {
+  /// The whole column as one piece.
+  func readColumn(
+    _ set: ColumnSet, _ column: Int, _ body: (Int, UnsafeBufferPointer<Double>) -> Void
+  ) {
+    withColumns(set, [column]) { body(0, $0[0]) }
+  }
+
   /// `transform` of one column.
   func withColumn<T: Sendable>(
     _ set: ColumnSet, _ column: Int,

@@ -12,11 +12,13 @@ enum Summarizer {
   ///     metrics before the payback years may be reordered (selection), the rest are only read.
   ///   - run: the machine's facts; `run.threads` also bounds the threads summarising.
   ///   - keepDraws: copy the per-iteration parameters and targets into the summary first.
+  ///   - rankCache: bytes of rank columns the risk-driver analysis may keep at once
+  ///     (`SensitivityAnalysis.summarize`); never changes a number.
   /// - Throws: `RunError` when a statistic of finite values overflows (an sd of values near
   ///   1e154 and beyond), naming the metric: nothing non-finite reaches a report.
   static func summarize(
     _ model: Model, layout: MetricLayout, columns: some RunColumns, settings: RunSettings,
-    run: RunInfo, keepDraws: Bool = false
+    run: RunInfo, keepDraws: Bool = false, rankCache: Int = SensitivityAnalysis.rankCache
   ) throws(RunError) -> RunSummary {
     let levels = settings.percentileLevels
     var settings = settings
@@ -32,7 +34,8 @@ enum Summarizer {
       ? self.iterationDraws(model, layout: layout, columns: columns, drawn: drawn) : nil
     let clock = ContinuousClock.now
     let sensitivity = drawn
-      ? SensitivityAnalysis.summarize(model, layout: layout, columns: columns, record: record)
+      ? SensitivityAnalysis.summarize(
+        model, layout: layout, columns: columns, record: record, rankCache: rankCache)
       : []
     let varianceSplit = VarianceSplit.summarize(model, layout: layout, columns: columns)
     var driversSeconds = clock.duration(to: .now).seconds

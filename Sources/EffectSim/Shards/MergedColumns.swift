@@ -19,9 +19,15 @@ final class MergedColumns: RunColumns, Sendable {
   let iterations: Int
   private let failure = Mutex<(key: Int, error: PartialFileError)?>(nil)
 
-  init(parts: [PartialMerge.Part], iterations: Int) {
+  /// Iterations per piece of `readColumn`.
+  let pieceSize: Int
+
+  /// - Parameter pieceSize: iterations per piece of `readColumn`; default 65,536 (512 KiB).
+  init(parts: [PartialMerge.Part], iterations: Int, pieceSize: Int = 1 << 16) {
+    precondition(pieceSize > 0)
     self.parts = parts
     self.iterations = iterations
+    self.pieceSize = pieceSize
   }
 
   /// The first failure while loading columns, if any.
@@ -86,6 +92,28 @@ final class MergedColumns: RunColumns, Sendable {
     return body(buffers.map { UnsafeBufferPointer($0) })
   }
 
+  /// Hands the column over part by part, in pieces of up to `pieceSize` iterations through
+  /// one small buffer: a column copied elsewhere (a sort) needs no second buffer of its length.
+  /// A part that cannot be read or fails its checksum is recorded as `load` records it; what
+  /// was handed over of it is then of no use, as the whole summary is not.
+  func readColumn(
+    _ set: ColumnSet, _ column: Int, _ body: (Int, UnsafeBufferPointer<Double>) -> Void
+  ) {
+    guard let setIndex = ColumnSet.allCases.firstIndex(of: set) else { return }
+    let buffer = UnsafeMutableBufferPointer<Double>.allocate(capacity: pieceSize)
+    defer { buffer.deallocate() }
+    for part in parts where !part.header.range.isEmpty {
+      let first = part.header.range.lowerBound
+      do throws(PartialFileError) {
+        try part.stream(set: setIndex, column: column, buffer: buffer) { offset, piece in
+          body(first + offset, piece)
+        }
+      } catch {
+        record(error, set: setIndex, column: column)
+      }
+    }
+  }
+
   /// Column `column` of `set` from every part into `buffer`; zeros and a recorded failure
   /// when a part's slice cannot be read or fails its checksum.
   private func load(
@@ -99,12 +127,17 @@ final class MergedColumns: RunColumns, Sendable {
         try part.read(set: setIndex, column: column, into: slice)
       } catch {
         slice.update(repeating: 0)
-        let key = setIndex << 40 | column
-        failure.withLock { known in
-          if let known, known.key <= key { return }
-          known = (key, error)
-        }
+        record(error, set: setIndex, column: column)
       }
+    }
+  }
+
+  /// Keeps the failure of the lowest (set, column), whatever the order of the failures.
+  private func record(_ error: PartialFileError, set: Int, column: Int) {
+    let key = set << 40 | column
+    failure.withLock { known in
+      if let known, known.key <= key { return }
+      known = (key, error)
     }
   }
 }

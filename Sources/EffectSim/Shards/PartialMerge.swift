@@ -26,17 +26,49 @@ public struct PartialMerge: Sendable {
       let stored = try source.bytes(at: offset + raw.count, count: PartialHeader.digestSize)
       var hasher = SHA256()
       hasher.update(UnsafeRawBufferPointer(raw))
-      guard hasher.finalize() == stored else {
-        let name = header.columnSets[set].name
-        throw PartialFileError(
-          file: source.name,
-          "damaged: column \(column) of \(name) (iterations \(header.range.lowerBound)..<"
-            + "\(header.range.upperBound)) does not match its checksum")
-      }
+      guard hasher.finalize() == stored else { throw damaged(set: set, column: column) }
       // Stored little-endian: a no-op on little-endian machines.
       for k in slice.indices {
         slice[k] = Double(bitPattern: UInt64(littleEndian: slice[k].bitPattern))
       }
+    }
+
+    /// Column `column` of the `set`-th column set, this part's iterations, in pieces of up to
+    /// `buffer.count` through `buffer`: `body(first, piece)` with `first` counted from the
+    /// part's first iteration. The checksum is checked after the last piece, so a damaged
+    /// column has been handed over when this throws: the caller must discard what it made.
+    func stream(
+      set: Int, column: Int, buffer: UnsafeMutableBufferPointer<Double>,
+      _ body: (Int, UnsafeBufferPointer<Double>) -> Void
+    ) throws(PartialFileError) {
+      precondition(!buffer.isEmpty)
+      let offset = header.dataOffset(headerLength: headerLength, set: set, column: column)
+      let count = header.range.count
+      var hasher = SHA256()
+      var done = 0
+      while done < count {
+        let piece = UnsafeMutableBufferPointer(
+          rebasing: buffer[0..<min(buffer.count, count - done)])
+        let raw = UnsafeMutableRawBufferPointer(piece)
+        try source.read(at: offset + done * MemoryLayout<Double>.stride, into: raw)
+        hasher.update(UnsafeRawBufferPointer(raw))
+        for k in piece.indices {
+          piece[k] = Double(bitPattern: UInt64(littleEndian: piece[k].bitPattern))
+        }
+        body(done, UnsafeBufferPointer(piece))
+        done += piece.count
+      }
+      let stored = try source.bytes(
+        at: offset + count * MemoryLayout<Double>.stride, count: PartialHeader.digestSize)
+      guard hasher.finalize() == stored else { throw damaged(set: set, column: column) }
+    }
+
+    private func damaged(set: Int, column: Int) -> PartialFileError {
+      PartialFileError(
+        file: source.name,
+        "damaged: column \(column) of \(header.columnSets[set].name) (iterations"
+          + " \(header.range.lowerBound)..<\(header.range.upperBound)) does not match its"
+          + " checksum")
     }
   }
 
@@ -52,6 +84,9 @@ public struct PartialMerge: Sendable {
   public let scenarioPath: String?
   let layout: MetricLayout
   private let started: ContinuousClock.Instant
+  /// Bytes of rank columns the risk-driver analysis may keep at once: less memory for more
+  /// sorting, never another number. Default 256 MiB (`SensitivityAnalysis.rankCache`).
+  public var rankCache = SensitivityAnalysis.rankCache
 
   /// The run's iteration total.
   public var iterations: Int { options.iterations }
@@ -123,7 +158,7 @@ public struct PartialMerge: Sendable {
     do throws(RunError) {
       summary = try Summarizer.summarize(
         model, layout: layout, columns: columns, settings: Simulation.settings(model, options),
-        run: run, keepDraws: keepDraws)
+        run: run, keepDraws: keepDraws, rankCache: rankCache)
     } catch {
       // A damaged column explains a statistic that cannot be computed: it comes first.
       if let failure = columns.firstFailure { throw failure }

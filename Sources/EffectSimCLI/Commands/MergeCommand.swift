@@ -8,6 +8,7 @@ enum MergeCommand {
   static func execute(_ arguments: ParsedArguments, console: Console) throws {
     let format = try RunCommand.outputFormat(arguments)
     let threads = try arguments.int("threads", in: 1...1024)
+    let cache = try rankCache()
     _ = try RunCommand.reportOptions(arguments)
     _ = try RunCommand.chart(arguments)
     var sources: [any PartialSource] = []
@@ -20,10 +21,13 @@ enum MergeCommand {
     let summary: RunSummary
     let merge: PartialMerge
     do {
-      merge = try PartialMerge(sources)
+      var parts = try PartialMerge(sources)
+      if let cache { parts.rankCache = cache }
+      merge = parts
+      let keepDraws = arguments.value("draws") != nil
       summary = try merge.summarize(
-        threads: threads ?? defaultThreads(merge.iterations),
-        keepDraws: arguments.value("draws") != nil)
+        threads: try merge.threads(requested: threads, keepDraws: keepDraws),
+        keepDraws: keepDraws)
     } catch {
       throw CommandFailure(
         code: error.kind == .unreadable ? .ioError : .dataError,
@@ -35,11 +39,16 @@ enum MergeCommand {
     try RunCommand.deliver(text, to: target, console: console)
   }
 
-  /// Every core, but no more column buffers (8 bytes × iterations each) than fit in a
-  /// quarter of the machine's memory; at least one.
-  static func defaultThreads(_ iterations: Int) -> Int {
-    let perThread = UInt64(max(1, iterations)) * 8
-    let fit = ProcessInfo.processInfo.physicalMemory / 4 / perThread
-    return max(1, min(ProcessInfo.processInfo.activeProcessorCount, Int(min(fit, 1024))))
+  /// `EFFECTSIM_RANK_CACHE_MB`: megabytes (2²⁰ bytes) of rank columns the risk-driver analysis
+  /// may keep at once, when set; 0 keeps the fewest (docs/cluster.md, "Memory and disk").
+  static func rankCache() throws -> Int? {
+    let name = "EFFECTSIM_RANK_CACHE_MB"
+    guard let text = ProcessInfo.processInfo.environment[name] else { return nil }
+    guard let megabytes = Int(text), (0...(1 << 30)).contains(megabytes) else {
+      throw UsageError(
+        message: "\(name)=\(text): not a whole number of megabytes from 0 to 2^30",
+        usage: Commands.merge.usage())
+    }
+    return megabytes << 20
   }
 }

@@ -55,4 +55,22 @@ struct MergedColumnsTests {
     #expect(failure.file == "part-1")
     #expect(failure.message.contains("column 4 of metrics (iterations 30..<60)"))
   }
+
+  /// Pieces for a sort to copy: every iteration once, in order, whatever the piece size; a
+  /// damaged part is reported as a whole column's would be.
+  @Test(arguments: [1, 7, 30, 1000])
+  func piecesCoverTheColumnInOrder(pieceSize: Int) throws {
+    let (merge, single) = try Self.merge(damaging: [6])
+    let columns = MergedColumns(parts: merge.parts, iterations: 90, pieceSize: pieceSize)
+    var seen: [Double] = []
+    columns.readColumn(.metrics, 5) { first, piece in
+      #expect(first == seen.count && piece.count <= pieceSize)
+      seen += piece
+    }
+    #expect(seen == single[5])
+    #expect(columns.firstFailure == nil)
+    columns.readColumn(.metrics, 6) { _, _ in }
+    let failure = try #require(columns.firstFailure)
+    #expect(failure.message.contains("column 6 of metrics (iterations 30..<60)"))
+  }
 }
