@@ -19,7 +19,7 @@ public func effectSimFuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) ->
   FuzzScenario.check(Array(UnsafeBufferPointer(start: data, count: size)))
   let used = FuzzScenario.cpuSeconds() - start
   if used > FuzzScenario.cpuSecondsLimit {
-    fatalError("one input took \(used) s of CPU time (sanitizers included)")
+    FuzzScenario.fail("one input took \(used) s of CPU time (sanitizers included)")
   }
   return 0
 }
@@ -28,6 +28,15 @@ enum FuzzScenario {
   /// A real scenario validates and runs in well under a second; with AddressSanitizer and
   /// coverage counters this allows some 20 times that.
   static let cpuSecondsLimit = 10.0
+
+  /// Reports a finding and traps. In fork mode libFuzzer keeps only the lines of a job's log
+  /// that contain "ERROR:", so the reason goes into such a line before the trap (whose own
+  /// "Fatal error" line would be dropped).
+  static func fail(_ reason: String) -> Never {
+    let line = Array("==EffectSim== ERROR: \(reason)\n".utf8)
+    _ = line.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+    fatalError(reason)
+  }
 
   static func cpuSeconds() -> Double {
     var now = timespec()
@@ -60,10 +69,10 @@ enum FuzzScenario {
     for chart in ReportChart.allCases { _ = Renderer.renderChart(summary, chart) }
     let json = Renderer.render(summary, as: .json)
     guard let document = try? JSONParser.parse(json) else {
-      fatalError("the JSON output does not parse")
+      fail("the JSON output does not parse")
     }
     if let path = nonNumericStatistic(document, at: "") {
-      fatalError("a statistic that is not a number at \(path)")
+      fail("a statistic that is not a number at \(path)")
     }
   }
 
