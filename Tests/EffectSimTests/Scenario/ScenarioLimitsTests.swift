@@ -39,6 +39,13 @@ import Testing
       states[0]["costs"] = .array(Array(repeating: cost, count: ScenarioLimits.charges))
       document["states"] = .array(states)
     }),
+    ("amounts on transitions", "arms", ScenarioLimits.transitionCharges, { document in
+      var transitions = document["arms"]!["control"]!["transitions"]!.elements
+      let cost = JSONValue.object([("area", .string("Service")), ("amount", .number(1))])
+      transitions[0]["cost"] = .array(
+        Array(repeating: cost, count: ScenarioLimits.transitionCharges + 1))
+      document["arms"]!["control"]!["transitions"] = .array(transitions)
+    }),
     ("areas", "states", ScenarioLimits.areas, { document in
       var states = document["states"]!.elements
       states[0]["costs"] = .array(
