@@ -422,7 +422,9 @@ struct IterationTables {
 
   /// Evaluates the per-cycle amounts of the charges; `personOnly` re-evaluates just those that
   /// depend on person-scope parameters.
-  mutating func evaluateCharges(_ model: Model, personOnly: Bool, iteration: Int?) throws(RunError) {
+  mutating func evaluateCharges(
+    _ model: Model, personOnly: Bool, iteration: Int?
+  ) throws(RunError) {
     if personOnly {
       try evaluatePersonCharges(model, iteration: iteration)
       return

@@ -257,7 +257,7 @@ struct JumpKernel {
         layout.load(tables, into: &storage, at: kind * layout.count, scratch: &fastScratch)
       }
       if !personCharges.isEmpty {
-        try tables.evaluateCharges(model, indices: personCharges, iteration: iteration)
+        try tables.evaluatePersonCharges(model, iteration: iteration)
         for (j, index) in personCharges.enumerated() {
           kindRates[kind * personCharges.count + j] = tables.chargeRates[index]
         }

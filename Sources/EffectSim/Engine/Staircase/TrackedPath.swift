@@ -142,7 +142,7 @@ struct TrackedPath {
       layout.load(tables, into: &fast)
     }
     if !plan.personCells.isEmpty {
-      try tables.evaluateCharges(model, indices: plan.personCharges, iteration: iteration)
+      try tables.evaluatePersonCharges(model, iteration: iteration)
       for (t, term) in plan.personCells.enumerated() {
         before[t] = personOnStaircase[t] ? shares[term.cell] : Double(counts[term.cell])
       }
