@@ -10,11 +10,12 @@ struct ShardMergeTests {
   static let formats = ["table", "markdown", "csv", "json", "html"]
 
   /// Scenarios with person-scope parameters, bundled (on the refusion staircase: the
-  /// individual kernel's per-cycle path) and one both kernels run; the kernel auto picks or
-  /// forced.
+  /// individual kernel's per-cycle path) and one every kernel runs, each kernel pinned there;
+  /// the kernel auto picks or forced.
   static let cases: [(scenario: String, options: [String], kernel: String)] = [
     (ShardWorkspace.scenario("rebild-ips-2022.json"), ["-n", "200", "-s", "3"], "individual"),
-    (ShardWorkspace.fixture("two-kernel-cohort.json"), ["-n", "200", "-s", "4"], "aggregated"),
+    (ShardWorkspace.fixture("two-kernel-cohort.json"),
+     ["-n", "200", "-s", "4", "--kernel", "aggregated"], "aggregated"),
     (ShardWorkspace.fixture("two-kernel-cohort.json"),
      ["-n", "150", "-s", "5", "--kernel", "individual"], "individual"),
     (ShardWorkspace.scenario("kk-ips-expansion-2020.json"), ["-n", "40", "-s", "5"],
