@@ -27,7 +27,7 @@ import Testing
   }
 
   @Test func jsonStatesTheCountUsedAndTheTarget() throws {
-    let outputs = try ["1", "4"].map { threads in
+    let outputs = ["1", "4"].map { threads in
       let result = effectsim(
         ["run", "-", "--precision", "0.005", "--seed", "2", "--threads", threads, "-f", "json"],
         input: Self.halfPayback)
