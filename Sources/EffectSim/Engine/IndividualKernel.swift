@@ -208,11 +208,10 @@ struct IndividualKernel {
   /// or one per kind), and the persons at each `occupancyAt` cycle.
   private func collect(into tally: inout Tally, personCycles: Int) {
     scratch.withUnsafeBufferPointer { scratch in
-      tally.setOccupancy(
-        halfCycles: UnsafeBufferPointer(rebasing: scratch[0..<atOffset]), blocks: countBlocks)
-      plan.copyShares(UnsafeBufferPointer(rebasing: scratch[atOffset...]), into: &tally)
+      plan.collect(
+        scratch, blocks: countBlocks, atOffset: atOffset, personCycles: personCycles,
+        into: &tally)
     }
-    tally.personCycles = Double(personCycles)
   }
 
   /// `run` when people come in kinds (`PersonKinds`): every kind's tables and charge rates
@@ -284,13 +283,10 @@ struct IndividualKernel {
     if let failure { throw failure }
 
     if trackPerson {
-      for kind in 0..<kinds.count where failures[kind] == nil {
-        let counts = kind * blockSize
-        let rates = kind * personCharges.count
-        for term in personCells where scratch[counts + term.cell] != 0 {
-          tally.personAmounts[term.amount] +=
-            Double(scratch[counts + term.cell]) * 0.5 * kindRates[rates + term.personCharge]
-        }
+      scratch.withUnsafeBufferPointer { scratch in
+        plan.priceKinds(
+          scratch, kinds: kinds.count, rates: kindRates, skip: { failures[$0] != nil },
+          into: &tally)
       }
     }
     collect(into: &tally, personCycles: personCycles)

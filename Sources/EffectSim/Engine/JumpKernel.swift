@@ -209,22 +209,16 @@ struct JumpKernel {
     }
     if let failure { throw failure }
     flushStretches(stretchBlock: stretchBlock, chargeClasses: model.chargeClassCount)
-    if !personCharges.isEmpty {
-      for kind in 0..<countBlocks where kindFailures[kind] == nil {
-        let counts = kind * blockSize
-        let rates = kind * personCharges.count
-        for term in personCells where scratch[counts + term.cell] != 0 {
-          tally.personAmounts[term.amount] +=
-            Double(scratch[counts + term.cell]) * 0.5 * kindRates[rates + term.personCharge]
-        }
-      }
-    }
     scratch.withUnsafeBufferPointer { scratch in
-      tally.setOccupancy(
-        halfCycles: UnsafeBufferPointer(rebasing: scratch[0..<atOffset]), blocks: countBlocks)
-      plan.copyShares(UnsafeBufferPointer(rebasing: scratch[atOffset...]), into: &tally)
+      if !personCharges.isEmpty {
+        plan.priceKinds(
+          scratch, kinds: countBlocks, rates: kindRates, skip: { kindFailures[$0] != nil },
+          into: &tally)
+      }
+      plan.collect(
+        scratch, blocks: countBlocks, atOffset: atOffset, personCycles: personCycles,
+        into: &tally)
     }
-    tally.personCycles = Double(personCycles)
   }
 
   /// Builds the table sets and each kind's person-dependent charge rates. A kind whose

@@ -144,6 +144,38 @@ struct KernelPlan: Sendable {
     return cycle < horizon ? Int(markers[cycle]) : index
   }
 
+  /// Moves a kernel's counts into `tally`, as every per-person kernel keeps them: half-cycles
+  /// in `blocks` consecutive blocks of `CountCells` (one per kind of person, or one) up to
+  /// `atOffset`, then the persons at the markers (`ShareCells` layout).
+  func collect(
+    _ counts: UnsafeBufferPointer<Int>, blocks: Int, atOffset: Int, personCycles: Int,
+    into tally: inout Tally
+  ) {
+    tally.setOccupancy(
+      halfCycles: UnsafeBufferPointer(rebasing: counts[0..<atOffset]), blocks: blocks)
+    copyShares(UnsafeBufferPointer(rebasing: counts[atOffset...]), into: &tally)
+    tally.personCycles = Double(personCycles)
+  }
+
+  /// Prices each kind of person's person-dependent charges once, from the kind's own block of
+  /// count cells in `counts` and its rates (`rates[kind · personCharges.count + j]`), into
+  /// `tally.personAmounts`; kinds for which `skip` is true (their preparation failed, and
+  /// none of their people appeared) are left out. Kind by kind, cell by cell: one order for
+  /// every kernel, so their sums agree to the bit.
+  func priceKinds(
+    _ counts: UnsafeBufferPointer<Int>, kinds: Int, rates: [Double], skip: (Int) -> Bool,
+    into tally: inout Tally
+  ) {
+    for kind in 0..<kinds where !skip(kind) {
+      let block = kind * cells.count
+      let first = kind * personCharges.count
+      for term in personCells where counts[block + term.cell] != 0 {
+        tally.personAmounts[term.amount] +=
+          Double(counts[block + term.cell]) * 0.5 * rates[first + term.personCharge]
+      }
+    }
+  }
+
   /// Sets `tally.atCycle` from persons counted at the markers (`ShareCells` layout); a
   /// repeated `occupancyAt` cycle gets the counts of its first occurrence.
   func copyShares(_ counts: UnsafeBufferPointer<Int>, into tally: inout Tally) {

@@ -122,12 +122,11 @@ struct TrackedPath {
     }
 
     counts.withUnsafeBufferPointer { counts in
-      tally.setOccupancy(halfCycles: UnsafeBufferPointer(rebasing: counts[0..<atOffset]), blocks: 1)
-      plan.copyShares(UnsafeBufferPointer(rebasing: counts[atOffset...]), into: &tally)
+      plan.collect(
+        counts, blocks: 1, atOffset: atOffset, personCycles: personCycles, into: &tally)
     }
     for i in shares.indices { tally.staircase[i] = shares[i] * 0.5 }
     for i in moves.indices { tally.moves[i] = Double(moves[i]) }
-    tally.personCycles = Double(personCycles)
   }
 
   /// A person's own numbers, once their person-scope parameters are drawn: their tables,
