@@ -94,16 +94,9 @@ enum KernelCostModel {
   /// Predicted nanoseconds of one iteration of the jump kernel, or `nil` when it cannot
   /// simulate `model` (or its base values cannot be evaluated).
   static func jumpNanoseconds(_ model: Model) -> Double? {
-    guard JumpKernel.unsupportedReason(model) == nil, let draws = jumpDraws(model) else {
-      return nil
-    }
-    var tables = IterationTables(model: model)
-    do throws(RunError) {
-      try tables.setBaseValues(model)
-      try tables.evaluateIntake(model, iteration: nil)
-    } catch {
-      return nil
-    }
+    guard JumpKernel.unsupportedReason(model) == nil, let draws = jumpDraws(model),
+      let entries = baseEntries(model)
+    else { return nil }
     let horizon = model.horizon
     // Cuts of the spans, in cycles since entry: window classes and `occupancyAt` cycles.
     var spansBefore = [Double](repeating: 1, count: horizon + 1)
@@ -126,7 +119,7 @@ enum KernelCostModel {
       * jumpPerTable
       + blocks * Double(2 * model.chargeClassCount * model.stateCount * (horizon + 1))
       * jumpPerFlushCell
-    for (entry, n) in tables.entries.enumerated() where n > 0 {
+    for (entry, n) in entries.enumerated() where n > 0 {
       let cycles = horizon - entry
       nanoseconds +=
         Double(n)
