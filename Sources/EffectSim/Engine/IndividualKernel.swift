@@ -53,11 +53,24 @@ struct IndividualKernel {
   private var kindFast: [UInt64]
   private var kindRates: [Double]
   private let countBlocks: Int
+  /// Per person of the iteration, the kind they drew (`runKinds`).
+  private var drawnKinds: [Int32] = []
 
-  /// The per-cycle path for the refusion staircase and amounts on transitions; `nil` for
-  /// scenarios without them, which stay on the paths above. It follows each person (their
-  /// clock, their moves), so it takes whole iterations.
+  /// The refusion staircase on the stretch-counting paths above (`StretchClocks`): per count
+  /// cell (in `countBlocks` blocks) the municipal shares of its covered half-cycles; what
+  /// time in each state does to the clock; each kind's weeks on benefits at entry when those
+  /// depend on the person. Empty without the staircase, or when the tracked path runs.
+  private var shares: [Double]
+  private let clockKinds: [RefusionClock.Kind]
+  private let clockRule: RefusionClock.Rule
+  private var kindEntryWeeks: [Double]
+
+  /// The per-cycle path for amounts on transitions, and for the staircase when people differ
+  /// continuously; `nil` for every other scenario, which stays on the paths above. It follows
+  /// each person (their clock, their moves), so it takes whole iterations.
   private var tracked: TrackedPath?
+  /// Whether this kernel runs its scenario on the tracked path.
+  var tracksEveryCycle: Bool { tracked != nil }
 
   /// - Parameters:
   ///   - usesKinds: whether discrete person-scope parameters are handled as kinds of person
@@ -65,7 +78,13 @@ struct IndividualKernel {
   ///   - pricesEveryCell: whether the per-person path prices a person by a pass over every cell
   ///     the person charges price rather than over the cells the person occupied (the same
   ///     numbers, bit for bit); `nil` (the default) picks the cheaper for the model.
-  init(model: Model, usesKinds: Bool = true, pricesEveryCell: Bool? = nil) {
+  ///   - tracksEveryCycle: whether a scenario on the refusion staircase runs on the tracked
+  ///     path (`TrackedPath`, cycle by cycle) even where the stretch-counting paths could run
+  ///     it; tests compare the two.
+  init(
+    model: Model, usesKinds: Bool = true, pricesEveryCell: Bool? = nil,
+    tracksEveryCycle: Bool = false
+  ) {
     plan = KernelPlan(model: model)
     segments = plan.segments
     personCharges = plan.personCharges
@@ -84,7 +103,18 @@ struct IndividualKernel {
     let everyCell = pricesEveryCell ?? !PersonPricing.prefersOccupiedCells(plan)
     self.pricesEveryCell = everyCell
     before = [Int](repeating: 0, count: everyCell ? plan.personCells.count : 0)
-    tracked = TrackedPath(model: model, plan: plan)
+    // The stretches carry the staircase when every person's clock starts from numbers the
+    // iteration (or the person's kind) fixes; continuous person-scope parameters and
+    // amounts on transitions need the tracked path.
+    let stretchesStaircase =
+      model.usesStaircase && model.transitionCharges.isEmpty && !tracksEveryCycle
+      && (!model.hasPersonScope || kinds != nil)
+    shares = [Double](repeating: 0, count: stretchesStaircase ? atOffset : 0)
+    clockKinds = stretchesStaircase ? StaircaseKinds(model: model).kinds : []
+    clockRule = RefusionClock.Rule(cyclesPerYear: model.cyclesPerYear)
+    kindEntryWeeks = [Double](
+      repeating: 0, count: stretchesStaircase && model.entryClockDependsOnPerson ? kindCount : 0)
+    tracked = stretchesStaircase ? nil : TrackedPath(model: model, plan: plan)
   }
 
   /// Simulates one iteration's cohort into `tally`.
@@ -103,13 +133,16 @@ struct IndividualKernel {
       return
     }
     for i in scratch.indices { scratch[i] = 0 }
+    for i in shares.indices { shares[i] = 0 }
     layout.load(tables, into: &fast)
     let coupled = model.pairing == .coupled
     let states = plan.states
     // Trivial values as locals, so the per-person closures below capture no part of `self`
     // but the arrays they borrow (a captured `self` costs a retain and release per person).
-    let layout = self.layout
+    let (layout, clockRule) = (self.layout, self.clockRule)
     let trackPerson = !personCharges.isEmpty
+    let staircase = !shares.isEmpty
+    let entryClock = RefusionClock(weeks: tables.entryWeeks, clockRule)
     let counting = Counting(
       cells: plan.cells, shares: plan.shares, atOffset: atOffset, weightEnd: plan.halfCycles.end,
       countBase: 0)
@@ -158,10 +191,13 @@ struct IndividualKernel {
             fast.withUnsafeBufferPointer { fast in
               segments.withUnsafeBufferPointer { segments in
                 scratch.withUnsafeMutableBufferPointer { scratch in
+                  // The staircase never comes here: a person-scope parameter that is not
+                  // discrete sends it to the tracked path.
+                  var clocks = NoClocks()
                   Self.simulate(
                     from: (stateI, stateC), segments: segments, range: segmentRange,
                     counting: counting, coupled: coupled, fast: layout.handle(fast),
-                    scratch: scratch, rng: &rng, watch: &watch)
+                    scratch: scratch, rng: &rng, watch: &watch, clocks: &clocks)
                 }
               }
             }
@@ -172,10 +208,25 @@ struct IndividualKernel {
             segments.withUnsafeBufferPointer { segments in
               scratch.withUnsafeMutableBufferPointer { scratch in
                 var watch = NoWatch()
-                Self.simulate(
-                  from: (stateI, stateC), segments: segments, range: segmentRange,
-                  counting: counting, coupled: coupled, fast: layout.handle(fast),
-                  scratch: scratch, rng: &rng, watch: &watch)
+                if staircase {
+                  shares.withUnsafeMutableBufferPointer { shares in
+                    clockKinds.withUnsafeBufferPointer { clockKinds in
+                      var clocks = StaircaseClocks(
+                        entry: entryClock,
+                        rule: clockRule, kinds: clockKinds, shares: shares)
+                      Self.simulate(
+                        from: (stateI, stateC), segments: segments, range: segmentRange,
+                        counting: counting, coupled: coupled, fast: layout.handle(fast),
+                        scratch: scratch, rng: &rng, watch: &watch, clocks: &clocks)
+                    }
+                  }
+                } else {
+                  var clocks = NoClocks()
+                  Self.simulate(
+                    from: (stateI, stateC), segments: segments, range: segmentRange,
+                    counting: counting, coupled: coupled, fast: layout.handle(fast),
+                    scratch: scratch, rng: &rng, watch: &watch, clocks: &clocks)
+                }
               }
             }
           }
@@ -205,12 +256,20 @@ struct IndividualKernel {
   }
 
   /// Moves the iteration's counts into `tally`: occupancy summed over the count blocks (one,
-  /// or one per kind), and the persons at each `occupancyAt` cycle.
+  /// or one per kind), the persons at each `occupancyAt` cycle, and the staircase's shares
+  /// summed over the blocks.
   private func collect(into tally: inout Tally, personCycles: Int) {
     scratch.withUnsafeBufferPointer { scratch in
       plan.collect(
         scratch, blocks: countBlocks, atOffset: atOffset, personCycles: personCycles,
         into: &tally)
+    }
+    guard !shares.isEmpty else { return }
+    let cellCount = plan.cells.count
+    for cell in 0..<cellCount {
+      var sum = 0.0
+      for block in 0..<countBlocks { sum += shares[block * cellCount + cell] }
+      tally.staircase[cell] = sum * 0.5
     }
   }
 
@@ -225,11 +284,20 @@ struct IndividualKernel {
     let coupled = model.pairing == .coupled
     let byKind = model.transitionsDependOnPerson
     let fastSize = layout.count
-    // Every kind is prepared up front, so that the person loop below touches no state of the
-    // kernel but its counts; a kind whose preparation fails fails the iteration only when one
-    // of its people appears, with the error the per-person path would raise for that person.
+    // Every person's kind is drawn first, and the kinds drawn are prepared up front (a
+    // 15-person cohort meets a few of dozens of kinds), so that the person loop below touches
+    // no state of the kernel but its counts; a kind whose preparation fails fails the
+    // iteration at its first person, with the error the per-person path would raise there.
+    let persons = tables.entries.reduce(0, +)
+    if drawnKinds.count < persons { drawnKinds = [Int32](repeating: 0, count: persons) }
+    var drawn = [Bool](repeating: false, count: kinds.count)
+    for person in 0..<persons {
+      let kind = kinds.kind(personKey: streams.personKey(person))
+      drawnKinds[person] = Int32(kind)
+      drawn[kind] = true
+    }
     var failures = [RunError?](repeating: nil, count: kinds.count)
-    for kind in 0..<kinds.count {
+    for kind in 0..<kinds.count where drawn[kind] {
       do throws(RunError) {
         try prepareKind(kind, kinds, model, &tables, iteration: iteration)
       } catch {
@@ -238,14 +306,24 @@ struct IndividualKernel {
     }
     // Locals, so the loop reads no property of `self` while its counts are borrowed.
     let (blockSize, trackPerson, states) = (plan.cells.count, !personCharges.isEmpty, plan.states)
-    let (plan, layout) = (self.plan, self.layout)
+    let (plan, layout, clockRule, drawnKinds) = (
+      self.plan, self.layout, self.clockRule, self.drawnKinds
+    )
     let entries = tables.entries
     let initial = tables
+    let staircase = !shares.isEmpty
+    // Each person's clock starts at their kind's weeks on benefits, or everyone's.
+    let entryClocks = (kindEntryWeeks.isEmpty ? [tables.entryWeeks] : kindEntryWeeks).map {
+      RefusionClock(weeks: $0, clockRule)
+    }
+    let kindEntry = kindEntryWeeks.isEmpty ? 0 : 1
     var failure: RunError?
     var personCycles = 0
     (byKind ? kindFast : fast).withUnsafeBufferPointer { allFast in
       segments.withUnsafeBufferPointer { segments in
         scratch.withUnsafeMutableBufferPointer { scratch in
+        shares.withUnsafeMutableBufferPointer { shares in
+        clockKinds.withUnsafeBufferPointer { clockKinds in
           var counting = counting
           var person = 0
           cohort: for entry in 0..<model.horizon where entries[entry] > 0 {
@@ -255,7 +333,7 @@ struct IndividualKernel {
             for _ in 0..<entries[entry] {
               let personKey = streams.personKey(person)
               person += 1
-              let kind = kinds.kind(personKey: personKey)
+              let kind = Int(drawnKinds[person - 1])
               if let error = failures[kind] {
                 failure = error
                 break cohort
@@ -270,13 +348,26 @@ struct IndividualKernel {
               let fast = layout.handle(
                 UnsafeBufferPointer(rebasing: allFast[tablesStart..<tablesStart + fastSize]))
               var watch = NoWatch()
-              Self.simulate(
-                from: (stateI, stateC), segments: segments, range: segmentRange,
-                counting: counting, coupled: coupled, fast: fast, scratch: scratch, rng: &rng,
-                watch: &watch)
+              if staircase {
+                var clocks = StaircaseClocks(
+                  entry: entryClocks[kind * kindEntry],
+                  rule: clockRule, kinds: clockKinds, shares: shares)
+                Self.simulate(
+                  from: (stateI, stateC), segments: segments, range: segmentRange,
+                  counting: counting, coupled: coupled, fast: fast, scratch: scratch,
+                  rng: &rng, watch: &watch, clocks: &clocks)
+              } else {
+                var clocks = NoClocks()
+                Self.simulate(
+                  from: (stateI, stateC), segments: segments, range: segmentRange,
+                  counting: counting, coupled: coupled, fast: fast, scratch: scratch,
+                  rng: &rng, watch: &watch, clocks: &clocks)
+              }
               personCycles += 2 * cycles
             }
           }
+        }
+        }
         }
       }
     }
@@ -284,9 +375,11 @@ struct IndividualKernel {
 
     if trackPerson {
       scratch.withUnsafeBufferPointer { scratch in
-        plan.priceKinds(
-          scratch, kinds: kinds.count, rates: kindRates, skip: { failures[$0] != nil },
-          into: &tally)
+        shares.withUnsafeBufferPointer { shares in
+          plan.priceKinds(
+            scratch, shares: shares, kinds: kinds.count, rates: kindRates,
+            skip: { !drawn[$0] || failures[$0] != nil }, into: &tally)
+        }
       }
     }
     collect(into: &tally, personCycles: personCycles)
@@ -315,6 +408,10 @@ struct IndividualKernel {
         kindRates[kind * personCharges.count + j] = tables.chargeRates[index]
       }
     }
+    if !kindEntryWeeks.isEmpty {
+      try tables.evaluateEntryClock(model, iteration: iteration)
+      kindEntryWeeks[kind] = tables.entryWeeks
+    }
   }
 
   /// Where the hot loop counts, passed by value so it lives in registers.
@@ -340,16 +437,18 @@ struct IndividualKernel {
   }
 
   /// One person through all their segments; `watch` hears of every count cell before the
-  /// person adds to it.
+  /// person adds to it, `clocks` of every stretch once it is counted.
   @inline(__always)
-  private static func simulate<Watch: CellWatch>(
+  private static func simulate<Watch: CellWatch, Clocks: StretchClocks>(
     from initial: (Int, Int), segments: UnsafeBufferPointer<Segment>, range: Range<Int>,
     counting: Counting, coupled: Bool, fast: FastTables.Handle,
-    scratch: UnsafeMutableBufferPointer<Int>, rng: inout Xoshiro256PlusPlus, watch: inout Watch
+    scratch: UnsafeMutableBufferPointer<Int>, rng: inout Xoshiro256PlusPlus, watch: inout Watch,
+    clocks: inout Clocks
   ) {
     var (a, b) = initial
     var generator = rng
     let stateStride = counting.cells.stateStride
+    let weightEnd = counting.weightEnd
     for index in range {
       let segment = segments[index]
       let from = Int(segment.from)
@@ -383,12 +482,18 @@ struct IndividualKernel {
             if nextI != a {
               watch.willAdd(to: baseI + a * stateStride, in: scratch)
               scratch[baseI + a * stateStride] += 2 * (k + 1 - runI)
+              clocks.close(
+                arm: 0, state: a, cell: baseI + a * stateStride,
+                halves: 2 * (k + 1 - runI) - (runI == from ? weightEnd : 0))
               runI = k + 1
               a = nextI
             }
             if nextC != b {
               watch.willAdd(to: baseC + b * stateStride, in: scratch)
               scratch[baseC + b * stateStride] += 2 * (k + 1 - runC)
+              clocks.close(
+                arm: 1, state: b, cell: baseC + b * stateStride,
+                halves: 2 * (k + 1 - runC) - (runC == from ? weightEnd : 0))
               runC = k + 1
               b = nextC
             }
@@ -403,13 +508,15 @@ struct IndividualKernel {
         while k < to && (leaveI | leaveC) != 0 {
           if leaveI != 0 {
             moveAlone(
-              &a, leave: &leaveI, run: &runI, table: tableI, base: baseI, cycle: k, fast,
-              stateStride, scratch, &generator, &watch)
+              0, &a, leave: &leaveI, run: &runI, table: tableI, base: baseI, cycle: k,
+              segmentStart: from, weightEnd: weightEnd, fast, stateStride, scratch, &generator,
+              &watch, &clocks)
           }
           if leaveC != 0 {
             moveAlone(
-              &b, leave: &leaveC, run: &runC, table: tableC, base: baseC, cycle: k, fast,
-              stateStride, scratch, &generator, &watch)
+              1, &b, leave: &leaveC, run: &runC, table: tableC, base: baseC, cycle: k,
+              segmentStart: from, weightEnd: weightEnd, fast, stateStride, scratch, &generator,
+              &watch, &clocks)
           }
           k += 1
         }
@@ -420,6 +527,12 @@ struct IndividualKernel {
       scratch[baseI + a * stateStride] += 2 * (to - runI)
       watch.willAdd(to: baseC + b * stateStride, in: scratch)
       scratch[baseC + b * stateStride] += 2 * (to - runC)
+      clocks.close(
+        arm: 0, state: a, cell: baseI + a * stateStride,
+        halves: 2 * (to - runI) + weightEnd - (runI == from ? weightEnd : 0))
+      clocks.close(
+        arm: 1, state: b, cell: baseC + b * stateStride,
+        halves: 2 * (to - runC) + weightEnd - (runC == from ? weightEnd : 0))
       if counting.weightEnd != 0 {
         scratch[baseI + firstI * stateStride] -= counting.weightEnd
         scratch[baseI + a * stateStride] += counting.weightEnd
@@ -433,10 +546,11 @@ struct IndividualKernel {
   /// One arm's cycle under independent pairing: its own uniform, and on a move the stretch of
   /// the state left is counted.
   @inline(__always)
-  private static func moveAlone<Watch: CellWatch>(
-    _ state: inout Int, leave: inout UInt64, run: inout Int, table: Int, base: Int, cycle: Int,
-    _ fast: FastTables.Handle, _ stateStride: Int, _ scratch: UnsafeMutableBufferPointer<Int>,
-    _ generator: inout Xoshiro256PlusPlus, _ watch: inout Watch
+  private static func moveAlone<Watch: CellWatch, Clocks: StretchClocks>(
+    _ arm: Int, _ state: inout Int, leave: inout UInt64, run: inout Int, table: Int, base: Int,
+    cycle: Int, segmentStart: Int, weightEnd: Int, _ fast: FastTables.Handle,
+    _ stateStride: Int, _ scratch: UnsafeMutableBufferPointer<Int>,
+    _ generator: inout Xoshiro256PlusPlus, _ watch: inout Watch, _ clocks: inout Clocks
   ) {
     let x = generator.next53()
     guard x < leave else { return }
@@ -444,6 +558,9 @@ struct IndividualKernel {
     guard next != state else { return }
     watch.willAdd(to: base + state * stateStride, in: scratch)
     scratch[base + state * stateStride] += 2 * (cycle + 1 - run)
+    clocks.close(
+      arm: arm, state: state, cell: base + state * stateStride,
+      halves: 2 * (cycle + 1 - run) - (run == segmentStart ? weightEnd : 0))
     run = cycle + 1
     state = next
     leave = fast.leave(table + state)

@@ -145,7 +145,8 @@ struct MemoryEstimate: Sendable, Equatable {
   /// `IndividualKernel`: its plan (whose segments and person-charge cells it also holds
   /// directly, counted again: the estimate errs high), its flat tables (with one bound per
   /// class and joint state), its counts (one block per kind of person when person-dependent
-  /// charges are priced per kind), each kind's tables and rates, and the pricing scratch.
+  /// charges are priced per kind, and as many blocks of staircase shares), each kind's tables
+  /// and rates, the pricing scratch, and the tracked path whether or not it runs.
   static func individualKernel(_ model: Model) -> Int {
     let states = model.stateCount
     let classes = model.transitionClasses.count
@@ -153,14 +154,14 @@ struct MemoryEstimate: Sendable, Equatable {
     let fast = (2 * tables * model.maxOutgoing + 3 * tables) * 8
     let bounds = multiply(multiply(classes, states), states * 8)
     let kinds: Int
-    switch PersonStrata.make(model) {
+    switch PersonStrata.kinds(model) {
     case .success(let made) where model.hasPersonScope: kinds = made.count
     default: kinds = 0
     }
     let personCharges = model.personCharges.count
     let blocks = personCharges > 0 ? max(kinds, 1) : 1
     let counts = multiply(
-      blocks * 2 * model.years * states * model.chargeClassCount
+      blocks * 2 * model.years * states * model.chargeClassCount * (model.usesStaircase ? 2 : 1)
         + model.occupancyAt.count * 2 * states, 8)
     let kindTables = model.transitionsDependOnPerson ? multiply(kinds, fast + bounds) : 0
     let pricing = (kinds + 2 * model.years * model.chargeClassCount) * personCharges * 8
@@ -206,7 +207,7 @@ struct MemoryEstimate: Sendable, Equatable {
     let blocks = personCharges > 0 ? kinds : 1
     let sets = model.transitionsDependOnPerson ? kinds : 1
     let counts = multiply(
-      blocks * 2 * model.years * states * model.chargeClassCount
+      blocks * 2 * model.years * states * model.chargeClassCount * (model.usesStaircase ? 2 : 1)
         + model.occupancyAt.count * 2 * states, 8)
     let stretches = multiply(
       multiply(blocks * 2 * model.chargeClassCount * states, model.horizon + 1), 8)

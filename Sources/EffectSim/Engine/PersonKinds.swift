@@ -26,7 +26,7 @@ struct PersonKinds {
   /// The kinds of `model`, or `nil` when a person-scope parameter is continuous or the
   /// combinations are too many to keep apart (`PersonStrata.limit`).
   init?(model: Model) {
-    guard model.hasPersonScope, case .success(let strata) = PersonStrata.make(model) else {
+    guard model.hasPersonScope, case .success(let strata) = PersonStrata.kinds(model) else {
       return nil
     }
     var draws: [(nameKey: UInt64, start: Int, count: Int)] = []

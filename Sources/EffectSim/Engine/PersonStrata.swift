@@ -9,7 +9,8 @@ struct PersonStrata: Sendable {
   let values: [[Double]]
   /// Per stratum, its probability.
   let probabilities: [Double]
-  /// Whether people differ at all (some transition or charge depends on a person parameter).
+  /// Whether people differ at all (some transition, charge or the entry clock depends on a
+  /// person parameter).
   let split: Bool
 
   /// Largest number of strata the aggregated kernel accepts; beyond it the groups would be
@@ -28,7 +29,8 @@ struct PersonStrata: Sendable {
     var message: String
   }
 
-  /// The strata of `model`, or the reason there are none that keep the kernel exact.
+  /// The strata of `model` for the aggregated kernel, or the reason there are none that keep
+  /// it exact.
   static func make(_ model: Model) -> Result<PersonStrata, Unsupported> {
     if model.usesStaircase {
       return .failure(
@@ -37,8 +39,17 @@ struct PersonStrata: Sendable {
             + " on benefits; people on different clocks cannot be moved in groups; use"
             + " --kernel individual"))
     }
+    return kinds(model)
+  }
+
+  /// The combinations of `model`'s discrete person-scope values, whatever the kernel: the
+  /// individual kernel's kinds of person (`PersonKinds`) follow each person's clock, so the
+  /// staircase does not stop them.
+  static func kinds(_ model: Model) -> Result<PersonStrata, Unsupported> {
     let personCharges = !model.personCharges.isEmpty
-    guard model.hasPersonScope, model.transitionsDependOnPerson || personCharges else {
+    guard model.hasPersonScope,
+      model.transitionsDependOnPerson || personCharges || model.entryClockDependsOnPerson
+    else {
       return .success(PersonStrata(values: [[]], probabilities: [1], split: false))
     }
     var values: [[Double]] = [[]]

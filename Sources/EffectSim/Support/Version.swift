@@ -1,1 +1,1 @@
-public enum EffectSimVersion { public static let string = "0.3.0" }
+public enum EffectSimVersion { public static let string = "0.4.0" }

@@ -45,6 +45,9 @@ struct KernelPlan: Sendable {
   let personCells: [PersonChargeCell]
   /// `personCells` in runs of one charge, arm and year (one amount each).
   let personGroups: [Range<Int>]
+  /// Per `personCells` entry: whether its charge is on the refusion staircase, so that it is
+  /// priced from the municipal shares of the cell's half-cycles rather than the half-cycles.
+  let personOnStaircase: [Bool]
 
   init(model: Model) {
     horizon = model.horizon
@@ -64,6 +67,7 @@ struct KernelPlan: Sendable {
     settle = Self.settleCycle(model)
     personCharges = model.personCharges
     (personCells, personGroups) = Self.personCells(model, cells: cells, amounts: amounts)
+    personOnStaircase = personCells.map { model.charges[$0.charge].staircase }
   }
 
   // MARK: - Segments
@@ -162,16 +166,20 @@ struct KernelPlan: Sendable {
   /// `tally.personAmounts`; kinds for which `skip` is true (their preparation failed, and
   /// none of their people appeared) are left out. Kind by kind, cell by cell: one order for
   /// every kernel, so their sums agree to the bit.
+  ///
+  /// A charge on the refusion staircase is priced from `shares` (the same blocks, the
+  /// municipal shares of the covered half-cycles) instead of the half-cycles themselves.
   func priceKinds(
-    _ counts: UnsafeBufferPointer<Int>, kinds: Int, rates: [Double], skip: (Int) -> Bool,
-    into tally: inout Tally
+    _ counts: UnsafeBufferPointer<Int>, shares: UnsafeBufferPointer<Double> = .init(start: nil, count: 0),
+    kinds: Int, rates: [Double], skip: (Int) -> Bool, into tally: inout Tally
   ) {
     for kind in 0..<kinds where !skip(kind) {
       let block = kind * cells.count
       let first = kind * personCharges.count
-      for term in personCells where counts[block + term.cell] != 0 {
-        tally.personAmounts[term.amount] +=
-          Double(counts[block + term.cell]) * 0.5 * rates[first + term.personCharge]
+      for (t, term) in personCells.enumerated() where counts[block + term.cell] != 0 {
+        let halves =
+          personOnStaircase[t] ? shares[block + term.cell] : Double(counts[block + term.cell])
+        tally.personAmounts[term.amount] += halves * 0.5 * rates[first + term.personCharge]
       }
     }
   }

@@ -137,6 +137,40 @@ struct RefusionClock: Hashable, Sendable {
     }
   }
 
+  /// Moves the clock through `count` consecutive half-cycles counted in one state of `kind`:
+  /// the same clock, and the same shares up to rounding, as `count` calls of
+  /// `advance(_:_:)`. For the kernel that counts a person's stay in a state as one stretch,
+  /// so that the clock is touched once per move rather than once per cycle.
+  /// - Returns: the sum of the halves' shares; 0 when `kind` is not `.covered`.
+  @inline(__always)
+  mutating func advance(_ kind: Kind, halves count: Int, _ rule: Rule) -> Double {
+    guard count > 0 else { return 0 }
+    switch kind {
+    case .covered:
+      selfHalves = 0
+      if halves >= fullFrom {
+        halves += count
+        return Double(count) * Self.fullShare
+      }
+      // Each half's share is the band integral over its weeks divided by its length, so
+      // the halves' shares sum to `count` times the average over the whole stretch.
+      let from = weeks(rule)
+      halves += count
+      return Double(count) * Self.averageShare(from: from, to: weeks(rule))
+    case .selfSupport:
+      guard selfHalves < rule.resetHalves else { return 0 }
+      selfHalves = min(selfHalves + count, rule.resetHalves)
+      if selfHalves == rule.resetHalves {
+        origin = 0
+        halves = 0
+        fullFrom = 2 * rule.cyclesPerYear
+      }
+      return 0
+    case .paused:
+      return 0
+    }
+  }
+
   /// `advanceCycle` as two halves: a covered cycle below week 52, or the cycle that completes
   /// 52 weeks of self-support.
   @inline(never)

@@ -34,9 +34,8 @@ struct TrackedPath {
   /// transition (from the plan's `halfCycles`: `start` neither, `end` both, `average` the
   /// second).
   private let halves: (first: Bool, second: Bool)
-  /// Per `plan.personCells` entry: whether its charge is on the staircase (priced from
-  /// `shares`) or not (from `counts`); `before` holds the entry's value before the person.
-  private let personOnStaircase: [Bool]
+  /// Per `plan.personCells` entry: its value (staircase shares for a charge on the staircase,
+  /// `plan.personOnStaircase`, else half-cycles) before the person.
   private var before: [Double]
 
   /// `nil` when `model` needs neither a clock nor move counts.
@@ -56,7 +55,6 @@ struct TrackedPath {
     rule = RefusionClock.Rule(cyclesPerYear: model.cyclesPerYear)
     slots = TransitionSlots(model: model)
     halves = (plan.halfCycles.end == 2, plan.halfCycles.end > 0)
-    personOnStaircase = plan.personCells.map { model.charges[$0.charge].staircase }
     before = [Double](repeating: 0, count: plan.personCells.count)
   }
 
@@ -143,7 +141,7 @@ struct TrackedPath {
     if !plan.personCells.isEmpty {
       try tables.evaluatePersonCharges(model, iteration: iteration)
       for (t, term) in plan.personCells.enumerated() {
-        before[t] = personOnStaircase[t] ? shares[term.cell] : Double(counts[term.cell])
+        before[t] = plan.personOnStaircase[t] ? shares[term.cell] : Double(counts[term.cell])
       }
     }
     if model.entryClockDependsOnPerson {
@@ -155,7 +153,7 @@ struct TrackedPath {
   /// read gained (half-cycles, or staircase shares of half-cycles) times half the rate.
   private func pricePerson(_ tables: IterationTables, into tally: inout Tally) {
     for (t, term) in plan.personCells.enumerated() {
-      let now = personOnStaircase[t] ? shares[term.cell] : Double(counts[term.cell])
+      let now = plan.personOnStaircase[t] ? shares[term.cell] : Double(counts[term.cell])
       if now != before[t] {
         tally.personAmounts[term.amount] +=
           (now - before[t]) * 0.5 * tables.chargeRates[term.charge]
