@@ -7,7 +7,7 @@ import Foundation
 /// its own growth (`BenchPrediction`).
 enum BenchCommand {
   static func execute(_ arguments: ParsedArguments, console: Console) throws {
-    let iterations = try arguments.int("iterations", in: 1...100_000_000) ?? 2000
+    let asked = try arguments.int("iterations", in: 1...100_000_000)
     let threads = try arguments.int("threads", in: 1...1024)
     let choice = try RunCommand.kernelChoice(arguments, usage: Commands.bench.usage())
     let model: Model
@@ -22,44 +22,68 @@ enum BenchCommand {
     }
 
     // Three timed runs, and the median of each part: on a shared machine one run can land in
-    // a burst of other work and mislead every prediction made from it.
+    // a burst of other work and mislead every prediction made from it. Three more of a
+    // quarter the size split the summary into its fixed part and the part that grows
+    // (`BenchPrediction`); below 100 iterations a summary's time is mostly noise, so a short
+    // bench (`--iterations 50`, as the instruction counts in Benchmarks/ use) times one size.
     var runs: [(run: RunInfo, simulation: Double, summary: Double)] = []
+    var smallerSummaries: [Double] = []
+    var iterations = asked ?? 2000
+    var smaller = 0
     do {
       // A short warm-up, so the timed run does not pay for first-touch page faults.
       let warmUp = RunOptions(
         iterations: min(iterations, 64), seed: 2, threads: threads, kernel: choice)
       _ = try Simulation.monteCarlo(model, options: warmUp)
-      for _ in 0..<3 {
+      iterations = try asked ?? calibrated(model, threads: threads, choice: choice)
+      smaller = iterations / 4 >= 100 ? iterations / 4 : 0
+      for size in [iterations, smaller, iterations, smaller, iterations, smaller] where size > 0 {
         // The whole call is timed: a run pays for the summary too, not only the simulation.
         let clock = ContinuousClock.now
         let timed = try Simulation.monteCarlo(
-          model,
-          options: RunOptions(iterations: iterations, seed: 1, threads: threads, kernel: choice))
+          model, options: RunOptions(iterations: size, seed: 1, threads: threads, kernel: choice))
         let elapsed = clock.duration(to: .now).components
         let total = Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
-        runs.append((timed.run, timed.run.seconds, max(total - timed.run.seconds, 0)))
+        let summary = max(total - timed.run.seconds, 0)
+        if size == iterations {
+          runs.append((timed.run, timed.run.seconds, summary))
+        } else {
+          smallerSummaries.append(summary)
+        }
       }
     } catch {
       throw CommandFailure(code: .dataError, message: "run error: \(error)")
     }
     let run = runs.sorted { $0.simulation < $1.simulation }[1].run
-    let prediction = BenchPrediction(
+    var prediction = BenchPrediction(
       iterations: iterations, simulationSeconds: run.seconds,
       summarySeconds: runs.map(\.summary).sorted()[1])
+    if smallerSummaries.count == 3 {
+      prediction.smaller = (smaller, smallerSummaries.sorted()[1])
+    }
     let perSecond = run.seconds > 0 ? Double(iterations) / run.seconds : 0
     func seconds(_ value: Double, decimals: Int = 1) -> String {
       AmountFormatting.decimal(value, decimals: decimals) + " s"
     }
     func duration(_ n: Int) -> String {
       guard let total = prediction.seconds(n) else { return "-" }
+      // Two significant digits below a second: "0,07 s", not "0,1 s" or "0,0 s".
+      let decimals = total < 0.1 ? 3 : total < 1 ? 2 : 1
       return total < 120
-        ? seconds(total) : AmountFormatting.decimal(total / 60, decimals: 1) + " min"
+        ? seconds(total, decimals: decimals)
+        : AmountFormatting.decimal(total / 60, decimals: 1) + " min"
     }
     var rows: [(String, String)] = [
       ("Scenario", model.scenario.name),
       ("Kernel", choice == .auto ? "\(run.kernel) (auto)" : run.kernel),
       ("Threads", String(run.threads)),
-      ("Timed runs", "3, medians shown"),
+      (
+        "Timed runs",
+        prediction.smaller == nil
+          ? "3, medians shown"
+          : "3, medians shown (and 3 of " + AmountFormatting.grouped(smaller)
+            + " iterations for the summary's growth)"
+      ),
       (
         "Iterations",
         AmountFormatting.grouped(iterations) + " simulated in " + seconds(run.seconds, decimals: 3)
@@ -92,5 +116,20 @@ enum BenchCommand {
       console.writeOut(
         label.padding(toLength: width + 2, withPad: " ", startingAt: 0) + value + "\n")
     }
+  }
+
+  /// Without `--iterations`: 2.000 iterations, or as many more (by factors of 4, at most
+  /// 1.024.000) as it takes for one run to simulate for a quarter of a second — a 15-person
+  /// scenario simulates 2.000 iterations in 10 ms, where a scheduler's hiccup moves every
+  /// prediction by a third.
+  static func calibrated(_ model: Model, threads: Int?, choice: KernelChoice) throws -> Int {
+    var iterations = 2000
+    while iterations < 1_024_000 {
+      let run = try Simulation.monteCarlo(
+        model, options: RunOptions(iterations: iterations, seed: 1, threads: threads, kernel: choice))
+      if run.run.seconds >= 0.25 { break }
+      iterations *= 4
+    }
+    return iterations
   }
 }

@@ -1,11 +1,16 @@
 import Foundation
 
-/// How long a Monte Carlo run of `iterations` takes, extrapolated from one timed run.
+/// How long a Monte Carlo run of `iterations` takes, extrapolated from timed runs.
 ///
 /// A run pays for two parts that grow differently: the simulation is a fixed cost per
 /// iteration, so it grows linearly; the summary sorts every result column (percentiles, and
-/// the sensitivity analysis's ranks), so it grows as n log n. Extrapolating the whole run
-/// linearly from a small one under-predicted a 100.000-iteration run by a fifth.
+/// the sensitivity analysis's ranks), so it grows as n log n — on top of a part that does not
+/// grow at all (the sensitivity analysis's deterministic traces, two per parameter, which on
+/// the refusion staircase cost as much as thousands of iterations' sorting). Extrapolating the
+/// whole run linearly from a small one under-predicted a 100.000-iteration run by a fifth;
+/// growing the whole summary as n log n over-predicted a staircase scenario's by half.
+/// With a second, smaller timed run the summary is split into its fixed part and its n log n
+/// part.
 struct BenchPrediction {
   /// Iterations of the timed run.
   let iterations: Int
@@ -13,13 +18,32 @@ struct BenchPrediction {
   let simulationSeconds: Double
   /// Seconds the timed run spent summarising (statistics, sensitivity analysis, register).
   let summarySeconds: Double
+  /// A smaller timed run: its iterations and the seconds it spent summarising; `nil` when
+  /// only one size was timed (then the whole summary grows as n log n).
+  var smaller: (iterations: Int, summarySeconds: Double)? = nil
 
   /// Predicted seconds for a run of `n` iterations; `nil` when the timed run measured nothing.
   func seconds(_ n: Int) -> Double? {
     guard iterations > 0, simulationSeconds + summarySeconds > 0 else { return nil }
-    let ratio = Double(n) / Double(iterations)
-    return simulationSeconds * ratio + summarySeconds * ratio * Self.logFactor(n, iterations)
+    return simulationSeconds * Double(n) / Double(iterations) + summary(n)
   }
+
+  /// Predicted seconds of the summary of `n` iterations: fixed + slope · n log n, the two
+  /// fitted through the timed sizes (each clamped at 0, so noise in a short run cannot
+  /// predict a negative time); from one size, the whole summary scaled by n log n.
+  func summary(_ n: Int) -> Double {
+    guard let smaller, smaller.iterations < iterations else {
+      return summarySeconds * Double(n) / Double(iterations) * Self.logFactor(n, iterations)
+    }
+    let slope = max(
+      (summarySeconds - smaller.summarySeconds)
+        / (Self.growth(iterations) - Self.growth(smaller.iterations)), 0)
+    let fixed = max(summarySeconds - slope * Self.growth(iterations), 0)
+    return fixed + slope * Self.growth(n)
+  }
+
+  /// n log n (n at least 2).
+  static func growth(_ n: Int) -> Double { Double(max(n, 2)) * log(Double(max(n, 2))) }
 
   /// log n / log m, the sort's growth beyond linear from `m` to `n` iterations (at least 2 each,
   /// so one iteration's summary does not divide by zero).

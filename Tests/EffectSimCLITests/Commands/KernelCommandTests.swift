@@ -78,6 +78,42 @@ import Testing
       .seconds(100) == nil)
   }
 
+  /// A summary of a fixed part and an n log n part, timed at two sizes: the prediction
+  /// recovers both and predicts a hundred times the size exactly; a fixed part alone is not
+  /// grown at all; noise that would make the slope negative predicts the fixed time.
+  @Test func benchPredictionSplitsTheSummaryIntoFixedAndGrowingParts() throws {
+    func summary(_ n: Int) -> Double { 0.25 + 2e-7 * Double(n) * log(Double(n)) }
+    var prediction = BenchPrediction(
+      iterations: 2000, simulationSeconds: 0.5, summarySeconds: summary(2000))
+    prediction.smaller = (500, summary(500))
+    let expected = 0.5 * 50 + summary(100_000)
+    #expect(abs(try #require(prediction.seconds(100_000)) - expected) < 1e-9)
+    var fixed = BenchPrediction(iterations: 2000, simulationSeconds: 1, summarySeconds: 0.3)
+    fixed.smaller = (500, 0.3)
+    #expect(abs(try #require(fixed.seconds(100_000)) - 50.3) < 1e-9)
+    fixed.smaller = (500, 0.4)
+    #expect(abs(try #require(fixed.seconds(100_000)) - 50.3) < 1e-9)
+  }
+
+  /// Without `--iterations` the timed size grows by factors of 4 from 2.000 until one run
+  /// simulates for a quarter of a second (or reaches the cap).
+  @Test func benchCalibratesItsTimedRunToAQuarterOfASecond() throws {
+    let json = """
+      {"format": "effectsim/1", "name": "one person", "start": 2020, "years": 1,
+       "states": [{"id": "a", "costs": [{"area": "X", "perCycle": 1}]}, {"id": "b"}],
+       "arms": {"intervention": {"transitions": [{"from": "a", "to": "b", "p": 0.1}]},
+                "control": {"transitions": []}},
+       "cohort": {"intake": [{"year": 2020, "count": 1}]}}
+      """
+    let model = try Model.load(Array(json.utf8))
+    let iterations = try BenchCommand.calibrated(model, threads: 1, choice: .auto)
+    var size = 2000
+    while size < iterations { size *= 4 }
+    #expect(size == iterations, "\(iterations) is not 2.000 · 4^k")
+    #expect(iterations <= 1_024_000)
+    // (How long the calibrated run takes is a measurement, not a test: Benchmarks/.)
+  }
+
   @Test func benchWithoutAScenarioTimesTheReferenceWorkload() {
     let result = effectsim(["bench", "--iterations", "8", "--threads", "1"])
     #expect(result.code == 0, "\(result.err)")
