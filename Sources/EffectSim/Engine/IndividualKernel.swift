@@ -61,6 +61,9 @@ struct IndividualKernel {
   /// time in each state does to the clock; each kind's weeks on benefits at entry when those
   /// depend on the person. Empty without the staircase, or when the tracked path runs.
   private var shares: [Double]
+  /// Per `plan.personCells` entry, on the per-person path with the staircase: the cell's
+  /// staircase shares (a charge on the staircase) or half-cycles before the person.
+  private var beforeShares: [Double]
   private let clockKinds: [RefusionClock.Kind]
   private let clockRule: RefusionClock.Rule
   private var kindEntryWeeks: [Double]
@@ -100,15 +103,18 @@ struct IndividualKernel {
     atOffset = countBlocks * plan.cells.count
     scratch = [Int](repeating: 0, count: atOffset + model.occupancyAt.count * 2 * plan.states)
     pricing = PersonPricing(plan: plan)
-    let everyCell = pricesEveryCell ?? !PersonPricing.prefersOccupiedCells(plan)
-    self.pricesEveryCell = everyCell
-    before = [Int](repeating: 0, count: everyCell ? plan.personCells.count : 0)
-    // The stretches carry the staircase when every person's clock starts from numbers the
-    // iteration (or the person's kind) fixes; continuous person-scope parameters and
-    // amounts on transitions need the tracked path.
+    // The stretches carry the staircase (`StretchClocks`); amounts on transitions need the
+    // tracked path, which counts every move.
     let stretchesStaircase =
       model.usesStaircase && model.transitionCharges.isEmpty && !tracksEveryCycle
-      && (!model.hasPersonScope || kinds != nil)
+    // A person on the staircase is priced from the staircase shares their cells gained,
+    // which only the pass over every cell reads.
+    let everyCell =
+      stretchesStaircase || (pricesEveryCell ?? !PersonPricing.prefersOccupiedCells(plan))
+    self.pricesEveryCell = everyCell
+    before = [Int](repeating: 0, count: everyCell ? plan.personCells.count : 0)
+    beforeShares = [Double](
+      repeating: 0, count: stretchesStaircase ? plan.personCells.count : 0)
     shares = [Double](repeating: 0, count: stretchesStaircase ? atOffset : 0)
     clockKinds = stretchesStaircase ? StaircaseKinds(model: model).kinds : []
     clockRule = RefusionClock.Rule(cyclesPerYear: model.cyclesPerYear)
@@ -143,6 +149,7 @@ struct IndividualKernel {
     let trackPerson = !personCharges.isEmpty
     let staircase = !shares.isEmpty
     let entryClock = RefusionClock(weeks: tables.entryWeeks, clockRule)
+    var personClock = entryClock
     let counting = Counting(
       cells: plan.cells, shares: plan.shares, atOffset: atOffset, weightEnd: plan.halfCycles.end,
       countBase: 0)
@@ -170,7 +177,9 @@ struct IndividualKernel {
           }
           if trackPerson {
             try tables.evaluatePersonCharges(model, iteration: iteration)
-            if pricesEveryCell {
+            if staircase {
+              rememberShares()
+            } else if pricesEveryCell {
               // Through unsafe buffers: a write to a stored array checks its uniqueness each time.
               personCells.withUnsafeBufferPointer { terms in
                 scratch.withUnsafeBufferPointer { scratch in
@@ -180,6 +189,10 @@ struct IndividualKernel {
                 }
               }
             }
+          }
+          if staircase && model.entryClockDependsOnPerson {
+            try tables.evaluateEntryClock(model, iteration: iteration)
+            personClock = RefusionClock(weeks: tables.entryWeeks, clockRule)
           }
         }
         let x = rng.next53()
@@ -191,8 +204,7 @@ struct IndividualKernel {
             fast.withUnsafeBufferPointer { fast in
               segments.withUnsafeBufferPointer { segments in
                 scratch.withUnsafeMutableBufferPointer { scratch in
-                  // The staircase never comes here: a person-scope parameter that is not
-                  // discrete sends it to the tracked path.
+                  // The staircase never comes here: it prices every cell (`init`).
                   var clocks = NoClocks()
                   Self.simulate(
                     from: (stateI, stateC), segments: segments, range: segmentRange,
@@ -212,8 +224,7 @@ struct IndividualKernel {
                   shares.withUnsafeMutableBufferPointer { shares in
                     clockKinds.withUnsafeBufferPointer { clockKinds in
                       var clocks = StaircaseClocks(
-                        entry: entryClock,
-                        rule: clockRule, kinds: clockKinds, shares: shares)
+                        entry: personClock, rule: clockRule, kinds: clockKinds, shares: shares)
                       Self.simulate(
                         from: (stateI, stateC), segments: segments, range: segmentRange,
                         counting: counting, coupled: coupled, fast: layout.handle(fast),
@@ -232,7 +243,9 @@ struct IndividualKernel {
           }
         }
         personCycles += 2 * cycles
-        if trackPerson && pricesEveryCell {
+        if trackPerson && staircase {
+          priceSharesGained(tables, into: &tally)
+        } else if trackPerson && pricesEveryCell {
           personCells.withUnsafeBufferPointer { terms in
             scratch.withUnsafeBufferPointer { scratch in
               before.withUnsafeBufferPointer { before in
@@ -253,6 +266,28 @@ struct IndividualKernel {
     }
 
     collect(into: &tally, personCycles: personCycles)
+  }
+
+  /// On the per-person path with the staircase: remembers what each cell a person charge
+  /// prices holds before the person — staircase shares for a charge on the staircase,
+  /// half-cycles otherwise (`KernelPlan.personOnStaircase`).
+  private mutating func rememberShares() {
+    for (t, term) in personCells.enumerated() {
+      beforeShares[t] =
+        plan.personOnStaircase[t] ? shares[term.cell] : Double(scratch[term.cell])
+    }
+  }
+
+  /// Prices the person just simulated on their person-dependent charges from what each cell
+  /// gained since `rememberShares()`, times half the rate.
+  private func priceSharesGained(_ tables: IterationTables, into tally: inout Tally) {
+    for (t, term) in personCells.enumerated() {
+      let now = plan.personOnStaircase[t] ? shares[term.cell] : Double(scratch[term.cell])
+      if now != beforeShares[t] {
+        tally.personAmounts[term.amount] +=
+          (now - beforeShares[t]) * 0.5 * tables.chargeRates[term.charge]
+      }
+    }
   }
 
   /// Moves the iteration's counts into `tally`: occupancy summed over the count blocks (one,

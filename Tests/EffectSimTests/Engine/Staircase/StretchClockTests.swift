@@ -98,18 +98,43 @@ import Testing
     try Self.expectSameCohort(model, iterations: 3)
   }
 
-  /// The tracked path still runs what the stretches cannot: a continuous person-scope
-  /// parameter, and amounts on transitions.
+  /// The kinds scenario with a continuous benefit level and entry clock: the per-person
+  /// path, each person's own entry clock, person-dependent charges priced from the staircase
+  /// shares their cells gained.
+  static func continuousScenario(occupancy: String, pairing: String, cycle: String) -> String {
+    kindsScenario(occupancy: occupancy, pairing: pairing, cycle: cycle)
+      .replacingOccurrences(
+        of: #"{"discrete": {"values": [8000, 12000, 15000], "weights": [0.3, 0.5, 0.2]},"#,
+        with: #"{"uniform": {"min": 8000, "max": 15000},"#)
+      .replacingOccurrences(
+        of: #"{"discrete": {"values": [0, 3, 30, 51, 104], "weights": [0.2, 0.2, 0.2, 0.2, 0.2]},"#,
+        with: #"{"uniform": {"min": 0, "max": 104},"#)
+  }
+
+  @Test(arguments: StaircaseTests.randomCases)
+  func continuousPersonScope(occupancy: String, pairing: String, cycle: String) throws {
+    let model = try Fixtures.model(
+      Self.continuousScenario(occupancy: occupancy, pairing: pairing, cycle: cycle))
+    #expect(PersonKinds(model: model) == nil)
+    #expect(model.entryClockDependsOnPerson && !model.personCharges.isEmpty)
+    try Self.expectSameCohort(model, iterations: 4)
+  }
+
+  /// The tracked path still runs what the stretches cannot: amounts on transitions.
   @Test func theTrackedPathRunsOnlyWhereItMust() throws {
     let random = StaircaseTests.randomScenario(
       occupancy: "start", pairing: "coupled", cycle: "month")
     #expect(!IndividualKernel(model: try Fixtures.model(random)).tracksEveryCycle)
     let kinds = Self.kindsScenario(occupancy: "start", pairing: "coupled", cycle: "month")
     #expect(!IndividualKernel(model: try Fixtures.model(kinds)).tracksEveryCycle)
-    let continuous = kinds.replacingOccurrences(
-      of: #"{"discrete": {"values": [8000, 12000, 15000], "weights": [0.3, 0.5, 0.2]},"#,
-      with: #"{"uniform": {"min": 8000, "max": 15000},"#)
-    #expect(IndividualKernel(model: try Fixtures.model(continuous)).tracksEveryCycle)
+    let continuous = Self.continuousScenario(occupancy: "start", pairing: "coupled", cycle: "month")
+    #expect(!IndividualKernel(model: try Fixtures.model(continuous)).tracksEveryCycle)
+    let moves = random.replacingOccurrences(
+      of: #"{"from": "job", "to": "benefit", "p": "relapse"}"#,
+      with: #"{"from": "job", "to": "benefit", "p": "relapse", "cost": [{"area": "Service", "amount": 500}]}"#)
+    let model = try Fixtures.model(moves)
+    #expect(!model.transitionCharges.isEmpty)
+    #expect(IndividualKernel(model: model).tracksEveryCycle)
   }
 
   /// `advance(_:halves:_:)` is `halves` calls of `advance(_:_:)`: the same clock after, the
