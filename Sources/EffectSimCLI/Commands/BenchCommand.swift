@@ -61,6 +61,10 @@ enum BenchCommand {
     if smallerSummaries.count == 3 {
       prediction.smaller = (smaller, smallerSummaries.sorted()[1])
     }
+    let scenarioPath = arguments.positionals.first.flatMap { $0 == "-" ? nil : $0 }
+    if scenarioPath != nil || arguments.positionals.isEmpty {
+      prediction.startUpSeconds = BenchStartUp.seconds(scenario: scenarioPath)
+    }
     let perSecond = run.seconds > 0 ? Double(iterations) / run.seconds : 0
     func seconds(_ value: Double, decimals: Int = 1) -> String {
       AmountFormatting.decimal(value, decimals: decimals) + " s"
@@ -93,6 +97,11 @@ enum BenchCommand {
       (
         "Person-cycles/s",
         AmountFormatting.decimal(run.personCyclesPerSecond, decimals: 0) + " (both arms counted)"
+      ),
+      (
+        "Start-up",
+        seconds(prediction.startUpSeconds, decimals: 3) + " (launch, read and compile; in every"
+          + " prediction)"
       ),
       (AmountFormatting.grouped(10_000) + " iterations", "≈ " + duration(10_000)),
       (

@@ -21,11 +21,13 @@ struct BenchPrediction {
   /// A smaller timed run: its iterations and the seconds it spent summarising; `nil` when
   /// only one size was timed (then the whole summary grows as n log n).
   var smaller: (iterations: Int, summarySeconds: Double)? = nil
+  /// What a run pays before it simulates, whatever its size (`BenchStartUp`).
+  var startUpSeconds = 0.0
 
   /// Predicted seconds for a run of `n` iterations; `nil` when the timed run measured nothing.
   func seconds(_ n: Int) -> Double? {
     guard iterations > 0, simulationSeconds + summarySeconds > 0 else { return nil }
-    return simulationSeconds * Double(n) / Double(iterations) + summary(n)
+    return startUpSeconds + simulationSeconds * Double(n) / Double(iterations) + summary(n)
   }
 
   /// Predicted seconds of the summary of `n` iterations: fixed + slope · n log n, the two

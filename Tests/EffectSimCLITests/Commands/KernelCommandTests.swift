@@ -58,7 +58,7 @@ import Testing
       ["bench", "-", "--iterations", "100", "--threads", "1"], input: smallScenario)
     #expect(result.code == 0, "\(result.err)")
     for label in [
-      "Kernel", "Threads", "Iterations/s", "Person-cycles/s", "10.000 iterations",
+      "Kernel", "Threads", "Iterations/s", "Person-cycles/s", "Start-up", "10.000 iterations",
       "100.000 iterations",
     ] {
       #expect(result.out.contains(label), "\(label) missing in \(result.out)")
@@ -93,6 +93,10 @@ import Testing
     #expect(abs(try #require(fixed.seconds(100_000)) - 50.3) < 1e-9)
     fixed.smaller = (500, 0.4)
     #expect(abs(try #require(fixed.seconds(100_000)) - 50.3) < 1e-9)
+    // Start-up is paid once, whatever the size.
+    fixed.startUpSeconds = 0.01
+    #expect(abs(try #require(fixed.seconds(100_000)) - 50.31) < 1e-9)
+    #expect(abs(try #require(fixed.seconds(2000)) - 1.31) < 1e-9)
   }
 
   /// Without `--iterations` the timed size grows by factors of 4 from 2.000 until one run
