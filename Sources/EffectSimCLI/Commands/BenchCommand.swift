@@ -61,10 +61,9 @@ enum BenchCommand {
     if smallerSummaries.count == 3 {
       prediction.smaller = (smaller, smallerSummaries.sorted()[1])
     }
+    // A scenario from stdin cannot be read again: its start-up is the launch alone.
     let scenarioPath = arguments.positionals.first.flatMap { $0 == "-" ? nil : $0 }
-    if scenarioPath != nil || arguments.positionals.isEmpty {
-      prediction.startUpSeconds = BenchStartUp.seconds(scenario: scenarioPath)
-    }
+    prediction.startUpSeconds = BenchStartUp.seconds(scenario: scenarioPath)
     let perSecond = run.seconds > 0 ? Double(iterations) / run.seconds : 0
     func seconds(_ value: Double, decimals: Int = 1) -> String {
       AmountFormatting.decimal(value, decimals: decimals) + " s"
@@ -100,8 +99,11 @@ enum BenchCommand {
       ),
       (
         "Start-up",
-        seconds(prediction.startUpSeconds, decimals: 3) + " (launch, read and compile; in every"
-          + " prediction)"
+        prediction.startUpSeconds == 0
+          ? "- (this system cannot launch effectsim again to time it)"
+          : seconds(prediction.startUpSeconds, decimals: 3)
+            + (scenarioPath == nil ? " (launch" : " (launch, read and compile")
+            + "; in every prediction)"
       ),
       (AmountFormatting.grouped(10_000) + " iterations", "≈ " + duration(10_000)),
       (
