@@ -16,14 +16,9 @@ import Testing
 
   /// One iteration through the individual kernel, with or without kinds.
   static func tally(_ model: Model, iteration: Int, kinds: Bool) throws -> Tally {
-    var tables = IterationTables(model: model)
-    let streams = IterationStreams(seed: 11, iteration: iteration)
-    try tables.drawIterationParameters(model, streams, iteration: iteration)
-    try tables.prepareIteration(model, iteration: iteration)
-    var tally = Tally(model: model)
-    var kernel = IndividualKernel(model: model, usesKinds: kinds)
-    try kernel.run(model, &tables, streams, into: &tally, iteration: iteration)
-    return tally
+    try Fixtures.tally(
+      model, seed: 11, iteration: iteration,
+      kernel: IndividualKernel(model: model, usesKinds: kinds))
   }
 
   static func expectSameCohort(_ model: Model, iterations: Int) throws {

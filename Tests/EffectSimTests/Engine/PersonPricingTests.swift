@@ -46,14 +46,9 @@ import Testing
   static func tally(
     _ model: Model, iteration: Int, everyCell: Bool, kinds: Bool = false
   ) throws -> Tally {
-    var tables = IterationTables(model: model)
-    let streams = IterationStreams(seed: 23, iteration: iteration)
-    try tables.drawIterationParameters(model, streams, iteration: iteration)
-    try tables.prepareIteration(model, iteration: iteration)
-    var tally = Tally(model: model)
-    var kernel = IndividualKernel(model: model, usesKinds: kinds, pricesEveryCell: everyCell)
-    try kernel.run(model, &tables, streams, into: &tally, iteration: iteration)
-    return tally
+    try Fixtures.tally(
+      model, seed: 23, iteration: iteration,
+      kernel: IndividualKernel(model: model, usesKinds: kinds, pricesEveryCell: everyCell))
   }
 
   static func expectBitForBit(_ model: Model, iterations: Int) throws {

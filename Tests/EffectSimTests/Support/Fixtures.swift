@@ -6,6 +6,22 @@ enum Fixtures {
     try Model.load(Array(json.utf8))
   }
 
+  /// One iteration of `model` through `kernel`, its parameters and tables drawn and built as
+  /// a run draws and builds them: for tests that compare two of the individual kernel's
+  /// paths on the same streams.
+  static func tally(
+    _ model: Model, seed: UInt64, iteration: Int, kernel: IndividualKernel
+  ) throws -> Tally {
+    var tables = IterationTables(model: model)
+    let streams = IterationStreams(seed: seed, iteration: iteration)
+    try tables.drawIterationParameters(model, streams, iteration: iteration)
+    try tables.prepareIteration(model, iteration: iteration)
+    var tally = Tally(model: model)
+    var kernel = kernel
+    try kernel.run(model, &tables, streams, into: &tally, iteration: iteration)
+    return tally
+  }
+
   /// Decoding errors of a scenario that must be invalid; empty if it is valid.
   static func errors(_ json: String) -> [ScenarioError] {
     do {

@@ -88,28 +88,7 @@ struct RefusionClock: Hashable, Sendable {
   ///   share over its weeks); 0 when `kind` is not `.covered`.
   @inline(__always)
   mutating func advance(_ kind: Kind, _ rule: Rule) -> Double {
-    switch kind {
-    case .covered:
-      selfHalves = 0
-      if halves >= fullFrom {
-        halves += 1
-        return Self.fullShare
-      }
-      let from = weeks(rule)
-      halves += 1
-      return Self.averageShare(from: from, to: weeks(rule))
-    case .selfSupport:
-      guard selfHalves < rule.resetHalves else { return 0 }
-      selfHalves += 1
-      if selfHalves == rule.resetHalves {
-        origin = 0
-        halves = 0
-        fullFrom = 2 * rule.cyclesPerYear
-      }
-      return 0
-    case .paused:
-      return 0
-    }
+    advance(kind, halves: 1, rule)
   }
 
   /// Moves the clock through a whole cycle counted in one state: both halves.
@@ -139,8 +118,9 @@ struct RefusionClock: Hashable, Sendable {
 
   /// Moves the clock through `count` consecutive half-cycles counted in one state of `kind`:
   /// the same clock, and the same shares up to rounding, as `count` calls of
-  /// `advance(_:_:)`. For the kernel that counts a person's stay in a state as one stretch,
-  /// so that the clock is touched once per move rather than once per cycle.
+  /// `advance(_:_:)` (which is this with `count` 1). For the kernel that counts a person's
+  /// stay in a state as one stretch, so that the clock is touched once per move rather than
+  /// once per cycle.
   /// - Returns: the sum of the halves' shares; 0 when `kind` is not `.covered`.
   @inline(__always)
   mutating func advance(_ kind: Kind, halves count: Int, _ rule: Rule) -> Double {

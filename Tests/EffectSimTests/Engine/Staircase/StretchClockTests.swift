@@ -11,14 +11,9 @@ import Testing
 @Suite struct StretchClockTests {
   /// One iteration through the individual kernel, on the stretches or on the tracked path.
   static func tally(_ model: Model, iteration: Int, tracked: Bool) throws -> Tally {
-    var tables = IterationTables(model: model)
-    let streams = IterationStreams(seed: 23, iteration: iteration)
-    try tables.drawIterationParameters(model, streams, iteration: iteration)
-    try tables.prepareIteration(model, iteration: iteration)
-    var tally = Tally(model: model)
-    var kernel = IndividualKernel(model: model, tracksEveryCycle: tracked)
-    try kernel.run(model, &tables, streams, into: &tally, iteration: iteration)
-    return tally
+    try Fixtures.tally(
+      model, seed: 23, iteration: iteration,
+      kernel: IndividualKernel(model: model, tracksEveryCycle: tracked))
   }
 
   /// Rounding of sums of a few thousand shares: far below any planted bug's change (a
