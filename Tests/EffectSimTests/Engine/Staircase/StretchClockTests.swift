@@ -115,6 +115,22 @@ import Testing
     try Self.expectSameCohort(model, iterations: 4)
   }
 
+  /// Kinds of person with their own clocks and shares, and continuous people with theirs:
+  /// the same numbers on 1 and 3 threads.
+  @Test func resultsDoNotDependOnThreads() throws {
+    for json in [
+      Self.kindsScenario(occupancy: "average", pairing: "coupled", cycle: "month"),
+      Self.continuousScenario(occupancy: "end", pairing: "independent", cycle: "month"),
+    ] {
+      let model = try Fixtures.model(json)
+      let runs = try [1, 3].map { threads in
+        try Simulation.monteCarlo(
+          model, options: RunOptions(iterations: 130, seed: 4, threads: threads))
+      }
+      #expect(MonteCarloTests.numbers(runs[0]) == MonteCarloTests.numbers(runs[1]))
+    }
+  }
+
   /// The tracked path still runs what the stretches cannot: amounts on transitions.
   @Test func theTrackedPathRunsOnlyWhereItMust() throws {
     let random = StaircaseTests.randomScenario(
