@@ -509,31 +509,36 @@ struct IndividualKernel {
       if coupled {
         var bound = fast.bound(transitionClass, a, b)
         var k = from
-        while k < to && bound != 0 {
-          let x = generator.next53()
-          if x < bound {
-            let nextI = fast.step(table: tableI + a, from: a, x: x)
-            let nextC = fast.step(table: tableC + b, from: b, x: x)
-            if nextI != a {
-              watch.willAdd(to: baseI + a * stateStride, in: scratch)
-              scratch[baseI + a * stateStride] += 2 * (k + 1 - runI)
-              clocks.close(
-                arm: 0, state: a, cell: baseI + a * stateStride,
-                halves: 2 * (k + 1 - runI) - (runI == from ? weightEnd : 0))
-              runI = k + 1
-              a = nextI
-            }
-            if nextC != b {
-              watch.willAdd(to: baseC + b * stateStride, in: scratch)
-              scratch[baseC + b * stateStride] += 2 * (k + 1 - runC)
-              clocks.close(
-                arm: 1, state: b, cell: baseC + b * stateStride,
-                halves: 2 * (k + 1 - runC) - (runC == from ? weightEnd : 0))
-              runC = k + 1
-              b = nextC
-            }
-            bound = fast.bound(transitionClass, a, b)
+        moves: while k < to && bound != 0 {
+          // The cycles in which neither arm can leave, in a loop of their own: only the
+          // generator, the cycle and the bound live in it, so they stay in registers.
+          var x = generator.next53()
+          while x >= bound {
+            k += 1
+            if k == to { break moves }
+            x = generator.next53()
           }
+          let nextI = fast.step(table: tableI + a, from: a, x: x)
+          let nextC = fast.step(table: tableC + b, from: b, x: x)
+          if nextI != a {
+            watch.willAdd(to: baseI + a * stateStride, in: scratch)
+            scratch[baseI + a * stateStride] += 2 * (k + 1 - runI)
+            clocks.close(
+              arm: 0, state: a, cell: baseI + a * stateStride,
+              halves: 2 * (k + 1 - runI) - (runI == from ? weightEnd : 0))
+            runI = k + 1
+            a = nextI
+          }
+          if nextC != b {
+            watch.willAdd(to: baseC + b * stateStride, in: scratch)
+            scratch[baseC + b * stateStride] += 2 * (k + 1 - runC)
+            clocks.close(
+              arm: 1, state: b, cell: baseC + b * stateStride,
+              halves: 2 * (k + 1 - runC) - (runC == from ? weightEnd : 0))
+            runC = k + 1
+            b = nextC
+          }
+          bound = fast.bound(transitionClass, a, b)
           k += 1
         }
       } else {
