@@ -68,9 +68,10 @@ struct IndividualKernel {
   private let clockRule: RefusionClock.Rule
   private var kindEntryWeeks: [Double]
 
-  /// The per-cycle path for amounts on transitions, and for the staircase when people differ
-  /// continuously; `nil` for every other scenario, which stays on the paths above. It follows
-  /// each person (their clock, their moves), so it takes whole iterations.
+  /// The per-cycle path for amounts on transitions (and their staircase, if any), or for any
+  /// staircase scenario when `tracksEveryCycle` asks for it; `nil` for every other scenario,
+  /// which stays on the paths above. It follows each person (their clock, their moves), so it
+  /// takes whole iterations.
   private var tracked: TrackedPath?
   /// Whether this kernel runs its scenario on the tracked path.
   var tracksEveryCycle: Bool { tracked != nil }

@@ -1,9 +1,10 @@
-/// The individual kernel's cycle-by-cycle path for scenarios whose amounts depend on more than
-/// the state a person holds: the refusion staircase (each person's clock, `RefusionClock`) and
-/// amounts charged once per move along a transition.
+/// The individual kernel's cycle-by-cycle path for scenarios with amounts charged once per move
+/// along a transition, which it counts move by move; it carries their refusion staircase too
+/// (each person's clock, `RefusionClock`).
 ///
-/// Scenarios without either never come here: they keep the kernel's stretch-counting fast
-/// path. This path reads the same `KernelPlan` (segments, markers, eligibility, convention,
+/// Every other scenario keeps the kernel's stretch-counting paths, the staircase included
+/// (`IndividualKernel.StretchClocks`); tests run a staircase scenario here as well
+/// (`tracksEveryCycle`) and compare the two. This path reads the same `KernelPlan` (segments, markers, eligibility, convention,
 /// count cells, person-charge cells) and the same `FastTables`, and draws exactly the uniforms
 /// the fast path draws — one per cycle in which either arm can leave (coupled), or one per arm
 /// that can leave (independent), in the same order — so a person follows the same states on
