@@ -546,18 +546,47 @@ struct IndividualKernel {
         var leaveI = fast.leave(tableI + a)
         var leaveC = fast.leave(tableC + b)
         var k = from
-        while k < to && (leaveI | leaveC) != 0 {
-          if leaveI != 0 {
-            moveAlone(
-              0, &a, leave: &leaveI, run: &runI, table: tableI, base: baseI, cycle: k,
-              segmentStart: from, weightEnd: weightEnd, fast, stateStride, scratch, &generator,
-              &watch, &clocks)
+        cycles: while k < to && (leaveI | leaveC) != 0 {
+          // The cycles in which neither arm leaves, in a loop of their own (as under coupled
+          // pairing): each arm that can leave draws, the intervention first. It stops at the
+          // first uniform below its arm's threshold, remembering whose it was.
+          var x: UInt64 = 0
+          var interventionLeaves = false
+          quiet: while true {
+            if leaveI != 0 {
+              x = generator.next53()
+              if x < leaveI {
+                interventionLeaves = true
+                break quiet
+              }
+            }
+            if leaveC != 0 {
+              x = generator.next53()
+              if x < leaveC { break quiet }
+            }
+            k += 1
+            if k == to { break cycles }
           }
-          if leaveC != 0 {
-            moveAlone(
-              1, &b, leave: &leaveC, run: &runC, table: tableC, base: baseC, cycle: k,
-              segmentStart: from, weightEnd: weightEnd, fast, stateStride, scratch, &generator,
-              &watch, &clocks)
+          if interventionLeaves {
+            stepAlone(
+              0, &a, x: x, leave: &leaveI, run: &runI, table: tableI, base: baseI, cycle: k,
+              segmentStart: from, weightEnd: weightEnd, fast, stateStride, scratch, &watch,
+              &clocks)
+            // The control arm's draw of the same cycle, after the intervention's.
+            if leaveC != 0 {
+              let x = generator.next53()
+              if x < leaveC {
+                stepAlone(
+                  1, &b, x: x, leave: &leaveC, run: &runC, table: tableC, base: baseC,
+                  cycle: k, segmentStart: from, weightEnd: weightEnd, fast, stateStride,
+                  scratch, &watch, &clocks)
+              }
+            }
+          } else {
+            stepAlone(
+              1, &b, x: x, leave: &leaveC, run: &runC, table: tableC, base: baseC, cycle: k,
+              segmentStart: from, weightEnd: weightEnd, fast, stateStride, scratch, &watch,
+              &clocks)
           }
           k += 1
         }
@@ -584,17 +613,15 @@ struct IndividualKernel {
     rng = generator
   }
 
-  /// One arm's cycle under independent pairing: its own uniform, and on a move the stretch of
-  /// the state left is counted.
+  /// One arm's move under independent pairing, its uniform `x` below the arm's leaving
+  /// threshold: the stretch of the state left is counted.
   @inline(__always)
-  private static func moveAlone<Watch: CellWatch, Clocks: StretchClocks>(
-    _ arm: Int, _ state: inout Int, leave: inout UInt64, run: inout Int, table: Int, base: Int,
-    cycle: Int, segmentStart: Int, weightEnd: Int, _ fast: FastTables.Handle,
-    _ stateStride: Int, _ scratch: UnsafeMutableBufferPointer<Int>,
-    _ generator: inout Xoshiro256PlusPlus, _ watch: inout Watch, _ clocks: inout Clocks
+  private static func stepAlone<Watch: CellWatch, Clocks: StretchClocks>(
+    _ arm: Int, _ state: inout Int, x: UInt64, leave: inout UInt64, run: inout Int, table: Int,
+    base: Int, cycle: Int, segmentStart: Int, weightEnd: Int, _ fast: FastTables.Handle,
+    _ stateStride: Int, _ scratch: UnsafeMutableBufferPointer<Int>, _ watch: inout Watch,
+    _ clocks: inout Clocks
   ) {
-    let x = generator.next53()
-    guard x < leave else { return }
     let next = fast.step(table: table + state, from: state, x: x)
     guard next != state else { return }
     watch.willAdd(to: base + state * stateStride, in: scratch)
