@@ -166,18 +166,10 @@ struct AggregatedKernel {
     if !model.transitionsDependOnPerson { buildJoint(model, tables, set: 0) }
     if strata.split {
       for s in 0..<strata.count where occupied[s] {
-        for (d, draw) in model.personDraws.enumerated() {
-          tables.values[draw.slot] = strata.values[s][d]
-        }
-        try tables.evaluatePersonDerived(model, iteration: iteration)
-        if model.transitionsDependOnPerson {
-          try tables.buildTransitions(model, iteration: iteration)
-          buildJoint(model, tables, set: s)
-        }
-        try tables.evaluateCharges(model, personOnly: true, iteration: iteration)
-        for (j, index) in plan.personCharges.enumerated() {
-          personRates[s * plan.personCharges.count + j] = tables.chargeRates[index]
-        }
+        try tables.setKind(strata.values[s], model, iteration: iteration)
+        if model.transitionsDependOnPerson { buildJoint(model, tables, set: s) }
+        try tables.evaluatePersonCharges(model, iteration: iteration)
+        tables.storeRates(of: plan.personCharges, kind: s, into: &personRates)
       }
     }
 

@@ -143,7 +143,6 @@ struct IndividualKernel {
     for i in shares.indices { shares[i] = 0 }
     layout.load(tables, into: &fast)
     let coupled = model.pairing == .coupled
-    let states = plan.states
     // Trivial values as locals, so the per-person closures below capture no part of `self`
     // but the arrays they borrow (a captured `self` costs a retain and release per person).
     let (layout, clockRule) = (self.layout, self.clockRule)
@@ -197,9 +196,8 @@ struct IndividualKernel {
           }
         }
         let x = rng.next53()
-        let stateI = Self.initialState(tables, arm: 0, states: states, x: x)
-        let stateC = Self.initialState(
-          tables, arm: 1, states: states, x: coupled ? x : rng.next53())
+        let stateI = tables.initialState(arm: 0, x: x)
+        let stateC = tables.initialState(arm: 1, x: coupled ? x : rng.next53())
         if trackPerson && !pricesEveryCell {
           pricing.watching(person: person - 1) { watch in
             fast.withUnsafeBufferPointer { fast in
@@ -341,7 +339,7 @@ struct IndividualKernel {
       }
     }
     // Locals, so the loop reads no property of `self` while its counts are borrowed.
-    let (blockSize, trackPerson, states) = (plan.cells.count, !personCharges.isEmpty, plan.states)
+    let (blockSize, trackPerson) = (plan.cells.count, !personCharges.isEmpty)
     let (plan, layout, clockRule, drawnKinds) = (
       self.plan, self.layout, self.clockRule, self.drawnKinds
     )
@@ -377,9 +375,8 @@ struct IndividualKernel {
               counting.countBase = trackPerson ? kind * blockSize : 0
               var rng = IterationStreams.moves(personKey: personKey)
               let x = rng.next53()
-              let stateI = Self.initialState(initial, arm: 0, states: states, x: x)
-              let stateC = Self.initialState(
-                initial, arm: 1, states: states, x: coupled ? x : rng.next53())
+              let stateI = initial.initialState(arm: 0, x: x)
+              let stateC = initial.initialState(arm: 1, x: coupled ? x : rng.next53())
               let tablesStart = byKind ? kind * fastSize : 0
               let fast = layout.handle(
                 UnsafeBufferPointer(rebasing: allFast[tablesStart..<tablesStart + fastSize]))
@@ -428,21 +425,15 @@ struct IndividualKernel {
     iteration: Int
   ) throws(RunError) {
     guard kinds.strata.split else { return }
-    for (draw, value) in zip(model.personDraws, kinds.strata.values[kind]) {
-      tables.values[draw.slot] = value
-    }
-    try tables.evaluatePersonDerived(model, iteration: iteration)
+    try tables.setKind(kinds.strata.values[kind], model, iteration: iteration)
     if model.transitionsDependOnPerson {
-      try tables.buildTransitions(model, iteration: iteration)
       layout.load(tables, into: &fast)
       let start = kind * fast.count
       for i in fast.indices { kindFast[start + i] = fast[i] }
     }
     if !personCharges.isEmpty {
       try tables.evaluatePersonCharges(model, iteration: iteration)
-      for (j, index) in personCharges.enumerated() {
-        kindRates[kind * personCharges.count + j] = tables.chargeRates[index]
-      }
+      tables.storeRates(of: personCharges, kind: kind, into: &kindRates)
     }
     if !kindEntryWeeks.isEmpty {
       try tables.evaluateEntryClock(model, iteration: iteration)
@@ -632,15 +623,5 @@ struct IndividualKernel {
     run = cycle + 1
     state = next
     leave = fast.leave(table + state)
-  }
-
-  @inline(__always)
-  static func initialState(
-    _ tables: IterationTables, arm: Int, states: Int, x: UInt64
-  ) -> Int {
-    let count = Int(tables.initialCount[arm])
-    var j = 0
-    while j < count - 1 && x >= tables.initialThresholds[arm * states + j] { j += 1 }
-    return Int(tables.initialStates[arm * states + j])
   }
 }

@@ -177,9 +177,8 @@ struct JumpKernel {
                   }
                   var rng = IterationStreams.moves(personKey: personKey)
                   let x = rng.next53()
-                  let stateI = Self.initialState(tables, arm: 0, states: states, x: x)
-                  let stateC = Self.initialState(
-                    tables, arm: 1, states: states, x: coupled ? x : rng.next53())
+                  let stateI = tables.initialState(arm: 0, x: x)
+                  let stateC = tables.initialState(arm: 1, x: coupled ? x : rng.next53())
                   let start = byKind ? kind * setSize : 0
                   let set = UnsafeBufferPointer(rebasing: allTables[start..<start + setSize])
                   let fast = layout.fast.handle(set)
@@ -242,19 +241,13 @@ struct JumpKernel {
     iteration: Int
   ) {
     do throws(RunError) {
-      for (draw, value) in zip(model.personDraws, kinds.strata.values[kind]) {
-        tables.values[draw.slot] = value
-      }
-      try tables.evaluatePersonDerived(model, iteration: iteration)
+      try tables.setKind(kinds.strata.values[kind], model, iteration: iteration)
       if model.transitionsDependOnPerson {
-        try tables.buildTransitions(model, iteration: iteration)
         layout.load(tables, into: &storage, at: kind * layout.count, scratch: &fastScratch)
       }
       if !personCharges.isEmpty {
         try tables.evaluatePersonCharges(model, iteration: iteration)
-        for (j, index) in personCharges.enumerated() {
-          kindRates[kind * personCharges.count + j] = tables.chargeRates[index]
-        }
+        tables.storeRates(of: personCharges, kind: kind, into: &kindRates)
       }
     } catch {
       kindFailures[kind] = error
@@ -458,16 +451,5 @@ struct JumpKernel {
       stretches[row + state * rowLength + to] -= 2
     }
     rng = generator
-  }
-
-  /// The initial state for the 53-bit uniform `x`, as the per-cycle kernel chooses it.
-  @inline(__always)
-  private static func initialState(
-    _ tables: IterationTables, arm: Int, states: Int, x: UInt64
-  ) -> Int {
-    let count = Int(tables.initialCount[arm])
-    var j = 0
-    while j < count - 1 && x >= tables.initialThresholds[arm * states + j] { j += 1 }
-    return Int(tables.initialStates[arm * states + j])
   }
 }

@@ -71,7 +71,6 @@ struct TrackedPath {
     layout.load(tables, into: &fast)
     let coupled = model.pairing == .coupled
     let pricesPerson = !plan.personCells.isEmpty
-    let states = plan.states
     // Trivial values as locals, so the per-person closures capture no part of `self` but the
     // arrays they borrow.
     let recording = Recording(
@@ -92,9 +91,8 @@ struct TrackedPath {
           try preparePerson(model, &tables, personKey: personKey, iteration: iteration)
         }
         let x = rng.next53()
-        let stateI = IndividualKernel.initialState(tables, arm: 0, states: states, x: x)
-        let stateC = IndividualKernel.initialState(
-          tables, arm: 1, states: states, x: coupled ? x : rng.next53())
+        let stateI = tables.initialState(arm: 0, x: x)
+        let stateC = tables.initialState(arm: 1, x: coupled ? x : rng.next53())
         let clock = RefusionClock(weeks: tables.entryWeeks, rule)
         fast.withUnsafeBufferPointer { fast in
           segments.withUnsafeBufferPointer { segments in

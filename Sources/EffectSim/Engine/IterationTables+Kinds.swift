@@ -1,0 +1,32 @@
+/// What every person-level kernel reads of the iteration's tables in the same way: a person's
+/// entry state, and the numbers of one kind of person (`PersonStrata`), evaluated in the order
+/// the per-person path evaluates them so that a failure reads the same in every kernel.
+extension IterationTables {
+  /// The entry state of `arm` for the 53-bit uniform `x` (the thresholds of `buildInitial`).
+  @inline(__always)
+  func initialState(arm: Int, x: UInt64) -> Int {
+    let count = Int(initialCount[arm])
+    var j = 0
+    while j < count - 1 && x >= initialThresholds[arm * states + j] { j += 1 }
+    return Int(initialStates[arm * states + j])
+  }
+
+  /// Puts one kind's values (`PersonStrata.values[kind]`, in `model.personDraws` order) in
+  /// place of the person draws and evaluates what reads them first: the derived person-scope
+  /// parameters, then the transition tables when they depend on the person. A kernel then
+  /// reads the tables and evaluates the person-dependent charges and the entry clock as it
+  /// needs them.
+  mutating func setKind(_ kindValues: [Double], _ model: Model, iteration: Int) throws(RunError) {
+    for (draw, value) in zip(model.personDraws, kindValues) { values[draw.slot] = value }
+    try evaluatePersonDerived(model, iteration: iteration)
+    if model.transitionsDependOnPerson { try buildTransitions(model, iteration: iteration) }
+  }
+
+  /// The person-dependent charge rates just evaluated (`KernelPlan.personCharges` order) into
+  /// kind `kind`'s row of `rates`.
+  func storeRates(of personCharges: [Int], kind: Int, into rates: inout [Double]) {
+    for (j, index) in personCharges.enumerated() {
+      rates[kind * personCharges.count + j] = chargeRates[index]
+    }
+  }
+}
