@@ -513,22 +513,14 @@ struct IndividualKernel {
           let nextI = fast.step(table: tableI + a, from: a, x: x)
           let nextC = fast.step(table: tableC + b, from: b, x: x)
           if nextI != a {
-            watch.willAdd(to: baseI + a * stateStride, in: scratch)
-            scratch[baseI + a * stateStride] += 2 * (k + 1 - runI)
-            clocks.close(
-              arm: 0, state: a, cell: baseI + a * stateStride,
-              halves: 2 * (k + 1 - runI) - (runI == from ? weightEnd : 0))
-            runI = k + 1
-            a = nextI
+            move(
+              0, &a, to: nextI, run: &runI, base: baseI, cycle: k, segmentStart: from,
+              weightEnd: weightEnd, stateStride, scratch, &watch, &clocks)
           }
           if nextC != b {
-            watch.willAdd(to: baseC + b * stateStride, in: scratch)
-            scratch[baseC + b * stateStride] += 2 * (k + 1 - runC)
-            clocks.close(
-              arm: 1, state: b, cell: baseC + b * stateStride,
-              halves: 2 * (k + 1 - runC) - (runC == from ? weightEnd : 0))
-            runC = k + 1
-            b = nextC
+            move(
+              1, &b, to: nextC, run: &runC, base: baseC, cycle: k, segmentStart: from,
+              weightEnd: weightEnd, stateStride, scratch, &watch, &clocks)
           }
           bound = fast.bound(transitionClass, a, b)
           k += 1
@@ -615,6 +607,21 @@ struct IndividualKernel {
   ) {
     let next = fast.step(table: table + state, from: state, x: x)
     guard next != state else { return }
+    move(
+      arm, &state, to: next, run: &run, base: base, cycle: cycle, segmentStart: segmentStart,
+      weightEnd: weightEnd, stateStride, scratch, &watch, &clocks)
+    leave = fast.leave(table + state)
+  }
+
+  /// One arm moves from `state` to `next` in `cycle` (either pairing): the stretch of the
+  /// state left, held since `run`, is counted in its cell and heard by the clocks — with
+  /// `weightEnd` halves fewer when it began the segment (docs/refusion.md).
+  @inline(__always)
+  private static func move<Watch: CellWatch, Clocks: StretchClocks>(
+    _ arm: Int, _ state: inout Int, to next: Int, run: inout Int, base: Int, cycle: Int,
+    segmentStart: Int, weightEnd: Int, _ stateStride: Int,
+    _ scratch: UnsafeMutableBufferPointer<Int>, _ watch: inout Watch, _ clocks: inout Clocks
+  ) {
     watch.willAdd(to: base + state * stateStride, in: scratch)
     scratch[base + state * stateStride] += 2 * (cycle + 1 - run)
     clocks.close(
@@ -622,6 +629,5 @@ struct IndividualKernel {
       halves: 2 * (cycle + 1 - run) - (run == segmentStart ? weightEnd : 0))
     run = cycle + 1
     state = next
-    leave = fast.leave(table + state)
   }
 }
