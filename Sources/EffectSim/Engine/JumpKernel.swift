@@ -120,7 +120,7 @@ struct JumpKernel {
           spans[spans.count - 1] = Segment(
             from: last.from, to: segment.to, year: last.year,
             transitionClass: last.transitionClass, chargeClass: last.chargeClass,
-            marker: last.marker)
+            marker: last.marker, cells: plan.cells)
         } else {
           spans.append(segment)
         }

@@ -63,7 +63,7 @@ struct KernelPlan: Sendable {
       markers[cycle] = Int32(index)
     }
     self.markers = markers
-    (segments, segmentFirst) = Self.segments(model, markers: markers)
+    (segments, segmentFirst) = Self.segments(model, markers: markers, cells: cells)
     settle = Self.settleCycle(model)
     personCharges = model.personCharges
     (personCells, personGroups) = Self.personCells(model, cells: cells, amounts: amounts)
@@ -83,7 +83,9 @@ struct KernelPlan: Sendable {
   /// `occupancyAt` cycle.
   /// - Complexity: O(horizon + segments): the cuts that do not depend on the entry (window
   ///   classes, markers) are listed once and merged with each entry's year cuts.
-  private static func segments(_ model: Model, markers: [Int32]) -> ([Segment], [Int32]) {
+  private static func segments(
+    _ model: Model, markers: [Int32], cells: CountCells
+  ) -> ([Segment], [Int32]) {
     var cuts: [Int] = []
     for k in 1..<max(model.horizon, 1)
     where model.transitionClassOf[k] != model.transitionClassOf[k - 1]
@@ -107,7 +109,7 @@ struct KernelPlan: Sendable {
           Segment(
             from: Int32(from), to: Int32(to), year: model.yearOf[entry + from],
             transitionClass: model.transitionClassOf[from], chargeClass: model.chargeClassOf[from],
-            marker: markers[from]))
+            marker: markers[from], cells: cells))
         if cuts[nextCut] == to { nextCut += 1 }
         if nextYear == to { nextYear += model.cyclesPerYear }
         from = to
@@ -153,6 +155,15 @@ struct KernelPlan: Sendable {
   /// `atOffset`, then the persons at the markers (`ShareCells` layout).
   func collect(
     _ counts: UnsafeBufferPointer<Int>, blocks: Int, atOffset: Int, personCycles: Int,
+    into tally: inout Tally
+  ) {
+    collect(
+      counts, blocks: 0..<blocks, atOffset: atOffset, personCycles: personCycles, into: &tally)
+  }
+
+  /// `collect` from the listed blocks only (`Tally.setOccupancy(halfCycles:blocks:)`).
+  func collect<Blocks: Collection<Int>>(
+    _ counts: UnsafeBufferPointer<Int>, blocks: Blocks, atOffset: Int, personCycles: Int,
     into tally: inout Tally
   ) {
     tally.setOccupancy(

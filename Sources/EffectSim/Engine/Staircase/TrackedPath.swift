@@ -193,19 +193,17 @@ struct TrackedPath {
     var clockI = clock
     var clockC = clock
     var generator = rng
-    let cells = recording.cells
     for index in range {
       let segment = segments[index]
       let year = Int(segment.year)
       let transitionClass = Int(segment.transitionClass)
-      let chargeClass = Int(segment.chargeClass)
       if segment.marker >= 0 {
         let marker = Int(segment.marker)
         sinks.counts[recording.atOffset + recording.shares.index(marker, arm: 0, state: a)] += 1
         sinks.counts[recording.atOffset + recording.shares.index(marker, arm: 1, state: b)] += 1
       }
-      let baseI = cells.base(arm: 0, year: year, chargeClass: chargeClass)
-      let baseC = cells.base(arm: 1, year: year, chargeClass: chargeClass)
+      let baseI = Int(segment.cellsI)
+      let baseC = Int(segment.cellsC)
       let tableI = fast.table(arm: 0, transitionClass: transitionClass, state: 0)
       let tableC = fast.table(arm: 1, transitionClass: transitionClass, state: 0)
       for _ in segment.cycles {
