@@ -55,6 +55,13 @@ struct IndividualKernel {
   private let countBlocks: Int
   /// Per person of the iteration, the kind they drew (`runKinds`).
   private var drawnKinds: [Int32] = []
+  /// Whether a kind prepared in one iteration stays prepared for the rest of the run: its
+  /// charge rates and entry clock read no iteration-scope draw
+  /// (`Model.kindValuesVaryByIteration`) and its transitions are everyone's. Per kind, whether
+  /// it has been (a failed preparation is not remembered, so it fails again, naming its own
+  /// iteration).
+  private let preparesKindsOnce: Bool
+  private var kindPrepared: [Bool]
   /// The count blocks this iteration writes, ascending: all of them on the per-person path;
   /// with kinds counted apart, only the kinds drawn (a 15-person cohort meets a few of
   /// dozens), so that only those are cleared, summed and priced — the others hold stale
@@ -90,9 +97,12 @@ struct IndividualKernel {
   ///   - tracksEveryCycle: whether a scenario on the refusion staircase runs on the tracked
   ///     path (`TrackedPath`, cycle by cycle) even where the stretch-counting paths could run
   ///     it; tests compare the two.
+  ///   - preparesKindsOnce: whether a kind whose values cannot change between iterations is
+  ///     prepared once per run (the default) rather than in every iteration that draws it;
+  ///     tests compare the two.
   init(
     model: Model, usesKinds: Bool = true, pricesEveryCell: Bool? = nil,
-    tracksEveryCycle: Bool = false
+    tracksEveryCycle: Bool = false, preparesKindsOnce: Bool = true
   ) {
     plan = KernelPlan(model: model)
     segments = plan.segments
@@ -108,6 +118,9 @@ struct IndividualKernel {
     kindRates = [Double](repeating: 0, count: kindCount * personCharges.count)
     atOffset = countBlocks * plan.cells.count
     blocksInUse = Array(0..<countBlocks)
+    self.preparesKindsOnce =
+      preparesKindsOnce && !model.kindValuesVaryByIteration && !model.transitionsDependOnPerson
+    kindPrepared = [Bool](repeating: false, count: kindCount)
     scratch = [Int](repeating: 0, count: atOffset + model.occupancyAt.count * 2 * plan.states)
     pricing = PersonPricing(plan: plan)
     // The stretches carry the staircase (`StretchClocks`); amounts on transitions need the
@@ -450,7 +463,7 @@ struct IndividualKernel {
     _ kind: Int, _ kinds: PersonKinds, _ model: Model, _ tables: inout IterationTables,
     iteration: Int
   ) throws(RunError) {
-    guard kinds.strata.split else { return }
+    guard kinds.strata.split, !kindPrepared[kind] else { return }
     try tables.setKind(kinds.strata.values[kind], model, iteration: iteration)
     if model.transitionsDependOnPerson {
       layout.load(tables, into: &fast)
@@ -465,6 +478,7 @@ struct IndividualKernel {
       try tables.evaluateEntryClock(model, iteration: iteration)
       kindEntryWeeks[kind] = tables.entryWeeks
     }
+    kindPrepared[kind] = preparesKindsOnce
   }
 
   /// Where the hot loop counts, passed by value so it lives in registers.

@@ -95,6 +95,19 @@ extension Model {
       }
     }
 
+    // Which parameters change from one iteration to the next: the iteration-scope draws and
+    // every derived parameter that reads one (`ordered` lists dependencies first).
+    var variesByIteration = [Bool](repeating: false, count: names.count)
+    for draw in iterationDraws { variesByIteration[draw.slot] = true }
+    func readsIterationDraw(_ expression: Expression) -> Bool {
+      expression.referencedNames.contains { slots[$0].map { variesByIteration[$0] } ?? false }
+    }
+    for derived in ordered {
+      if case .derived(let expression) = scenario.parameters[derived.slot].definition {
+        variesByIteration[derived.slot] = readsIterationDraw(expression)
+      }
+    }
+
     // Windows become classes of cycles since entry.
     let transitionWindows = scenario.arms.flatMap { $0.transitions.map(\.cycles) }
     let transitionPartition = CyclePartition(windows: transitionWindows, horizon: horizon)
@@ -247,6 +260,12 @@ extension Model {
     self.selfSupport = scenario.states.map(\.selfSupport)
     self.entryClock = entryClock
     self.entryClockDependsOnPerson = scenario.weeksOnBenefitAtEntry.map(dependsOnPerson) ?? false
+    let kindExpressions =
+      scenario.states.flatMap { $0.costs.map(\.perCycle) + $0.outcomes.map(\.weight) }
+      + [scenario.weeksOnBenefitAtEntry].compactMap { $0 }
+    self.kindValuesVaryByIteration = kindExpressions.contains {
+      dependsOnPerson($0) && readsIterationDraw($0)
+    }
     self.personCharges = charges.indices.filter { charges[$0].dependsOnPerson }
     self.intake = intake
     self.lineItems = lineItems
