@@ -634,9 +634,9 @@ struct IndividualKernel {
   /// cycle, the bound and the end live in its loop, so they stay in registers (inlined into
   /// the person loop, the register allocator kept one or two of the generator's words on the
   /// stack in some builds, as unrelated code around it changed: up to 7 % more instructions
-  /// and 6 % fewer person-cycles/s on the reference workload; the call costs about 1 % more
+  /// and 6 % fewer person-cycles/s on the reference workload; the call costs about 2 % more
   /// instructions on kk-ips-expansion-2020, whose people enter the loop every few cycles, and
-  /// no measurable time).
+  /// no measurable time — Benchmarks/README.md).
   @inline(never)
   private static func quietCycles(
     _ generator: inout Xoshiro256PlusPlus, bound: UInt64, from: Int, to: Int
