@@ -55,12 +55,13 @@ struct IndividualKernel {
   private let countBlocks: Int
   /// Per person of the iteration, the kind they drew (`runKinds`).
   private var drawnKinds: [Int32] = []
-  /// Whether a kind prepared in one iteration stays prepared for the rest of the run: its
-  /// charge rates and entry clock read no iteration-scope draw
-  /// (`Model.kindValuesVaryByIteration`) and its transitions are everyone's. Per kind, whether
-  /// it has been (a failed preparation is not remembered, so it fails again, naming its own
-  /// iteration).
-  private let preparesKindsOnce: Bool
+  /// Whether a kind's charge rates, and its entry clock, are kept for the rest of the run once
+  /// the kind has been prepared: they read no iteration-scope draw
+  /// (`Model.personChargesVaryByIteration`, `Model.entryClockVariesByIteration`). Per kind,
+  /// whether it has been prepared (a failed preparation is not remembered, so it fails again,
+  /// naming its own iteration).
+  private let keepsKindCharges: Bool
+  private let keepsKindEntryClocks: Bool
   private var kindPrepared: [Bool]
   /// The count blocks this iteration writes, ascending: all of them on the per-person path;
   /// with kinds counted apart, only the kinds drawn (a 15-person cohort meets a few of
@@ -97,9 +98,9 @@ struct IndividualKernel {
   ///   - tracksEveryCycle: whether a scenario on the refusion staircase runs on the tracked
   ///     path (`TrackedPath`, cycle by cycle) even where the stretch-counting paths could run
   ///     it; tests compare the two.
-  ///   - preparesKindsOnce: whether a kind whose values cannot change between iterations is
-  ///     prepared once per run (the default) rather than in every iteration that draws it;
-  ///     tests compare the two.
+  ///   - preparesKindsOnce: whether a kind's charge rates and entry clock, where they cannot
+  ///     change between iterations, are evaluated once per run (the default) rather than in
+  ///     every iteration that draws the kind; tests compare the two.
   init(
     model: Model, usesKinds: Bool = true, pricesEveryCell: Bool? = nil,
     tracksEveryCycle: Bool = false, preparesKindsOnce: Bool = true
@@ -118,8 +119,8 @@ struct IndividualKernel {
     kindRates = [Double](repeating: 0, count: kindCount * personCharges.count)
     atOffset = countBlocks * plan.cells.count
     blocksInUse = Array(0..<countBlocks)
-    self.preparesKindsOnce =
-      preparesKindsOnce && !model.kindValuesVaryByIteration && !model.transitionsDependOnPerson
+    keepsKindCharges = preparesKindsOnce && !model.personChargesVaryByIteration
+    keepsKindEntryClocks = preparesKindsOnce && !model.entryClockVariesByIteration
     kindPrepared = [Bool](repeating: false, count: kindCount)
     scratch = [Int](repeating: 0, count: atOffset + model.occupancyAt.count * 2 * plan.states)
     pricing = PersonPricing(plan: plan)
@@ -463,22 +464,26 @@ struct IndividualKernel {
     _ kind: Int, _ kinds: PersonKinds, _ model: Model, _ tables: inout IterationTables,
     iteration: Int
   ) throws(RunError) {
-    guard kinds.strata.split, !kindPrepared[kind] else { return }
+    guard kinds.strata.split else { return }
+    let prepared = kindPrepared[kind]
+    let charges = !personCharges.isEmpty && !(prepared && keepsKindCharges)
+    let entryClock = !kindEntryWeeks.isEmpty && !(prepared && keepsKindEntryClocks)
+    guard model.transitionsDependOnPerson || charges || entryClock else { return }
     try tables.setKind(kinds.strata.values[kind], model, iteration: iteration)
     if model.transitionsDependOnPerson {
       layout.load(tables, into: &fast)
       let start = kind * fast.count
       for i in fast.indices { kindFast[start + i] = fast[i] }
     }
-    if !personCharges.isEmpty {
+    if charges {
       try tables.evaluatePersonCharges(model, iteration: iteration)
       tables.storeRates(of: personCharges, kind: kind, into: &kindRates)
     }
-    if !kindEntryWeeks.isEmpty {
+    if entryClock {
       try tables.evaluateEntryClock(model, iteration: iteration)
       kindEntryWeeks[kind] = tables.entryWeeks
     }
-    kindPrepared[kind] = preparesKindsOnce
+    kindPrepared[kind] = true
   }
 
   /// Where the hot loop counts, passed by value so it lives in registers.

@@ -17,7 +17,9 @@ extension IterationTables {
   /// reads the tables and evaluates the person-dependent charges and the entry clock as it
   /// needs them.
   mutating func setKind(_ kindValues: [Double], _ model: Model, iteration: Int) throws(RunError) {
-    for (draw, value) in zip(model.personDraws, kindValues) { values[draw.slot] = value }
+    // By index, reading only the slot: iterating the draws copied each one, retaining and
+    // releasing its distribution's arrays (perf: 2 % of rebild-ips-2022's run).
+    for i in kindValues.indices { values[model.personDraws[i].slot] = kindValues[i] }
     try evaluatePersonDerived(model, iteration: iteration)
     if model.transitionsDependOnPerson { try buildTransitions(model, iteration: iteration) }
   }

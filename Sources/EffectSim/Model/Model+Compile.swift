@@ -260,12 +260,12 @@ extension Model {
     self.selfSupport = scenario.states.map(\.selfSupport)
     self.entryClock = entryClock
     self.entryClockDependsOnPerson = scenario.weeksOnBenefitAtEntry.map(dependsOnPerson) ?? false
-    let kindExpressions =
+    self.personChargesVaryByIteration =
       scenario.states.flatMap { $0.costs.map(\.perCycle) + $0.outcomes.map(\.weight) }
-      + [scenario.weeksOnBenefitAtEntry].compactMap { $0 }
-    self.kindValuesVaryByIteration = kindExpressions.contains {
+      .contains { dependsOnPerson($0) && readsIterationDraw($0) }
+    self.entryClockVariesByIteration = scenario.weeksOnBenefitAtEntry.map {
       dependsOnPerson($0) && readsIterationDraw($0)
-    }
+    } ?? false
     self.personCharges = charges.indices.filter { charges[$0].dependsOnPerson }
     self.intake = intake
     self.lineItems = lineItems

@@ -70,11 +70,12 @@ public struct Model: Sendable {
   /// `cohort.weeksOnBenefitAtEntry`; `nil` means 0.
   let entryClock: CompiledExpression?
   let entryClockDependsOnPerson: Bool
-  /// Whether a person-dependent charge or the entry clock reads an iteration-scope draw,
-  /// directly or through derived parameters. When neither does, a kind of person's charge
-  /// rates and entry clock are the same in every iteration, and the individual kernel
-  /// prepares each kind once per run (`IndividualKernel.prepareKind`).
-  let kindValuesVaryByIteration: Bool
+  /// Whether a person-dependent charge, or a person-dependent entry clock, reads an
+  /// iteration-scope draw, directly or through derived parameters. When one does not, a kind
+  /// of person's charge rates (or entry clock) are the same in every iteration, and the
+  /// individual kernel evaluates them once per run (`IndividualKernel.prepareKind`).
+  let personChargesVaryByIteration: Bool
+  let entryClockVariesByIteration: Bool
   /// Indices into `charges` of those that depend on person-scope parameters, in order: what a
   /// kernel prices per person or kind of person, and deterministic mode at base values.
   let personCharges: [Int]

@@ -5,8 +5,9 @@ import Testing
 
 /// One individual kernel kept through many iterations, as a worker keeps it, against a fresh
 /// kernel for every iteration: the blocks of kinds an iteration does not draw hold an earlier
-/// iteration's counts (`blocksInUse`), and a kind whose values cannot change is prepared once
-/// per run (`preparesKindsOnce`) — neither may change a number.
+/// iteration's counts (`blocksInUse`), and a kind's charge rates and entry clock, where they
+/// cannot change, are evaluated once per run (`preparesKindsOnce`) — neither may change a
+/// number.
 @Suite struct KindsAcrossIterationsTests {
   /// Each iteration's tally from one kernel run through `iterations` in order.
   static func keptKernel(_ model: Model, seed: UInt64, iterations: Int) throws -> [Tally] {
@@ -47,7 +48,7 @@ import Testing
   }
 
   /// Kinds whose transitions read the person (and an iteration draw): their tables are built
-  /// again in every iteration.
+  /// again in every iteration, though their charges are kept.
   @Test(arguments: ["coupled", "independent"])
   func kindsWithTheirOwnTransitionsAreRebuiltEachIteration(pairing: String) throws {
     let model = try Fixtures.model(PersonKindsTests.personScope(pairing))
@@ -80,25 +81,29 @@ import Testing
   }
 
   @Test func kindValuesVaryWithAnIterationDrawReadDirectlyOrThroughDerivedParameters() throws {
-    let cases: [(charge: String, clock: String, varies: Bool)] = [
-      ("level", "weeks", false),
-      ("level * fixedShare", "weeks + 1", false),
-      ("level * inflation", "weeks", true),
-      ("level * factor", "weeks", true),
-      ("level", "weeks * factor", true),
+    let cases: [(charge: String, clock: String, charges: Bool, entryClock: Bool)] = [
+      ("level", "weeks", false, false),
+      ("level * fixedShare", "weeks + 1", false, false),
+      ("level * inflation", "weeks", true, false),
+      ("level * factor", "weeks", true, false),
+      ("level", "weeks * factor", false, true),
+      ("level * factor", "weeks + inflation", true, true),
       // Read only by expressions that do not depend on the person: nothing of a kind varies.
-      ("2000 * factor", "10 * inflation", false),
+      ("2000 * factor", "10 * inflation", false, false),
     ]
-    for (charge, clock, varies) in cases {
+    for (charge, clock, charges, entryClock) in cases {
       let model = try Fixtures.model(Self.scenario(charge: charge, clock: clock))
-      #expect(model.kindValuesVaryByIteration == varies, "\(charge), \(clock)")
+      #expect(model.personChargesVaryByIteration == charges, "\(charge), \(clock)")
+      #expect(model.entryClockVariesByIteration == entryClock, "\(charge), \(clock)")
     }
   }
 
-  /// Where a kind's charge or entry clock reads an iteration draw, a kept kernel prices each
-  /// iteration at that iteration's values: the per-person path, which evaluates everything
-  /// per person, agrees to summation order.
-  @Test(arguments: [("level * factor", "weeks"), ("level", "weeks * factor")])
+  /// Where a kind's charges or entry clock read an iteration draw, a kept kernel prices each
+  /// iteration at that iteration's values (the other of the two kept): the per-person path,
+  /// which evaluates everything per person, agrees to summation order.
+  @Test(arguments: [
+    ("level * factor", "weeks"), ("level", "weeks * factor"), ("level * factor", "weeks + 1"),
+  ])
   func kindValuesThatVaryArePreparedEveryIteration(charge: String, clock: String) throws {
     let model = try Fixtures.model(Self.scenario(charge: charge, clock: clock))
     let kept = try Self.keptKernel(model, seed: 5, iterations: 8)
