@@ -57,14 +57,15 @@ import Testing
   }
 
   /// A few people with a person-scope benefit level priced `charge`, `clock` weeks on
-  /// benefits at entry, and an uncertain `inflation` with a derived `factor`.
+  /// benefits at entry, and an uncertain `inflation` with a derived `factor`. The entry
+  /// weeks stay below 52 even doubled, so a clock that moves with `factor` moves the shares.
   static func scenario(charge: String, clock: String = "0") -> String {
     """
     {"format": "effectsim/1", "name": "kind values", "start": 2020, "years": 2,
      "parameters": {
        "level": {"discrete": {"values": [11000, 7000, 15000], "weights": [0.5, 0.3, 0.2]},
                  "scope": "person"},
-       "weeks": {"discrete": {"values": [0, 30, 104], "weights": [0.3, 0.3, 0.4]},
+       "weeks": {"discrete": {"values": [2, 10, 20], "weights": [0.3, 0.3, 0.4]},
                  "scope": "person"},
        "inflation": {"uniform": {"min": 0.9, "max": 1.2}},
        "factor": "inflation * 2",
