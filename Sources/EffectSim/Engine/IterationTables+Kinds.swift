@@ -31,4 +31,12 @@ extension IterationTables {
       rates[kind * personCharges.count + j] = chargeRates[index]
     }
   }
+
+  /// `storeRates` for the charges at `positions` of `personCharges` only (those just
+  /// evaluated).
+  func storeRates(
+    of personCharges: [Int], at positions: [Int], kind: Int, into rates: inout [Double]
+  ) {
+    for j in positions { rates[kind * personCharges.count + j] = chargeRates[personCharges[j]] }
+  }
 }

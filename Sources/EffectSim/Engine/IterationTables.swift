@@ -63,6 +63,9 @@ struct IterationTables {
   /// The charges that depend on person-scope parameters, and their routines.
   let personChargeIndices: [Int]
   let personChargeRoutines: [Int]
+  /// The same for `Model.varyingPersonCharges` only.
+  let varyingPersonChargeIndices: [Int]
+  let varyingPersonChargeRoutines: [Int]
   let lineItemRoutines: Range<Int>
   let intakeRoutines: Range<Int>
   /// Amounts counted once per move (`Model.transitionCharges`), and their values.
@@ -145,6 +148,8 @@ struct IterationTables {
     personChargeIndices = model.personCharges
     let firstCharge = chargeRoutines.lowerBound
     personChargeRoutines = model.personCharges.map { firstCharge + $0 }
+    varyingPersonChargeIndices = model.varyingPersonCharges
+    varyingPersonChargeRoutines = model.varyingPersonCharges.map { firstCharge + $0 }
     lineItemRoutines = group(model.lineItems) {
       ($0.amount, $0.yearIndex * model.areas.count + $0.area, $0.path)
     }
@@ -437,10 +442,20 @@ struct IterationTables {
 
   /// Evaluates the per-cycle amounts of the charges that depend on person-scope parameters
   /// (`Model.personCharges`), in one pass of the program: the per-person path runs this for
-  /// every person.
-  mutating func evaluatePersonCharges(_ model: Model, iteration: Int?) throws(RunError) {
-    try evaluateCharges(
-      model, personChargeIndices, routines: personChargeRoutines, iteration: iteration)
+  /// every person. With `varyingOnly`, only those that read an iteration-scope draw
+  /// (`Model.varyingPersonCharges`), in the same order, for a kind whose other charges are
+  /// kept from an earlier iteration.
+  mutating func evaluatePersonCharges(
+    _ model: Model, iteration: Int?, varyingOnly: Bool = false
+  ) throws(RunError) {
+    if varyingOnly {
+      try evaluateCharges(
+        model, varyingPersonChargeIndices, routines: varyingPersonChargeRoutines,
+        iteration: iteration)
+    } else {
+      try evaluateCharges(
+        model, personChargeIndices, routines: personChargeRoutines, iteration: iteration)
+    }
   }
 
   private mutating func evaluateCharges(

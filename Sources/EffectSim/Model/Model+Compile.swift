@@ -260,9 +260,12 @@ extension Model {
     self.selfSupport = scenario.states.map(\.selfSupport)
     self.entryClock = entryClock
     self.entryClockDependsOnPerson = scenario.weeksOnBenefitAtEntry.map(dependsOnPerson) ?? false
-    self.personChargesVaryByIteration =
+    // The charges' expressions in `charges` order: each state's costs, then its outcomes.
+    let chargeExpressions =
       scenario.states.flatMap { $0.costs.map(\.perCycle) + $0.outcomes.map(\.weight) }
-      .contains { dependsOnPerson($0) && readsIterationDraw($0) }
+    self.varyingPersonCharges = charges.indices.filter {
+      charges[$0].dependsOnPerson && readsIterationDraw(chargeExpressions[$0])
+    }
     self.entryClockVariesByIteration = scenario.weeksOnBenefitAtEntry.map {
       dependsOnPerson($0) && readsIterationDraw($0)
     } ?? false

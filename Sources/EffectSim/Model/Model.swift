@@ -70,12 +70,13 @@ public struct Model: Sendable {
   /// `cohort.weeksOnBenefitAtEntry`; `nil` means 0.
   let entryClock: CompiledExpression?
   let entryClockDependsOnPerson: Bool
-  /// Whether a person-dependent charge, or a person-dependent entry clock, reads an
-  /// iteration-scope draw, directly or through derived parameters. When one does not, a kind
-  /// of person's charge rates (or entry clock) are the same in every iteration, and the
-  /// individual kernel evaluates them once per run (`IndividualKernel.prepareKind`).
-  let personChargesVaryByIteration: Bool
+  /// Indices into `charges` of the person-dependent charges that read an iteration-scope
+  /// draw, directly or through derived parameters, in order; and whether a person-dependent
+  /// entry clock does. What does not is the same for a kind of person in every iteration, and
+  /// the individual kernel evaluates it once per run (`IndividualKernel.prepareKind`).
+  let varyingPersonCharges: [Int]
   let entryClockVariesByIteration: Bool
+  var personChargesVaryByIteration: Bool { !varyingPersonCharges.isEmpty }
   /// Indices into `charges` of those that depend on person-scope parameters, in order: what a
   /// kernel prices per person or kind of person, and deterministic mode at base values.
   let personCharges: [Int]

@@ -99,6 +99,18 @@ import Testing
     }
   }
 
+  /// Rebild prices kontanthjælp at the person's benefit and fleksjob at an uncertain share of
+  /// it: only the fleksjob charge is evaluated again in each iteration, the entry clock kept.
+  @Test func onlyTheChargesThatReadAnIterationDrawAreEvaluatedAgain() throws {
+    let model = try BundledScenarioTests.model("rebild-ips-2022.json")
+    func states(_ charges: [Int]) -> [String] {
+      charges.map { model.scenario.states[model.charges[$0].state].id }
+    }
+    #expect(states(model.personCharges) == ["benefit", "flexjob"])
+    #expect(states(model.varyingPersonCharges) == ["flexjob"])
+    #expect(!model.entryClockVariesByIteration)
+  }
+
   /// Where a kind's charges or entry clock read an iteration draw, a kept kernel prices each
   /// iteration at that iteration's values (the other of the two kept): the per-person path,
   /// which evaluates everything per person, agrees to summation order.
