@@ -317,7 +317,7 @@ struct AggregatedKernel {
   private func finish(into tally: inout Tally) {
     let size = plan.cells.count
     counts.withUnsafeBufferPointer { counts in
-      tally.setOccupancy(halfCycles: counts, blocks: strata.count)
+      tally.setOccupancy(halfCycles: counts, blocks: 0..<strata.count)
     }
     let rates = plan.personCharges.count
     let personCells = plan.personCells

@@ -55,15 +55,13 @@ struct IndividualKernel {
   private let countBlocks: Int
   /// Per person of the iteration, the kind they drew (`runKinds`).
   private var drawnKinds: [Int32] = []
-  /// What of a kind is kept for the rest of the run once the kind has been prepared: the
-  /// charge rates that read no iteration-scope draw (all but those at `varyingCharges`, the
-  /// positions in `personCharges` of `Model.varyingPersonCharges`), and the entry clock unless
-  /// it reads one (`Model.entryClockVariesByIteration`). Per kind, whether it has been
-  /// prepared (a failed preparation is not remembered, so it fails again, naming its own
-  /// iteration).
-  private let keepsKindCharges: Bool
+  /// Whether a kind keeps, for the rest of the run once it has been prepared, the charge
+  /// rates that read no iteration-scope draw (all but those at `varyingCharges`, the positions
+  /// in `personCharges` of `Model.varyingPersonCharges`) and its entry clock unless that reads
+  /// one (`Model.entryClockVariesByIteration`). Per kind, whether it has been prepared (a
+  /// failed preparation is not remembered, so it fails again, naming its own iteration).
+  private let keepsKindValues: Bool
   private let varyingCharges: [Int]
-  private let keepsKindEntryClocks: Bool
   private var kindPrepared: [Bool]
   /// The count blocks this iteration writes, ascending: all of them on the per-person path;
   /// with kinds counted apart, only the kinds drawn (a 15-person cohort meets a few of
@@ -121,10 +119,9 @@ struct IndividualKernel {
     kindRates = [Double](repeating: 0, count: kindCount * personCharges.count)
     atOffset = countBlocks * plan.cells.count
     blocksInUse = Array(0..<countBlocks)
-    keepsKindCharges = preparesKindsOnce
+    keepsKindValues = preparesKindsOnce
     let charges = plan.personCharges
     varyingCharges = charges.indices.filter { model.varyingPersonCharges.contains(charges[$0]) }
-    keepsKindEntryClocks = preparesKindsOnce && !model.entryClockVariesByIteration
     kindPrepared = [Bool](repeating: false, count: kindCount)
     scratch = [Int](repeating: 0, count: atOffset + model.occupancyAt.count * 2 * plan.states)
     pricing = PersonPricing(plan: plan)
@@ -469,11 +466,10 @@ struct IndividualKernel {
     iteration: Int
   ) throws(RunError) {
     guard kinds.strata.split else { return }
-    let prepared = kindPrepared[kind]
-    // Charges kept from an earlier iteration: only the varying ones are evaluated again.
-    let keptCharges = prepared && keepsKindCharges
-    let charges = !personCharges.isEmpty && !(keptCharges && varyingCharges.isEmpty)
-    let entryClock = !kindEntryWeeks.isEmpty && !(prepared && keepsKindEntryClocks)
+    // Kept from an earlier iteration: all but the varying charges, and a fixed entry clock.
+    let kept = kindPrepared[kind] && keepsKindValues
+    let charges = !personCharges.isEmpty && !(kept && varyingCharges.isEmpty)
+    let entryClock = !kindEntryWeeks.isEmpty && !(kept && !model.entryClockVariesByIteration)
     guard model.transitionsDependOnPerson || charges || entryClock else { return }
     try tables.setKind(kinds.strata.values[kind], model, iteration: iteration)
     if model.transitionsDependOnPerson {
@@ -481,12 +477,13 @@ struct IndividualKernel {
       let start = kind * fast.count
       for i in fast.indices { kindFast[start + i] = fast[i] }
     }
-    if charges && keptCharges {
-      try tables.evaluatePersonCharges(model, iteration: iteration, varyingOnly: true)
-      tables.storeRates(of: personCharges, at: varyingCharges, kind: kind, into: &kindRates)
-    } else if charges {
-      try tables.evaluatePersonCharges(model, iteration: iteration)
-      tables.storeRates(of: personCharges, kind: kind, into: &kindRates)
+    if charges {
+      try tables.evaluatePersonCharges(model, iteration: iteration, varyingOnly: kept)
+      if kept {
+        tables.storeRates(of: personCharges, at: varyingCharges, kind: kind, into: &kindRates)
+      } else {
+        tables.storeRates(of: personCharges, kind: kind, into: &kindRates)
+      }
     }
     if entryClock {
       try tables.evaluateEntryClock(model, iteration: iteration)

@@ -27,15 +27,13 @@ extension IterationTables {
   /// The person-dependent charge rates just evaluated (`KernelPlan.personCharges` order) into
   /// kind `kind`'s row of `rates`.
   func storeRates(of personCharges: [Int], kind: Int, into rates: inout [Double]) {
-    for (j, index) in personCharges.enumerated() {
-      rates[kind * personCharges.count + j] = chargeRates[index]
-    }
+    storeRates(of: personCharges, at: personCharges.indices, kind: kind, into: &rates)
   }
 
   /// `storeRates` for the charges at `positions` of `personCharges` only (those just
   /// evaluated).
-  func storeRates(
-    of personCharges: [Int], at positions: [Int], kind: Int, into rates: inout [Double]
+  func storeRates<Positions: Sequence<Int>>(
+    of personCharges: [Int], at positions: Positions, kind: Int, into rates: inout [Double]
   ) {
     for j in positions { rates[kind * personCharges.count + j] = chargeRates[personCharges[j]] }
   }

@@ -215,7 +215,7 @@ struct JumpKernel {
           into: &tally)
       }
       plan.collect(
-        scratch, blocks: countBlocks, atOffset: atOffset, personCycles: personCycles,
+        scratch, blocks: 0..<countBlocks, atOffset: atOffset, personCycles: personCycles,
         into: &tally)
     }
   }

@@ -68,15 +68,10 @@ struct Tally {
     shares.index(c, arm: arm, state: state)
   }
 
-  /// Sets `occupancy` from half-cycle counts in `blocks` consecutive blocks of `CountCells`
-  /// (one per kind of person, or one), summed exactly as integers first.
-  mutating func setOccupancy(halfCycles counts: UnsafeBufferPointer<Int>, blocks: Int) {
-    setOccupancy(halfCycles: counts, blocks: 0..<blocks)
-  }
-
-  /// Sets `occupancy` from the half-cycle counts of the listed blocks of `CountCells` (a
-  /// kernel that leaves the blocks of kinds nobody drew unwritten lists the others); the
-  /// blocks left out must hold no count of this iteration.
+  /// Sets `occupancy` from the half-cycle counts of the listed blocks of `CountCells` (one per
+  /// kind of person, or one), summed exactly as integers first. A kernel that leaves the
+  /// blocks of kinds nobody drew unwritten lists the others; the blocks left out must hold no
+  /// count of this iteration.
   mutating func setOccupancy<Blocks: Collection<Int>>(
     halfCycles counts: UnsafeBufferPointer<Int>, blocks: Blocks
   ) {

@@ -173,7 +173,7 @@ extension Model {
             active: chargePartition.classes.map { cost.cycles.covers($0) },
             value: compile(cost.perCycle, cost.path),
             dependsOnPerson: dependsOnPerson(cost.perCycle),
-            path: cost.path, staircase: cost.refusion == .staircase))
+            variesByIteration: readsIterationDraw(cost.perCycle), path: cost.path, staircase: cost.refusion == .staircase))
       }
       for outcome in state.outcomes {
         let path = "states[\(stateIndex)].outcomes.\(outcome.name)"
@@ -183,7 +183,7 @@ extension Model {
             state: stateIndex,
             active: [Bool](repeating: true, count: chargePartition.classes.count),
             value: compile(outcome.weight, path), dependsOnPerson: dependsOnPerson(outcome.weight),
-            path: path))
+            variesByIteration: readsIterationDraw(outcome.weight), path: path))
       }
     }
 
@@ -260,11 +260,8 @@ extension Model {
     self.selfSupport = scenario.states.map(\.selfSupport)
     self.entryClock = entryClock
     self.entryClockDependsOnPerson = scenario.weeksOnBenefitAtEntry.map(dependsOnPerson) ?? false
-    // The charges' expressions in `charges` order: each state's costs, then its outcomes.
-    let chargeExpressions =
-      scenario.states.flatMap { $0.costs.map(\.perCycle) + $0.outcomes.map(\.weight) }
     self.varyingPersonCharges = charges.indices.filter {
-      charges[$0].dependsOnPerson && readsIterationDraw(chargeExpressions[$0])
+      charges[$0].dependsOnPerson && charges[$0].variesByIteration
     }
     self.entryClockVariesByIteration = scenario.weeksOnBenefitAtEntry.map {
       dependsOnPerson($0) && readsIterationDraw($0)

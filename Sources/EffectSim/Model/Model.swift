@@ -76,7 +76,6 @@ public struct Model: Sendable {
   /// the individual kernel evaluates it once per run (`IndividualKernel.prepareKind`).
   let varyingPersonCharges: [Int]
   let entryClockVariesByIteration: Bool
-  var personChargesVaryByIteration: Bool { !varyingPersonCharges.isEmpty }
   /// Indices into `charges` of those that depend on person-scope parameters, in order: what a
   /// kernel prices per person or kind of person, and deterministic mode at base values.
   let personCharges: [Int]
@@ -129,6 +128,8 @@ struct Charge: Sendable {
   var active: [Bool]
   var value: CompiledExpression
   var dependsOnPerson: Bool
+  /// Whether the amount reads an iteration-scope draw, directly or through derived parameters.
+  var variesByIteration: Bool
   var path: String
   /// Whether the amount is the gross benefit, of which the municipality pays the share of the
   /// person's position on the refusion staircase.

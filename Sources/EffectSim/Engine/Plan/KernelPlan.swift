@@ -151,17 +151,9 @@ struct KernelPlan: Sendable {
   }
 
   /// Moves a kernel's counts into `tally`, as every per-person kernel keeps them: half-cycles
-  /// in `blocks` consecutive blocks of `CountCells` (one per kind of person, or one) up to
-  /// `atOffset`, then the persons at the markers (`ShareCells` layout).
-  func collect(
-    _ counts: UnsafeBufferPointer<Int>, blocks: Int, atOffset: Int, personCycles: Int,
-    into tally: inout Tally
-  ) {
-    collect(
-      counts, blocks: 0..<blocks, atOffset: atOffset, personCycles: personCycles, into: &tally)
-  }
-
-  /// `collect` from the listed blocks only (`Tally.setOccupancy(halfCycles:blocks:)`).
+  /// in the listed `blocks` of `CountCells` (one per kind of person, or one) up to `atOffset`
+  /// (`Tally.setOccupancy(halfCycles:blocks:)`), then the persons at the markers (`ShareCells`
+  /// layout).
   func collect<Blocks: Collection<Int>>(
     _ counts: UnsafeBufferPointer<Int>, blocks: Blocks, atOffset: Int, personCycles: Int,
     into tally: inout Tally

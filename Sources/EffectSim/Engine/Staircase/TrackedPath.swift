@@ -120,7 +120,7 @@ struct TrackedPath {
 
     counts.withUnsafeBufferPointer { counts in
       plan.collect(
-        counts, blocks: 1, atOffset: atOffset, personCycles: personCycles, into: &tally)
+        counts, blocks: 0..<1, atOffset: atOffset, personCycles: personCycles, into: &tally)
     }
     for i in shares.indices { tally.staircase[i] = shares[i] * 0.5 }
     for i in moves.indices { tally.moves[i] = Double(moves[i]) }
