@@ -6,6 +6,10 @@ import Foundation
 /// the usual run sizes take on this machine: simulation and summary, each extrapolated by
 /// its own growth (`BenchPrediction`).
 enum BenchCommand {
+  /// The fewest iterations of the smaller timed run: below this a summary's time is mostly
+  /// noise, and the bench times one size only.
+  static let smallestSummaryRun = 100
+
   static func execute(_ arguments: ParsedArguments, console: Console) throws {
     let asked = try arguments.int("iterations", in: 1...100_000_000)
     let threads = try arguments.int("threads", in: 1...1024)
@@ -25,7 +29,8 @@ enum BenchCommand {
     // a burst of other work and mislead every prediction made from it. Three more of a
     // quarter the size split the summary into its fixed part and the part that grows
     // (`BenchPrediction`); below 100 iterations a summary's time is mostly noise, so a short
-    // bench (`--iterations 50`, as the instruction counts in Benchmarks/ use) times one size.
+    // bench (`--iterations 50`, as the instruction counts in Benchmarks/ use) times one size
+    // and predicts nothing.
     var runs: [(run: RunInfo, simulation: Double, summary: Double)] = []
     var smallerSummaries: [Double] = []
     var iterations = asked ?? 2000
@@ -36,7 +41,7 @@ enum BenchCommand {
         iterations: min(iterations, 64), seed: 2, threads: threads, kernel: choice)
       _ = try Simulation.monteCarlo(model, options: warmUp)
       iterations = try asked ?? calibrated(model, threads: threads, choice: choice)
-      smaller = iterations / 4 >= 100 ? iterations / 4 : 0
+      smaller = iterations / 4 >= smallestSummaryRun ? iterations / 4 : 0
       for size in [iterations, smaller, iterations, smaller, iterations, smaller] where size > 0 {
         // The whole call is timed: a run pays for the summary too, not only the simulation.
         let clock = ContinuousClock.now
@@ -69,12 +74,18 @@ enum BenchCommand {
       AmountFormatting.decimal(value, decimals: decimals) + " s"
     }
     func duration(_ n: Int) -> String {
-      guard let total = prediction.seconds(n) else { return "-" }
+      guard let total = prediction.seconds(n) else {
+        return prediction.smaller == nil
+          ? "- (not predicted from one size: time at least "
+            + AmountFormatting.grouped(4 * smallestSummaryRun) + " iterations)"
+          : "-"
+      }
       // Two significant digits below a second: "0,07 s", not "0,1 s" or "0,0 s".
       let decimals = total < 0.1 ? 3 : total < 1 ? 2 : 1
-      return total < 120
-        ? seconds(total, decimals: decimals)
-        : AmountFormatting.decimal(total / 60, decimals: 1) + " min"
+      return "≈ "
+        + (total < 120
+          ? seconds(total, decimals: decimals)
+          : AmountFormatting.decimal(total / 60, decimals: 1) + " min")
     }
     var rows: [(String, String)] = [
       ("Scenario", model.scenario.name),
@@ -105,10 +116,10 @@ enum BenchCommand {
             + (scenarioPath == nil ? " (launch" : " (launch, read and compile")
             + "; in every prediction)"
       ),
-      (AmountFormatting.grouped(10_000) + " iterations", "≈ " + duration(10_000)),
+      (AmountFormatting.grouped(10_000) + " iterations", duration(10_000)),
       (
         AmountFormatting.grouped(100_000) + " iterations",
-        "≈ " + duration(100_000) + ", results "
+        duration(100_000) + ", results "
           + AmountFormatting.decimal(
             Double(Simulation.resultBytes(model, iterations: 100_000)) / 1e6, decimals: 0) + " MB"
       ),

@@ -65,15 +65,25 @@ import Testing
     }
     // Numbers as the rest of the tool prints them: no exponent, no "," between thousands.
     #expect(!result.out.contains("e+") && !result.out.contains("0,000"), "\(result.out)")
+    // 100 iterations time one size: no prediction; 400 time a smaller size of 100 too.
+    #expect(result.out.contains("not predicted from one size: time at least 400 iterations"))
+    #expect(!result.out.contains("≈"), "\(result.out)")
+    let two = effectsim(
+      ["bench", "-", "--iterations", "400", "--threads", "1"], input: smallScenario)
+    #expect(two.code == 0, "\(two.err)")
+    #expect(two.out.contains("3 of 100 iterations for the summary's growth"), "\(two.out)")
+    #expect(two.out.contains("10.000 iterations   ≈ "), "\(two.out)")
+    #expect(!two.out.contains("not predicted"), "\(two.out)")
   }
 
-  @Test func benchPredictionGrowsTheSummaryFasterThanTheSimulation() throws {
-    let prediction = BenchPrediction(iterations: 1000, simulationSeconds: 2, summarySeconds: 1)
-    // At the timed size the prediction is the measurement.
+  /// One timed size cannot split the summary into its fixed and growing parts, and either
+  /// guess is far off on some scenario: no prediction, rather than a wrong one.
+  @Test func benchPredictsNothingFromOneSize() throws {
+    var prediction = BenchPrediction(iterations: 1000, simulationSeconds: 2, summarySeconds: 1)
+    #expect(prediction.seconds(1000) == nil && prediction.seconds(100_000) == nil)
+    prediction.smaller = (250, 0.9)
+    // With the smaller size, at the timed size the prediction is the measurement.
     #expect(abs(try #require(prediction.seconds(1000)) - 3) < 1e-12)
-    // 100 times the iterations: the simulation 100 times, the summary 100 · log n / log m.
-    let expected = 200 + 100 * log(100_000.0) / log(1000.0)
-    #expect(abs(try #require(prediction.seconds(100_000)) - expected) < 1e-9)
     #expect(BenchPrediction(iterations: 10, simulationSeconds: 0, summarySeconds: 0)
       .seconds(100) == nil)
   }
