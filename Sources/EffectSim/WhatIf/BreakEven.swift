@@ -300,7 +300,7 @@ struct BreakEvenSearch {
       .squareRoot()
     var brackets = LevelBrackets(
       levels: [target, target - margin, target + margin], low: range.low, high: range.high,
-      pLow: ends.low, pHigh: ends.high)
+      pLow: ends.low, pHigh: ends.high, futures: options.iterations)
     let width = range.high - range.low
     while true {
       let found = brackets.brackets
