@@ -106,6 +106,9 @@ struct LevelBrackets {
     return point
   }
 
+  /// How many steps more than bisection the ITP projection allows per level.
+  static let n0 = 2.0
+
   /// The ITP method's next point (Oliveira & Takahashi, "An Enhancement of the Bisection
   /// Method Average Performance Preserving Minmax Optimality", ACM TOMS 47(1), 2020): the
   /// regula falsi point of P̂ − aim, truncated towards the middle by δ, then projected into
@@ -122,8 +125,6 @@ struct LevelBrackets {
   /// crossings (18 sigmoids of 2.000–50.000 futures: 42 % fewer steps than bisection in all,
   /// at most 0,7 of bisection's on each; the same with plateaus of 1–3 tolerances, 54 in
   /// all: 37 % fewer, at most 0,91); the projection alone makes the guarantee.
-  static let n0 = 2.0
-
   static func itpPoint(_ bracket: Bracket, tolerance: Double) -> Double {
     let (a, b) = (min(bracket.below, bracket.reached), max(bracket.below, bracket.reached))
     // f = P̂ − aim at a and b, of opposite signs (at least half a future from zero).

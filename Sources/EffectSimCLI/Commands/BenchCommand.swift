@@ -28,9 +28,9 @@ enum BenchCommand {
     // Three timed runs, and the median of each part: on a shared machine one run can land in
     // a burst of other work and mislead every prediction made from it. Three more of a
     // quarter the size split the summary into its fixed part and the part that grows
-    // (`BenchPrediction`); below 100 iterations a summary's time is mostly noise, so a short
-    // bench (`--iterations 50`, as the instruction counts in Benchmarks/ use) times one size
-    // and predicts nothing.
+    // (`BenchPrediction`); below `smallestSummaryRun` a summary's time is mostly noise, so a
+    // short bench (`--iterations 50`, as the instruction counts in Benchmarks/ use) times one
+    // size and predicts nothing.
     var runs: [(run: RunInfo, simulation: Double, summary: Double)] = []
     var smallerSummaries: [Double] = []
     var iterations = asked ?? 2000
