@@ -173,7 +173,8 @@ extension Model {
             active: chargePartition.classes.map { cost.cycles.covers($0) },
             value: compile(cost.perCycle, cost.path),
             dependsOnPerson: dependsOnPerson(cost.perCycle),
-            variesByIteration: readsIterationDraw(cost.perCycle), path: cost.path, staircase: cost.refusion == .staircase))
+            variesByIteration: readsIterationDraw(cost.perCycle), path: cost.path,
+            staircase: cost.refusion == .staircase))
       }
       for outcome in state.outcomes {
         let path = "states[\(stateIndex)].outcomes.\(outcome.name)"

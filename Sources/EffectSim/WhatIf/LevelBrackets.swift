@@ -126,16 +126,16 @@ struct LevelBrackets {
   /// at most 0,7 of bisection's on each; the same with plateaus of 1–3 tolerances, 54 in
   /// all: 37 % fewer, at most 0,91); the projection alone makes the guarantee.
   static func itpPoint(_ bracket: Bracket, tolerance: Double) -> Double {
-    let (a, b) = (min(bracket.below, bracket.reached), max(bracket.below, bracket.reached))
-    // f = P̂ − aim at a and b, of opposite signs (at least half a future from zero).
-    let fa = (a == bracket.below ? bracket.pBelow : bracket.pReached) - bracket.aim
-    let fb = (b == bracket.below ? bracket.pBelow : bracket.pReached) - bracket.aim
+    // The ends a < b and f = P̂ − aim there, of opposite signs (at least half a future from 0).
+    let below: (Double, Double) = (bracket.below, bracket.pBelow - bracket.aim)
+    let reached: (Double, Double) = (bracket.reached, bracket.pReached - bracket.aim)
+    let ((a, fa), (b, fb)) = bracket.below < bracket.reached ? (below, reached) : (reached, below)
     let middle = (a + b) / 2
     let epsilon = tolerance / 2
     let bisections = max(ceil(log2(bracket.initialWidth / tolerance)), 0)
     let radius = max(
       epsilon * pow(2, bisections + n0 - Double(bracket.steps)) - (b - a) / 2, 0)
-    let falsi = fa == fb ? middle : (b * fa - a * fb) / (fa - fb)
+    let falsi = (b * fa - a * fb) / (fa - fb)
     let delta = max(0.2 / bracket.initialWidth * pow(b - a, 1.5), 0.3 * tolerance)
     let sigma: Double = middle - falsi >= 0 ? 1 : -1
     let truncated = delta <= abs(middle - falsi) ? falsi + sigma * delta : middle

@@ -12,16 +12,20 @@ import Testing
     return [0.8, 0.8 - margin, 0.8 + margin]
   }
 
-  /// Runs the search on `thresholds` over [low, high] to `tolerance`; the brackets and the
-  /// number of evaluations, the two ends included.
+  /// P̂(v) = #{i : tᵢ ≤ v} / N.
+  static func proportion(_ thresholds: [Double]) -> (Double) -> Double {
+    { v in Double(thresholds.count { $0 <= v }) / Double(thresholds.count) }
+  }
+
+  /// Runs the search for `levels` of the proportion `p` of `futures` futures over
+  /// [low, high] to `tolerance`; the brackets and the number of evaluations, the two ends
+  /// included.
   static func search(
-    _ thresholds: [Double], levels: [Double], low: Double, high: Double, tolerance: Double
+    _ p: (Double) -> Double, futures: Int, levels: [Double], low: Double, high: Double,
+    tolerance: Double
   ) -> (brackets: [LevelBrackets.Bracket?], steps: Int) {
-    let n = Double(thresholds.count)
-    func p(_ v: Double) -> Double { Double(thresholds.count { $0 <= v }) / n }
     var brackets = LevelBrackets(
-      levels: levels, low: low, high: high, pLow: p(low), pHigh: p(high),
-      futures: thresholds.count)
+      levels: levels, low: low, high: high, pLow: p(low), pHigh: p(high), futures: futures)
     var steps = 2
     while let v = brackets.nextPoint(tolerance: tolerance), steps < 500 {
       brackets.record(v, p(v))
@@ -34,18 +38,15 @@ import Testing
   static func bisectionSteps(
     _ thresholds: [Double], levels: [Double], low: Double, high: Double, tolerance: Double
   ) -> Int {
-    let n = Double(thresholds.count)
-    func p(_ v: Double) -> Double { Double(thresholds.count { $0 <= v }) / n }
+    let p = proportion(thresholds)
     var brackets: [(below: Double, reached: Double, level: Double)] = levels.map {
       (low, high, $0)
     }
     var steps = 2
     while true {
-      let open = brackets.indices.filter { abs(brackets[$0].reached - brackets[$0].below) > tolerance }
-      guard let widest = open.max(by: {
-        abs(brackets[$0].reached - brackets[$0].below)
-          < abs(brackets[$1].reached - brackets[$1].below)
-      }) else { return steps }
+      func width(_ i: Int) -> Double { abs(brackets[i].reached - brackets[i].below) }
+      let open = brackets.indices.filter { width($0) > tolerance }
+      guard let widest = open.max(by: { width($0) < width($1) }) else { return steps }
       let v = (brackets[widest].below + brackets[widest].reached) / 2
       let pv = p(v)
       steps += 1
@@ -63,20 +64,18 @@ import Testing
     (0..<n).map { mean + sd * SpecialFunctions.normalQuantile((Double($0) + 0.5) / Double(n)) }
   }
 
-  /// Every bracket holds the exact crossing of its level and is no wider than the tolerance.
+  /// Every bracket holds the exact crossing of its level — the ⌈A·N⌉-th smallest threshold,
+  /// the first value at which P̂ reaches A — and is no wider than the tolerance.
   static func expectExact(
     _ brackets: [LevelBrackets.Bracket?], thresholds: [Double], tolerance: Double
   ) throws {
     let sorted = thresholds.sorted()
     for bracket in brackets {
       let bracket = try #require(bracket)
-      let k = try #require(sorted.indices.first { Double($0 + 1) / Double(sorted.count) >= bracket.level })
-      let crossing = sorted[k]
+      let k = try #require(
+        sorted.indices.first { Double($0 + 1) / Double(sorted.count) >= bracket.level })
       #expect(bracket.width <= tolerance)
-      #expect(min(bracket.below, bracket.reached) < crossing || bracket.reached == crossing)
-      #expect(crossing <= max(bracket.below, bracket.reached), "\(bracket) \(crossing)")
-      // P̂ is below the level just under the crossing and reaches it at the crossing.
-      #expect(bracket.reached >= crossing && bracket.below < crossing)
+      #expect(bracket.below < sorted[k] && sorted[k] <= bracket.reached, "\(bracket) \(sorted[k])")
     }
   }
 
@@ -85,7 +84,9 @@ import Testing
     let thresholds = Self.normalThresholds(futures, mean: 0.74, sd: 0.03)
     let levels = Self.levels(futures: futures)
     let tolerance = 0.0012 / 50
-    let found = Self.search(thresholds, levels: levels, low: 0.2, high: 1, tolerance: tolerance)
+    let found = Self.search(
+      Self.proportion(thresholds), futures: futures, levels: levels, low: 0.2, high: 1,
+      tolerance: tolerance)
     try Self.expectExact(found.brackets, thresholds: thresholds, tolerance: tolerance)
     let bisection = Self.bisectionSteps(
       thresholds, levels: levels, low: 0.2, high: 1, tolerance: tolerance)
@@ -102,12 +103,15 @@ import Testing
       let thresholds = [Double](repeating: jump, count: 1000)
       let levels = Self.levels(futures: 1000)
       let tolerance = 1e-6
-      let found = Self.search(thresholds, levels: levels, low: 0.2, high: 1, tolerance: tolerance)
+      let found = Self.search(
+        Self.proportion(thresholds), futures: 1000, levels: levels, low: 0.2, high: 1,
+        tolerance: tolerance)
       try Self.expectExact(found.brackets, thresholds: thresholds, tolerance: tolerance)
       let bisection = Self.bisectionSteps(
         thresholds, levels: levels, low: 0.2, high: 1, tolerance: tolerance)
       #expect(
-        found.steps <= bisection + Int(LevelBrackets.n0) * levels.count, "jump \(jump): \(found.steps) vs \(bisection)")
+        found.steps <= bisection + Int(LevelBrackets.n0) * levels.count,
+        "jump \(jump): \(found.steps) vs \(bisection)")
     }
   }
 
@@ -116,25 +120,17 @@ import Testing
   @Test func aDecreasingProportionIsCrossedExactly() throws {
     let futures = 4000
     let thresholds = Self.normalThresholds(futures, mean: 300, sd: 40)
-    // P̂(cost) = #{saving ≥ cost} / N: decreasing; mirror v ↦ −v to reuse the thresholds.
-    let mirrored = thresholds.map { -$0 }
-    let levels = Self.levels(futures: futures)
-    let tolerance = 0.05
-    let n = Double(futures)
-    func p(_ v: Double) -> Double { Double(mirrored.count { $0 <= -v }) / n }
-    var brackets = LevelBrackets(
-      levels: levels, low: 0, high: 600, pLow: p(0), pHigh: p(600), futures: futures)
-    var steps = 2
-    while let v = brackets.nextPoint(tolerance: tolerance), steps < 500 {
-      brackets.record(v, p(v))
-      steps += 1
-    }
-    for bracket in brackets.brackets {
+    // P̂(cost) = #{saving ≥ cost} / N: decreasing in the cost.
+    let p = { (v: Double) in Double(thresholds.count { $0 >= v }) / Double(futures) }
+    let found = Self.search(
+      p, futures: futures, levels: Self.levels(futures: futures), low: 0, high: 600,
+      tolerance: 0.05)
+    for bracket in found.brackets {
       let bracket = try #require(bracket)
-      #expect(bracket.width <= tolerance && bracket.reached < bracket.below)
+      #expect(bracket.width <= 0.05 && bracket.reached < bracket.below)
       #expect(p(bracket.reached) >= bracket.level && p(bracket.below) < bracket.level)
     }
-    #expect(steps < 30, "\(steps)")
+    #expect(found.steps < 30, "\(found.steps)")
   }
 
   /// P̂ takes only the values k/N: the search aims halfway between the two around the level,
